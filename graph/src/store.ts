@@ -1,0 +1,101 @@
+import type {
+  ArticleExtraction,
+  Article,
+  ArticleSummary,
+  Entity,
+  EntityDetails,
+  EntityType,
+  GraphPath,
+  GraphStats,
+  Relation,
+  RelationType,
+  SearchHit,
+  Subgraph,
+  UpsertReport,
+} from './model';
+
+export interface SearchOptions {
+  types?: EntityType[];
+  limit?: number;
+}
+
+export interface NeighbourhoodOptions {
+  depth?: number;
+  entityTypes?: EntityType[];
+  relationTypes?: RelationType[];
+  /** The most nodes returned (seeds included); past it the answer is `truncated`. */
+  limit?: number;
+}
+
+export interface PathOptions {
+  maxLength?: number;
+  relationTypes?: RelationType[];
+  /** k: how many shortest paths. */
+  limit?: number;
+}
+
+export interface AliasQuery {
+  type: EntityType;
+  names: string[];
+}
+
+/** A change an analyst made by hand; it outlives re-extraction. */
+export interface Curation {
+  kind: 'alias' | 'merge';
+  entityId: string;
+  /** The alias added, or the id of the entity merged into `entityId`. */
+  value: string;
+  at: string;
+}
+
+/**
+ * The graph, in domain operations. Two adapters (SQLite, Neo4j) implement it and pass
+ * one contract suite (`@chain-atlas/graph/contract`).
+ */
+export interface GraphStore {
+  readonly kind: 'sqlite' | 'neo4j';
+
+  /**
+   * Loads one article with its entities, relations and evidence, atomically: all of it or
+   * nothing. The same article (same text) again changes nothing (`created: false`).
+   * Entities land on existing ones by id, by alias, or through an analyst's merge.
+   */
+  upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport>;
+  /** Removes the article, its evidence, relations left without evidence and entities left unmentioned. */
+  deleteArticle(id: string): Promise<boolean>;
+  getArticle(id: string): Promise<Article | null>;
+  getArticles(ids: string[]): Promise<Article[]>;
+  listArticles(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: ArticleSummary[] }>;
+
+  /** Names, aliases and pinyin forms; any Chinese substring (one character too); best first. */
+  search(text: string, options?: SearchOptions): Promise<SearchHit[]>;
+  getEntity(id: string): Promise<EntityDetails | null>;
+  getEntities(ids: string[]): Promise<Entity[]>;
+  getRelations(ids: string[]): Promise<Relation[]>;
+  /** For each query, the id of the existing entity of that type that has one of the names (or null). */
+  resolveNames(queries: AliasQuery[]): Promise<(string | null)[]>;
+  /** Degree of each entity (relations touching it). */
+  degrees(ids: string[]): Promise<Map<string, number>>;
+
+  neighbourhood(ids: string[], options?: NeighbourhoodOptions): Promise<Subgraph>;
+  /** The k shortest paths (edges walked in either direction), shortest first. */
+  paths(from: string, to: string, options?: PathOptions): Promise<GraphPath[]>;
+
+  addAlias(entityId: string, alias: string): Promise<Entity>;
+  /** Moves `mergeId`'s relations, evidence and aliases to `keepId`; later articles naming it land on `keepId`. */
+  mergeEntities(keepId: string, mergeId: string): Promise<Entity>;
+  listCurations(): Promise<Curation[]>;
+
+  stats(): Promise<GraphStats>;
+  close(): Promise<void>;
+}
+
+export class GraphStoreError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'BAD_INPUT' | 'CONFLICT' | 'STORE_FAILURE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphStoreError';
+  }
+}

@@ -1,0 +1,409 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entityId, relationId } from '../ids';
+import type { ArticleExtraction, GraphStats } from '../model';
+import type { GraphStore } from '../store';
+import { ARTICLE_1, ARTICLE_2, ARTICLE_3, article } from './fixtures';
+
+export { ARTICLE_1, ARTICLE_2, ARTICLE_3, article } from './fixtures';
+
+const E = {
+  xinghe: entityId('Enterprise', '重庆星河动力科技有限公司'),
+  yunfan: entityId('Enterprise', '云帆智造'),
+  lanjing: entityId('Enterprise', '蓝鲸电池有限公司'),
+  qingmu: entityId('Enterprise', '青木材料股份有限公司'),
+  project: entityId('Project', '新能源电驱系统项目'),
+  platform: entityId('Platform', '云帆工业互联网平台'),
+  jiangbei: entityId('District', '江北区'),
+  banan: entityId('District', '巴南区'),
+  bishan: entityId('District', '璧山区'),
+  carCluster: entityId('Cluster', '智能网联汽车产业集群'),
+  materialsCluster: entityId('Cluster', '新材料产业集群'),
+};
+
+async function loadAll(store: GraphStore, articles: ArticleExtraction[] = [ARTICLE_1, ARTICLE_2, ARTICLE_3]) {
+  for (const a of articles) await store.upsertArticle(a);
+}
+
+/** What a store holds, in a form two stores (or two moments) can be compared by. */
+async function snapshot(store: GraphStore): Promise<{ stats: GraphStats; entities: unknown[] }> {
+  const stats = await store.stats();
+  const hits = await store.search('区', { limit: 200 });
+  const ids = [...Object.values(E), ...hits.map((h) => h.entity.id)];
+  const details = await Promise.all([...new Set(ids)].sort().map((id) => store.getEntity(id)));
+  const entities = details.map((d) =>
+    d
+      ? {
+          id: d.id,
+          aliases: [...d.aliases].sort(),
+          degree: d.degree,
+          relations: d.relations
+            .map((r) => ({ ...r, evidence: [...r.evidence].sort((a, b) => a.start - b.start) }))
+            .sort((a, b) => a.id.localeCompare(b.id)),
+        }
+      : null,
+  );
+  return { stats, entities };
+}
+
+/**
+ * The behaviour every GraphStore adapter must have. Each adapter's test file calls this
+ * with a factory that returns an empty store.
+ */
+export function runGraphStoreContract(name: string, factory: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      await store?.close();
+    });
+
+    describe('loading articles', () => {
+      it('loads an article with its entities, relations and evidence, under deterministic ids', async () => {
+        const report = await store.upsertArticle(ARTICLE_1);
+        expect(report.created).toBe(true);
+        expect(report.entitiesAdded.sort()).toEqual(
+          [E.jiangbei, E.xinghe, E.yunfan, E.project, E.platform, E.carCluster].sort(),
+        );
+        expect(report.relationsAdded).toHaveLength(6);
+        expect(report.evidenceAdded).toBe(6);
+        const stats = await store.stats();
+        expect(stats).toMatchObject({ articles: 1, entities: 6, relations: 6, evidence: 6 });
+        expect(stats.entitiesByType).toMatchObject({ District: 1, Enterprise: 2, Project: 1, Platform: 1, Cluster: 1 });
+        expect(stats.relationsByType).toMatchObject({ LOCATED_IN: 2, INVESTS_IN: 1, COOPERATES_WITH: 1, OPERATES: 1, MEMBER_OF: 1, SUPPLIES: 0 });
+
+        const invest = (await store.getRelations([relationId('INVESTS_IN', E.xinghe, E.project)]))[0];
+        expect(invest).toMatchObject({ type: 'INVESTS_IN', from: E.xinghe, to: E.project, amountCny: 1_200_000_000 });
+        expect(invest.evidence).toHaveLength(1);
+        const ev = invest.evidence[0];
+        expect(ev.articleId).toBe(report.articleId);
+        const text = (await store.getArticle(report.articleId))!.text;
+        expect(text.slice(ev.start, ev.end)).toBe(ev.text);
+      });
+
+      it('loads the same article twice without changing anything', async () => {
+        await loadAll(store);
+        const before = await snapshot(store);
+        const again = await store.upsertArticle(ARTICLE_1);
+        expect(again.created).toBe(false);
+        expect(again.entitiesAdded).toEqual([]);
+        expect(again.relationsAdded).toEqual([]);
+        expect(again.evidenceAdded).toBe(0);
+        expect(again.entitiesExisting).toContain(E.xinghe);
+        expect(again.relationsExisting).toContain(relationId('INVESTS_IN', E.xinghe, E.project));
+        expect(await snapshot(store)).toEqual(before);
+      });
+
+      it('writes nothing of an article that fails half-way', async () => {
+        await store.upsertArticle(ARTICLE_1);
+        const before = await snapshot(store);
+        // Valid entities and relations first, then one whose evidence is not in the text.
+        const broken = article(
+          { title: '坏文章', date: '2025-04-01', text: '南岸区的海豚科技有限公司为星河动力提供芯片。海豚科技投资3亿元的芯片封测项目落户南岸区。' },
+          [
+            { key: 'd', type: 'District', name: '南岸区' },
+            { key: 'e', type: 'Enterprise', name: '海豚科技有限公司' },
+            { key: 'x', type: 'Enterprise', name: '星河动力' },
+            { key: 'p', type: 'Project', name: '芯片封测项目' },
+          ],
+          [
+            { type: 'LOCATED_IN', from: 'e', to: 'd', evidence: '南岸区的海豚科技有限公司' },
+            { type: 'SUPPLIES', from: 'e', to: 'x', evidence: '海豚科技有限公司为星河动力提供芯片' },
+            { type: 'INVESTS_IN', from: 'e', to: 'p', evidence: '海豚科技投资3亿元的芯片封测项目', amountCny: 300_000_000 },
+          ],
+        );
+        broken.relations[2].evidence = { ...broken.relations[2].evidence, start: broken.relations[2].evidence.start + 1 };
+        await expect(store.upsertArticle(broken)).rejects.toThrow(/evidence/);
+        expect(await snapshot(store)).toEqual(before);
+        expect((await store.listArticles()).total).toBe(1);
+        expect(await store.getEntity(entityId('Enterprise', '海豚科技有限公司'))).toBeNull();
+      });
+
+      it('refuses a relation between types the ontology does not allow', async () => {
+        const bad = article(
+          { title: '错', date: '2025-04-02', text: '江北区投资了星河动力。' },
+          [
+            { key: 'd', type: 'District', name: '江北区' },
+            { key: 'e', type: 'Enterprise', name: '星河动力' },
+          ],
+          [{ type: 'INVESTS_IN', from: 'e', to: 'd', evidence: '江北区投资了星河动力' }],
+        );
+        await expect(store.upsertArticle(bad)).rejects.toThrow();
+        expect((await store.stats()).entities).toBe(0);
+      });
+
+      it('lands a short name from a later article on the existing entity', async () => {
+        await store.upsertArticle(ARTICLE_1);
+        const report = await store.upsertArticle(ARTICLE_2);
+        expect(report.entitiesExisting).toContain(E.xinghe);
+        expect(report.entitiesAdded).not.toContain(entityId('Enterprise', '星河动力'));
+        expect(await store.getEntity(entityId('Enterprise', '星河动力'))).toBeNull();
+        const xinghe = (await store.getEntity(E.xinghe))!;
+        expect(xinghe.relations.map((r) => r.type).sort()).toEqual(['COOPERATES_WITH', 'COOPERATES_WITH', 'INVESTS_IN', 'MEMBER_OF', 'SUPPLIES']);
+        expect(xinghe.articleIds).toHaveLength(2);
+      });
+
+      it('stores an unordered relation once, whichever way round it was stated', async () => {
+        await loadAll(store, [ARTICLE_1, ARTICLE_2]);
+        const coop = relationId('COOPERATES_WITH', E.lanjing, E.xinghe);
+        expect(coop).toBe(relationId('COOPERATES_WITH', E.xinghe, E.lanjing));
+        const [rel] = await store.getRelations([coop]);
+        expect(rel.type).toBe('COOPERATES_WITH');
+        expect([rel.from, rel.to].sort()).toEqual([E.lanjing, E.xinghe].sort());
+      });
+
+      it('gathers the evidence of one fact from several articles', async () => {
+        await store.upsertArticle(ARTICLE_1);
+        const text = '山城日报讯 据悉，星河动力与云帆智造合作已满三年。';
+        const second = article(
+          { title: '合作三年', date: '2025-05-01', text },
+          [
+            { key: 'a', type: 'Enterprise', name: '星河动力' },
+            { key: 'b', type: 'Enterprise', name: '云帆智造' },
+          ],
+          [{ type: 'COOPERATES_WITH', from: 'a', to: 'b', evidence: '星河动力与云帆智造合作已满三年' }],
+        );
+        const report = await store.upsertArticle(second);
+        expect(report.relationsAdded).toEqual([]);
+        expect(report.relationsExisting).toEqual([relationId('COOPERATES_WITH', E.xinghe, E.yunfan)]);
+        const [rel] = await store.getRelations([relationId('COOPERATES_WITH', E.xinghe, E.yunfan)]);
+        expect(rel.evidence).toHaveLength(2);
+        expect(new Set(rel.evidence.map((e) => e.articleId)).size).toBe(2);
+      });
+    });
+
+    describe('reading', () => {
+      beforeEach(async () => loadAll(store));
+
+      it('gives an entity with aliases, relations, evidence, articles and degree', async () => {
+        const e = (await store.getEntity(E.lanjing))!;
+        expect(e).toMatchObject({ id: E.lanjing, type: 'Enterprise', name: '蓝鲸电池有限公司' });
+        expect(e.aliases).toContain('蓝鲸电池');
+        expect(e.degree).toBe(4);
+        expect(e.relations).toHaveLength(4);
+        for (const r of e.relations) expect(r.evidence.length).toBeGreaterThan(0);
+        expect(e.articleIds).toHaveLength(2);
+        expect(await store.getEntity('enterprise:不存在')).toBeNull();
+      });
+
+      it('reads several entities, relations and articles at once, in the order asked', async () => {
+        const ents = await store.getEntities([E.bishan, 'enterprise:不存在', E.xinghe]);
+        expect(ents.map((e) => e.id)).toEqual([E.bishan, E.xinghe]);
+        const degrees = await store.degrees([E.xinghe, E.bishan]);
+        expect(degrees.get(E.xinghe)).toBe(5);
+        expect(degrees.get(E.bishan)).toBe(2);
+        const list = await store.listArticles({ limit: 2 });
+        expect(list.total).toBe(3);
+        expect(list.items.map((a) => a.date)).toEqual(['2025-03-15', '2025-02-03']);
+        const rest = await store.listArticles({ limit: 2, offset: 2 });
+        expect(rest.items.map((a) => a.title)).toEqual(['江北区签约一批重大项目']);
+        const arts = await store.getArticles([rest.items[0].id, list.items[0].id]);
+        expect(arts.map((a) => a.title)).toEqual(['江北区签约一批重大项目', '璧山区新材料企业']);
+      });
+
+      it('resolves names and aliases of a type to existing entities', async () => {
+        const ids = await store.resolveNames([
+          { type: 'Enterprise', names: ['星河动力'] },
+          { type: 'Enterprise', names: ['无名公司', '青木材料'] },
+          { type: 'District', names: ['巴南'] },
+          { type: 'Cluster', names: ['星河动力'] },
+        ]);
+        expect(ids).toEqual([E.xinghe, E.qingmu, E.banan, null]);
+      });
+    });
+
+    describe('search', () => {
+      beforeEach(async () => loadAll(store));
+
+      it('finds Chinese substrings of any length, best match first', async () => {
+        const one = await store.search('鲸');
+        expect(one.map((h) => h.entity.id)).toContain(E.lanjing);
+        const two = await store.search('星河');
+        expect(two[0].entity.id).toBe(E.xinghe);
+        const long = await store.search('工业互联网');
+        expect(long[0].entity.id).toBe(E.platform);
+        const exact = await store.search('江北区');
+        expect(exact[0].entity.id).toBe(E.jiangbei);
+        expect(exact[0].score).toBeGreaterThan(exact[1]?.score ?? 0);
+      });
+
+      it('says which alias matched', async () => {
+        const hits = await store.search('青木材料');
+        expect(hits[0].entity.id).toBe(E.qingmu);
+        expect(hits[0].matched).toBe('青木材料');
+      });
+
+      it('finds by full pinyin and by initials', async () => {
+        const full = await store.search('lanjing');
+        expect(full[0].entity.id).toBe(E.lanjing);
+        const initials = await store.search('xhdl');
+        expect(initials[0].entity.id).toBe(E.xinghe);
+        const inner = await store.search('dongli');
+        expect(inner.map((h) => h.entity.id)).toContain(E.xinghe);
+      });
+
+      it('filters by type and honours the limit', async () => {
+        const districts = await store.search('区', { types: ['District'] });
+        expect(districts.length).toBe(3);
+        expect(districts.every((h) => h.entity.type === 'District')).toBe(true);
+        const limited = await store.search('区', { limit: 2 });
+        expect(limited).toHaveLength(2);
+        expect(await store.search('   ')).toEqual([]);
+        expect(await store.search('完全不存在的名字')).toEqual([]);
+      });
+    });
+
+    describe('exploring', () => {
+      beforeEach(async () => loadAll(store));
+
+      it('expands a neighbourhood by depth with every relation among the nodes', async () => {
+        const one = await store.neighbourhood([E.lanjing], { depth: 1 });
+        expect(one.truncated).toBe(false);
+        expect(one.nodes.map((n) => n.id).sort()).toEqual([E.lanjing, E.banan, E.xinghe, E.qingmu].sort());
+        expect(one.edges).toHaveLength(4);
+        for (const edge of one.edges) expect(edge.evidence.length).toBeGreaterThan(0);
+        const two = await store.neighbourhood([E.lanjing], { depth: 2 });
+        expect(two.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([E.project, E.bishan, E.materialsCluster, E.yunfan]));
+      });
+
+      it('filters a neighbourhood by relation and entity type', async () => {
+        const supplies = await store.neighbourhood([E.lanjing], { depth: 2, relationTypes: ['SUPPLIES'] });
+        expect(supplies.nodes.map((n) => n.id).sort()).toEqual([E.lanjing, E.qingmu, E.xinghe].sort());
+        expect(supplies.edges.every((e) => e.type === 'SUPPLIES')).toBe(true);
+        const districts = await store.neighbourhood([E.lanjing], { depth: 1, entityTypes: ['District'] });
+        expect(districts.nodes.map((n) => n.id).sort()).toEqual([E.lanjing, E.banan].sort());
+      });
+
+      it('caps a neighbourhood and says it was truncated', async () => {
+        const capped = await store.neighbourhood([E.xinghe], { depth: 2, limit: 3 });
+        expect(capped.nodes).toHaveLength(3);
+        expect(capped.truncated).toBe(true);
+        for (const e of capped.edges) {
+          const ids = new Set(capped.nodes.map((n) => n.id));
+          expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+        }
+      });
+
+      it('finds the k shortest paths, shortest first', async () => {
+        const paths = await store.paths(E.qingmu, E.jiangbei, { maxLength: 4, limit: 5 });
+        expect(paths.length).toBeGreaterThanOrEqual(2);
+        expect(paths[0].nodes.map((n) => n.id)).toEqual([E.qingmu, E.lanjing, E.xinghe, E.project, E.jiangbei].slice(0, paths[0].nodes.length));
+        for (let i = 1; i < paths.length; i++) expect(paths[i].edges.length).toBeGreaterThanOrEqual(paths[i - 1].edges.length);
+        for (const p of paths) {
+          expect(p.nodes[0].id).toBe(E.qingmu);
+          expect(p.nodes.at(-1)!.id).toBe(E.jiangbei);
+          expect(p.edges).toHaveLength(p.nodes.length - 1);
+          expect(new Set(p.nodes.map((n) => n.id)).size).toBe(p.nodes.length);
+          p.edges.forEach((e, i) => {
+            expect([e.from, e.to].sort()).toEqual([p.nodes[i].id, p.nodes[i + 1].id].sort());
+          });
+        }
+        const shortest = await store.paths(E.lanjing, E.xinghe, { limit: 1 });
+        expect(shortest).toHaveLength(1);
+        expect(shortest[0].edges).toHaveLength(1);
+      });
+
+      it('respects maxLength and relation types, and answers no path with none', async () => {
+        expect(await store.paths(E.qingmu, E.jiangbei, { maxLength: 2 })).toEqual([]);
+        const supplyOnly = await store.paths(E.qingmu, E.xinghe, { relationTypes: ['SUPPLIES'] });
+        expect(supplyOnly).toHaveLength(1);
+        expect(supplyOnly[0].edges.map((e) => e.type)).toEqual(['SUPPLIES', 'SUPPLIES']);
+        expect(await store.paths(E.qingmu, 'enterprise:不存在')).toEqual([]);
+      });
+    });
+
+    describe('curation', () => {
+      beforeEach(async () => loadAll(store));
+
+      it('adds an alias that search and later articles use', async () => {
+        const e = await store.addAlias(E.yunfan, '云帆');
+        expect(e.aliases).toContain('云帆');
+        const hits = await store.search('云帆');
+        expect(hits[0]).toMatchObject({ entity: { id: E.yunfan }, matched: '云帆' });
+        expect(await store.resolveNames([{ type: 'Enterprise', names: ['云帆'] }])).toEqual([E.yunfan]);
+        await expect(store.addAlias('enterprise:不存在', 'x')).rejects.toThrow();
+        expect((await store.listCurations()).map((c) => c.kind)).toEqual(['alias']);
+      });
+
+      it('merges two entities: relations, evidence and names move to the one kept', async () => {
+        // An article that names 蓝鲸电池 as a separate node under another spelling.
+        const text = '山城日报讯 蓝鲸新能源电池公司为云帆智造提供储能电池。';
+        await store.upsertArticle(
+          article(
+            { title: '储能', date: '2025-06-01', text },
+            [
+              { key: 'a', type: 'Enterprise', name: '蓝鲸新能源电池公司' },
+              { key: 'b', type: 'Enterprise', name: '云帆智造' },
+            ],
+            [{ type: 'SUPPLIES', from: 'a', to: 'b', evidence: '蓝鲸新能源电池公司为云帆智造提供储能电池' }],
+          ),
+        );
+        const mergeId = entityId('Enterprise', '蓝鲸新能源电池公司');
+        const kept = await store.mergeEntities(E.lanjing, mergeId);
+        expect(kept.id).toBe(E.lanjing);
+        expect(kept.aliases).toContain('蓝鲸新能源电池公司');
+        expect(await store.getEntities([mergeId])).toEqual([]);
+        const e = (await store.getEntity(E.lanjing))!;
+        expect(e.degree).toBe(5);
+        const supply = e.relations.find((r) => r.type === 'SUPPLIES' && r.to === E.yunfan)!;
+        expect(supply.evidence[0].text).toBe('蓝鲸新能源电池公司为云帆智造提供储能电池');
+        // The merged id still leads somewhere, and a later article naming it lands on the kept entity.
+        expect((await store.getEntity(mergeId))?.id).toBe(E.lanjing);
+        const later = '山城日报讯 蓝鲸新能源电池公司与青木材料携手研发。';
+        const report = await store.upsertArticle(
+          article(
+            { title: '研发', date: '2025-07-01', text: later },
+            [
+              { key: 'a', type: 'Enterprise', name: '蓝鲸新能源电池公司' },
+              { key: 'b', type: 'Enterprise', name: '青木材料' },
+            ],
+            [{ type: 'COOPERATES_WITH', from: 'a', to: 'b', evidence: '蓝鲸新能源电池公司与青木材料携手研发' }],
+          ),
+        );
+        expect(report.entitiesAdded).toEqual([]);
+        expect(report.relationsAdded).toEqual([relationId('COOPERATES_WITH', E.lanjing, E.qingmu)]);
+        expect((await store.listCurations()).map((c) => [c.kind, c.entityId, c.value])).toEqual([['merge', E.lanjing, mergeId]]);
+      });
+
+      it('merges a duplicate relation into the existing one and refuses nonsense', async () => {
+        // 星河动力 (short) as its own node would duplicate relations; merging folds them together.
+        await expect(store.mergeEntities(E.xinghe, E.xinghe)).rejects.toThrow();
+        await expect(store.mergeEntities(E.xinghe, E.jiangbei)).rejects.toThrow();
+        await expect(store.mergeEntities(E.xinghe, 'enterprise:不存在')).rejects.toThrow();
+        const kept = await store.mergeEntities(E.xinghe, E.lanjing);
+        const e = (await store.getEntity(kept.id))!;
+        // The SUPPLIES and COOPERATES_WITH between the two became self-relations and are gone.
+        expect(e.relations.some((r) => r.from === r.to)).toBe(false);
+        expect(e.relations.some((r) => r.type === 'SUPPLIES' && r.from === E.qingmu && r.to === E.xinghe)).toBe(true);
+        expect(e.degree).toBe(e.relations.length);
+      });
+    });
+
+    describe('deleting articles', () => {
+      it('removes the article, its evidence and what only it stated', async () => {
+        await loadAll(store);
+        const articles = await store.listArticles();
+        const second = articles.items.find((a) => a.title === '巴南区电池企业配套整车')!;
+        expect(await store.deleteArticle(second.id)).toBe(true);
+        expect(await store.getArticle(second.id)).toBeNull();
+        // Only ARTICLE_2 named 巴南区; the SUPPLIES to 星河动力 went with it.
+        expect(await store.getEntity(E.banan)).toBeNull();
+        const lanjing = (await store.getEntity(E.lanjing))!; // still named by ARTICLE_3
+        expect(lanjing.relations.map((r) => r.type)).toEqual(['SUPPLIES']);
+        expect(lanjing.articleIds).toHaveLength(1);
+        expect((await store.getEntity(E.xinghe))!.degree).toBe(3);
+        expect(await store.deleteArticle(second.id)).toBe(false);
+        // Loading it again brings it all back.
+        await store.upsertArticle(ARTICLE_2);
+        expect((await store.getEntity(E.lanjing))!.degree).toBe(4);
+      });
+
+      it('leaves an empty graph after deleting every article', async () => {
+        await loadAll(store);
+        for (const a of (await store.listArticles()).items) await store.deleteArticle(a.id);
+        expect(await store.stats()).toMatchObject({ articles: 0, entities: 0, relations: 0, evidence: 0 });
+      });
+    });
+  });
+}

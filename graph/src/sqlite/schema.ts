@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Migrations, in order; `PRAGMA user_version` records how many have run. Append only:
+ * a released migration is never edited, so every existing data/ file can be brought forward.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT, date TEXT, source TEXT, url TEXT, file TEXT,
+    text TEXT NOT NULL,
+    loaded_at TEXT NOT NULL
+  );
+  CREATE INDEX articles_order ON articles(date DESC, loaded_at DESC);
+
+  -- Integer keys keep adjacency small and fast; the string id is what the world sees.
+  CREATE TABLE entities (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    degree INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX entities_type ON entities(type);
+
+  -- Every canonical name and alias of an entity, for resolving new mentions onto it.
+  CREATE TABLE entity_names (
+    type TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    PRIMARY KEY (type, name_key, entity)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_names_entity ON entity_names(entity);
+
+  CREATE TABLE relations (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    src INTEGER NOT NULL REFERENCES entities(n),
+    dst INTEGER NOT NULL REFERENCES entities(n),
+    amount_cny REAL,
+    role TEXT
+  );
+  CREATE INDEX relations_src ON relations(src, type, dst);
+  CREATE INDEX relations_dst ON relations(dst, type, src);
+
+  CREATE TABLE evidence (
+    relation INTEGER NOT NULL REFERENCES relations(n),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (relation, article_id, start, end)
+  ) WITHOUT ROWID;
+  CREATE INDEX evidence_article ON evidence(article_id);
+
+  CREATE TABLE mentions (
+    entity INTEGER NOT NULL REFERENCES entities(n),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (entity, article_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX mentions_article ON mentions(article_id);
+
+  -- An analyst merged from_id into to_id: later articles naming from_id land on to_id.
+  CREATE TABLE redirects (
+    from_id TEXT PRIMARY KEY,
+    to_id TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE curations (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+
+  -- Pre-tokenised names (see search-keys.ts): rowid = entities.n.
+  CREATE VIRTUAL TABLE search_index USING fts5(tokens, tokenize = 'unicode61 remove_diacritics 0');
+  `,
+];
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `the graph file is at schema version ${current}, newer than this ChainAtlas (${MIGRATIONS.length}); upgrade ChainAtlas`,
+    );
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

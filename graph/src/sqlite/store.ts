@@ -1,0 +1,784 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { articleId, canonicalName, entityId, orientRelation, relationId } from '../ids';
+import type {
+  Article,
+  ArticleExtraction,
+  ArticleSummary,
+  Entity,
+  EntityDetails,
+  EntityType,
+  Evidence,
+  GraphPath,
+  GraphStats,
+  MemberRole,
+  Relation,
+  RelationType,
+  SearchHit,
+  Subgraph,
+  UpsertReport,
+} from '../model';
+import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { hasHan, matchScore, pinyinScore, searchQuery, searchTokens } from '../search-keys';
+import type {
+  AliasQuery,
+  Curation,
+  GraphStore,
+  NeighbourhoodOptions,
+  PathOptions,
+  SearchOptions,
+} from '../store';
+import { GraphStoreError } from '../store';
+import { kShortestPaths, type Adjacency, type Step } from '../paths';
+import { migrate } from './schema';
+
+interface EntityRow {
+  n: number;
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string;
+  degree: number;
+}
+
+interface RelationRow {
+  n: number;
+  id: string;
+  type: RelationType;
+  src: number;
+  dst: number;
+  amount_cny: number | null;
+  role: MemberRole | null;
+}
+
+interface EvidenceRow {
+  relation: number;
+  article_id: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const MAX_IN = 500; // SQLite binds at most 32766 parameters; chunks keep statements cacheable
+
+function chunks<T>(items: T[], size = MAX_IN): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function placeholders(n: number): string {
+  return new Array(n).fill('?').join(',');
+}
+
+function toEntity(row: EntityRow): Entity {
+  return { id: row.id, type: row.type, name: row.name, aliases: JSON.parse(row.aliases) as string[] };
+}
+
+/**
+ * The embedded graph: one SQLite file (WAL), integer-keyed adjacency with an index per
+ * direction, an FTS5 index of pre-tokenised names for search.
+ */
+export class SqliteGraphStore implements GraphStore {
+  readonly kind = 'sqlite' as const;
+  private readonly statements = new Map<string, Database.Statement>();
+  private closed = false;
+
+  private constructor(readonly db: Database.Database) {}
+
+  static open(path: string, options: { readonly?: boolean } = {}): SqliteGraphStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { readonly: options.readonly ?? false, timeout: 10_000 });
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    }
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    return new SqliteGraphStore(db);
+  }
+
+  private st(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new GraphStoreError('STORE_FAILURE', 'the graph store is closed');
+  }
+
+  // ---- articles ------------------------------------------------------------------------
+
+  async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {
+    this.assertOpen();
+    return this.db.transaction(() => this.upsertInTransaction(extraction))();
+  }
+
+  private upsertInTransaction(extraction: ArticleExtraction): UpsertReport {
+    const { article } = extraction;
+    if (typeof article?.text !== 'string' || article.text.length === 0) {
+      throw new GraphStoreError('BAD_INPUT', 'an article needs its text');
+    }
+    const aid = article.id ?? articleId(article.text);
+    const report: UpsertReport = {
+      articleId: aid,
+      created: false,
+      entitiesAdded: [],
+      entitiesExisting: [],
+      relationsAdded: [],
+      relationsExisting: [],
+      evidenceAdded: 0,
+    };
+    const existing = this.st('SELECT 1 FROM articles WHERE id = ?').get(aid);
+    if (existing) {
+      // Same text, same article: report where its facts live and change nothing.
+      const keys = new Map<string, string>();
+      for (const e of extraction.entities) {
+        const id = this.resolveEntity(e.type, e.name, e.aliases);
+        if (id) {
+          keys.set(e.key, id);
+          report.entitiesExisting.push(id);
+        }
+      }
+      for (const r of extraction.relations) {
+        const from = keys.get(r.from);
+        const to = keys.get(r.to);
+        if (from && to && from !== to) report.relationsExisting.push(relationId(r.type, from, to));
+      }
+      report.entitiesExisting = [...new Set(report.entitiesExisting)];
+      report.relationsExisting = [...new Set(report.relationsExisting)];
+      return report;
+    }
+    report.created = true;
+    this.validateExtraction(extraction);
+    this.st(
+      `INSERT INTO articles (id, title, date, source, url, file, text, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      aid,
+      article.title ?? null,
+      article.date ?? null,
+      article.source ?? null,
+      article.url ?? null,
+      article.file ?? null,
+      article.text,
+      new Date().toISOString(),
+    );
+
+    const byKey = new Map<string, EntityRow>();
+    for (const e of extraction.entities) {
+      const resolved = this.resolveEntity(e.type, e.name, e.aliases);
+      let row: EntityRow;
+      if (resolved) {
+        row = this.entityRow(resolved)!;
+        if (!report.entitiesExisting.includes(row.id) && !report.entitiesAdded.includes(row.id)) {
+          report.entitiesExisting.push(row.id);
+        }
+        this.addNames(row, [e.name, ...e.aliases]);
+      } else {
+        row = this.createEntity(e.type, e.name, e.aliases);
+        report.entitiesAdded.push(row.id);
+      }
+      byKey.set(e.key, row);
+      this.st('INSERT OR IGNORE INTO mentions (entity, article_id) VALUES (?, ?)').run(row.n, aid);
+    }
+
+    for (const r of extraction.relations) {
+      const a = byKey.get(r.from)!;
+      const b = byKey.get(r.to)!;
+      if (a.n === b.n) continue; // two mentions resolved onto one entity: no self-relation
+      const [fromRow, toRow] = orientRelation(r.type, a.id, b.id)[0] === a.id ? [a, b] : [b, a];
+      const rid = relationId(r.type, fromRow.id, toRow.id);
+      let rel = this.st('SELECT * FROM relations WHERE id = ?').get(rid) as RelationRow | undefined;
+      if (!rel) {
+        const info = this.st(
+          'INSERT INTO relations (id, type, src, dst, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(rid, r.type, fromRow.n, toRow.n, r.amountCny ?? null, r.role ?? null);
+        this.st('UPDATE entities SET degree = degree + 1 WHERE n IN (?, ?)').run(fromRow.n, toRow.n);
+        rel = { n: Number(info.lastInsertRowid) } as RelationRow;
+        if (!report.relationsAdded.includes(rid)) report.relationsAdded.push(rid);
+      } else {
+        // A later article can add what an earlier one left open, and 龙头 outranks member.
+        if (rel.amount_cny == null && r.amountCny != null) {
+          this.st('UPDATE relations SET amount_cny = ? WHERE n = ?').run(r.amountCny, rel.n);
+        }
+        if (r.role === 'leader' && rel.role !== 'leader') {
+          this.st('UPDATE relations SET role = ? WHERE n = ?').run('leader', rel.n);
+        } else if (rel.role == null && r.role) {
+          this.st('UPDATE relations SET role = ? WHERE n = ?').run(r.role, rel.n);
+        }
+        if (!report.relationsExisting.includes(rid) && !report.relationsAdded.includes(rid)) {
+          report.relationsExisting.push(rid);
+        }
+      }
+      const ev = this.st(
+        'INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)',
+      ).run(rel.n, aid, r.evidence.start, r.evidence.end, r.evidence.text);
+      report.evidenceAdded += ev.changes;
+    }
+    return report;
+  }
+
+  /** Refuses an extraction that would put a wrong fact in the graph, before anything is written. */
+  private validateExtraction(extraction: ArticleExtraction): void {
+    const text = extraction.article.text;
+    const types = new Map<string, EntityType>();
+    for (const e of extraction.entities) {
+      if (!isEntityType(e.type)) throw new GraphStoreError('BAD_INPUT', `entity ${e.name}: unknown type ${String(e.type)}`);
+      if (typeof e.name !== 'string' || !canonicalName(e.name)) {
+        throw new GraphStoreError('BAD_INPUT', `entity ${e.key}: empty name`);
+      }
+      if (types.has(e.key)) throw new GraphStoreError('BAD_INPUT', `entity key ${e.key} used twice`);
+      types.set(e.key, e.type);
+    }
+    for (const r of extraction.relations) {
+      if (!isRelationType(r.type)) throw new GraphStoreError('BAD_INPUT', `unknown relation type ${String(r.type)}`);
+      const from = types.get(r.from);
+      const to = types.get(r.to);
+      if (!from || !to) throw new GraphStoreError('BAD_INPUT', `${r.type} ${r.from} → ${r.to}: endpoint not among the entities`);
+      const allowed = RELATION_ENDPOINTS[r.type];
+      const fits =
+        (allowed.from.includes(from) && allowed.to.includes(to)) ||
+        (r.type === 'COOPERATES_WITH' && allowed.from.includes(to) && allowed.to.includes(from));
+      if (!fits) throw new GraphStoreError('BAD_INPUT', `${r.type} cannot go from ${from} to ${to}`);
+      const ev = r.evidence;
+      if (!ev || !Number.isInteger(ev.start) || !Number.isInteger(ev.end) || text.slice(ev.start, ev.end) !== ev.text || !ev.text) {
+        throw new GraphStoreError('BAD_INPUT', `${r.type} ${r.from} → ${r.to}: evidence is not the article's text at ${ev?.start}..${ev?.end}`);
+      }
+      if (r.amountCny != null && !(Number.isFinite(r.amountCny) && r.amountCny >= 0)) {
+        throw new GraphStoreError('BAD_INPUT', `${r.type}: amountCny must be a non-negative number`);
+      }
+    }
+  }
+
+  /** An existing entity for these names: through a merge, by id, then by a unique alias of the same type. */
+  private resolveEntity(type: EntityType, name: string, aliases: string[]): string | null {
+    const direct = this.followRedirects(entityId(type, name));
+    if (this.st('SELECT 1 FROM entities WHERE id = ?').get(direct)) return direct;
+    for (const candidate of [name, ...aliases]) {
+      const rows = this.st(
+        'SELECT DISTINCT e.id FROM entity_names k JOIN entities e ON e.n = k.entity WHERE k.type = ? AND k.name_key = ?',
+      ).all(type, canonicalName(candidate)) as { id: string }[];
+      if (rows.length === 1) return rows[0].id;
+    }
+    for (const alias of aliases) {
+      const via = this.followRedirects(entityId(type, alias));
+      if (via !== entityId(type, alias) && this.st('SELECT 1 FROM entities WHERE id = ?').get(via)) return via;
+    }
+    return null;
+  }
+
+  private followRedirects(id: string): string {
+    let current = id;
+    for (let hops = 0; hops < 32; hops++) {
+      const next = this.st('SELECT to_id FROM redirects WHERE from_id = ?').get(current) as { to_id: string } | undefined;
+      if (!next) return current;
+      current = next.to_id;
+    }
+    return current;
+  }
+
+  private entityRow(id: string): EntityRow | undefined {
+    return this.st('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  }
+
+  private createEntity(type: EntityType, name: string, aliases: string[]): EntityRow {
+    const id = entityId(type, name);
+    const clean = uniqueAliases(name, aliases);
+    const info = this.st('INSERT INTO entities (id, type, name, aliases) VALUES (?, ?, ?, ?)').run(
+      id,
+      type,
+      name,
+      JSON.stringify(clean),
+    );
+    const row: EntityRow = { n: Number(info.lastInsertRowid), id, type, name, aliases: JSON.stringify(clean), degree: 0 };
+    for (const k of new Set([name, ...clean].map(canonicalName))) {
+      this.st('INSERT OR IGNORE INTO entity_names (type, name_key, entity) VALUES (?, ?, ?)').run(type, k, row.n);
+    }
+    this.reindex(row.n, name, clean);
+    return row;
+  }
+
+  /** Adds names the entity did not have yet as aliases; returns whether anything changed. */
+  private addNames(row: EntityRow, names: string[]): boolean {
+    const current = JSON.parse(row.aliases) as string[];
+    const merged = uniqueAliases(row.name, [...current, ...names]);
+    if (merged.length === current.length) return false;
+    row.aliases = JSON.stringify(merged);
+    this.st('UPDATE entities SET aliases = ? WHERE n = ?').run(row.aliases, row.n);
+    for (const k of new Set(merged.map(canonicalName))) {
+      this.st('INSERT OR IGNORE INTO entity_names (type, name_key, entity) VALUES (?, ?, ?)').run(row.type, k, row.n);
+    }
+    this.reindex(row.n, row.name, merged);
+    return true;
+  }
+
+  private reindex(n: number, name: string, aliases: string[]): void {
+    const tokens = new Set<string>();
+    for (const s of [name, ...aliases]) for (const t of searchTokens(s)) tokens.add(t);
+    this.st('DELETE FROM search_index WHERE rowid = ?').run(n);
+    this.st('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)').run(n, [...tokens].join(' '));
+  }
+
+  private deleteEntity(n: number): void {
+    this.st('DELETE FROM search_index WHERE rowid = ?').run(n);
+    this.st('DELETE FROM entity_names WHERE entity = ?').run(n);
+    this.st('DELETE FROM mentions WHERE entity = ?').run(n);
+    this.st('DELETE FROM entities WHERE n = ?').run(n);
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    this.assertOpen();
+    return this.db.transaction(() => {
+      if (!this.st('SELECT 1 FROM articles WHERE id = ?').get(id)) return false;
+      const touched = this.st('SELECT DISTINCT relation FROM evidence WHERE article_id = ?').pluck().all(id) as number[];
+      const mentioned = this.st('SELECT entity FROM mentions WHERE article_id = ?').pluck().all(id) as number[];
+      this.st('DELETE FROM evidence WHERE article_id = ?').run(id);
+      this.st('DELETE FROM mentions WHERE article_id = ?').run(id);
+      const affected = new Set<number>(mentioned);
+      for (const rel of touched) {
+        if (this.st('SELECT 1 FROM evidence WHERE relation = ? LIMIT 1').get(rel)) continue;
+        const r = this.st('SELECT src, dst FROM relations WHERE n = ?').get(rel) as { src: number; dst: number };
+        this.st('DELETE FROM relations WHERE n = ?').run(rel);
+        this.st('UPDATE entities SET degree = degree - 1 WHERE n IN (?, ?)').run(r.src, r.dst);
+        affected.add(r.src);
+        affected.add(r.dst);
+      }
+      // An entity no article mentions and nothing relates to has no reason to be in the graph.
+      for (const n of affected) {
+        const left = this.st(
+          'SELECT degree = 0 AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity = ?) AS orphan FROM entities WHERE n = ?',
+        ).get(n, n) as { orphan: number } | undefined;
+        if (left?.orphan) this.deleteEntity(n);
+      }
+      this.st('DELETE FROM articles WHERE id = ?').run(id);
+      return true;
+    })();
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    this.assertOpen();
+    return (this.getArticlesSync([id])[0] as Article | undefined) ?? null;
+  }
+
+  async getArticles(ids: string[]): Promise<Article[]> {
+    this.assertOpen();
+    return this.getArticlesSync(ids);
+  }
+
+  private getArticlesSync(ids: string[]): Article[] {
+    const out: Article[] = [];
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = this.db
+        .prepare(`SELECT * FROM articles WHERE id IN (${placeholders(part.length)})`)
+        .all(...part) as ArticleRowFull[];
+      for (const r of rows) out.push(articleFromRow(r));
+    }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return out.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  async listArticles(options: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: ArticleSummary[] }> {
+    this.assertOpen();
+    const limit = Math.max(0, Math.min(options.limit ?? 100, 10_000));
+    const offset = Math.max(0, options.offset ?? 0);
+    const total = (this.st('SELECT count(*) AS c FROM articles').get() as { c: number }).c;
+    const rows = this.st(
+      `SELECT id, title, date, source, url, file, loaded_at, length(text) AS length FROM articles
+       ORDER BY date DESC, loaded_at DESC, id LIMIT ? OFFSET ?`,
+    ).all(limit, offset) as (Omit<ArticleRowFull, 'text'> & { length: number })[];
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        date: r.date,
+        source: r.source,
+        url: r.url,
+        file: r.file,
+        loadedAt: r.loaded_at,
+        length: r.length,
+      })),
+    };
+  }
+
+  // ---- entities ------------------------------------------------------------------------
+
+  async search(text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    this.assertOpen();
+    const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
+    const types = options.types?.length ? new Set(options.types) : null;
+    const fts = searchQuery(text);
+    if (!fts) return [];
+    // Candidates in index order, capped: a one-character query can match most of a big
+    // graph, and scoring all of it would cost more than the answer is worth.
+    const candidates = this.st(
+      `SELECT e.* FROM search_index s JOIN entities e ON e.n = s.rowid WHERE search_index MATCH ? LIMIT 2000`,
+    ).all(fts) as EntityRow[];
+    const exact = this.st(
+      'SELECT e.* FROM entity_names k JOIN entities e ON e.n = k.entity WHERE k.name_key = ? LIMIT 50',
+    ).all(canonicalName(text)) as EntityRow[];
+    const seen = new Set<number>();
+    const hits: SearchHit[] = [];
+    const latin = !hasHan(text);
+    for (const row of [...exact, ...candidates]) {
+      if (seen.has(row.n)) continue;
+      seen.add(row.n);
+      if (types && !types.has(row.type)) continue;
+      const aliases = JSON.parse(row.aliases) as string[];
+      let best = { score: matchScore(text, row.name, 'name'), matched: row.name };
+      for (const a of aliases) {
+        const s = matchScore(text, a, 'alias');
+        if (s > best.score) best = { score: s, matched: a };
+      }
+      if (latin) {
+        for (const term of [row.name, ...aliases]) {
+          const s = pinyinScore(text, term);
+          if (s > best.score) best = { score: s, matched: term };
+        }
+      }
+      if (best.score <= 0) continue;
+      // Among equals, the better connected entity is the likelier one.
+      const score = best.score + Math.min(4, Math.log10(1 + row.degree));
+      hits.push({ entity: toEntity(row), score: Math.round(score * 1000) / 1000, matched: best.matched });
+    }
+    hits.sort((a, b) => b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id));
+    return hits.slice(0, limit);
+  }
+
+  async getEntity(id: string): Promise<EntityDetails | null> {
+    this.assertOpen();
+    const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
+    if (!row) return null;
+    const rels = this.st('SELECT * FROM relations WHERE src = ? UNION ALL SELECT * FROM relations WHERE dst = ? AND src <> dst').all(
+      row.n,
+      row.n,
+    ) as RelationRow[];
+    const articleIds = this.st(
+      `SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity = ? ORDER BY a.date DESC, a.id`,
+    )
+      .pluck()
+      .all(row.n) as string[];
+    return { ...toEntity(row), relations: this.hydrateRelations(rels), articleIds, degree: row.degree };
+  }
+
+  async getEntities(ids: string[]): Promise<Entity[]> {
+    this.assertOpen();
+    return this.entitiesByIds(ids).map(toEntity);
+  }
+
+  private entitiesByIds(ids: string[]): EntityRow[] {
+    const out: EntityRow[] = [];
+    for (const part of chunks([...new Set(ids)])) {
+      out.push(...(this.db.prepare(`SELECT * FROM entities WHERE id IN (${placeholders(part.length)})`).all(...part) as EntityRow[]));
+    }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return out.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  private entitiesByN(ns: number[]): Map<number, EntityRow> {
+    const out = new Map<number, EntityRow>();
+    for (const part of chunks([...new Set(ns)])) {
+      const rows = this.db.prepare(`SELECT * FROM entities WHERE n IN (${placeholders(part.length)})`).all(...part) as EntityRow[];
+      for (const r of rows) out.set(r.n, r);
+    }
+    return out;
+  }
+
+  async getRelations(ids: string[]): Promise<Relation[]> {
+    this.assertOpen();
+    const rows: RelationRow[] = [];
+    for (const part of chunks([...new Set(ids)])) {
+      rows.push(...(this.db.prepare(`SELECT * FROM relations WHERE id IN (${placeholders(part.length)})`).all(...part) as RelationRow[]));
+    }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return this.hydrateRelations(rows).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  private hydrateRelations(rows: RelationRow[]): Relation[] {
+    if (rows.length === 0) return [];
+    const ents = this.entitiesByN(rows.flatMap((r) => [r.src, r.dst]));
+    const evidence = new Map<number, Evidence[]>();
+    for (const part of chunks(rows.map((r) => r.n))) {
+      const evs = this.db
+        .prepare(`SELECT * FROM evidence WHERE relation IN (${placeholders(part.length)}) ORDER BY article_id, start`)
+        .all(...part) as EvidenceRow[];
+      for (const e of evs) {
+        const list = evidence.get(e.relation) ?? [];
+        list.push({ articleId: e.article_id, text: e.text, start: e.start, end: e.end });
+        evidence.set(e.relation, list);
+      }
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      from: ents.get(r.src)!.id,
+      to: ents.get(r.dst)!.id,
+      amountCny: r.amount_cny,
+      role: r.role,
+      evidence: evidence.get(r.n) ?? [],
+    }));
+  }
+
+  async resolveNames(queries: AliasQuery[]): Promise<(string | null)[]> {
+    this.assertOpen();
+    return queries.map((q) => {
+      const [first, ...rest] = q.names;
+      return first ? this.resolveEntity(q.type, first, rest) : null;
+    });
+  }
+
+  async degrees(ids: string[]): Promise<Map<string, number>> {
+    this.assertOpen();
+    return new Map(this.entitiesByIds(ids).map((r) => [r.id, r.degree]));
+  }
+
+  // ---- exploration ---------------------------------------------------------------------
+
+  private adjacency(relationTypes?: RelationType[]): Adjacency {
+    const types = relationTypes?.length ? relationTypes : null;
+    const sqlOut = `SELECT n, type, dst AS other FROM relations WHERE src = ?${types ? ` AND type IN (${placeholders(types.length)})` : ''}`;
+    const sqlIn = `SELECT n, type, src AS other FROM relations WHERE dst = ?${types ? ` AND type IN (${placeholders(types.length)})` : ''}`;
+    const out = this.st(sqlOut);
+    const inn = this.st(sqlIn);
+    const cache = new Map<number, Step[]>();
+    return (node: number) => {
+      let steps = cache.get(node);
+      if (!steps) {
+        const args = types ? [node, ...types] : [node];
+        steps = [
+          ...(out.all(...args) as { n: number; other: number }[]).map((r) => ({ edge: r.n, node: r.other })),
+          ...(inn.all(...args) as { n: number; other: number }[]).map((r) => ({ edge: r.n, node: r.other })),
+        ];
+        cache.set(node, steps);
+      }
+      return steps;
+    };
+  }
+
+  async neighbourhood(ids: string[], options: NeighbourhoodOptions = {}): Promise<Subgraph> {
+    this.assertOpen();
+    const depth = Math.max(0, Math.min(options.depth ?? 1, 6));
+    const limit = Math.max(1, Math.min(options.limit ?? 200, 100_000));
+    const entityTypes = options.entityTypes?.length ? new Set(options.entityTypes) : null;
+    const seeds = this.entitiesByIds(ids);
+    const adjacency = this.adjacency(options.relationTypes);
+    const nodes = new Map<number, EntityRow | null>();
+    for (const s of seeds) nodes.set(s.n, s);
+    let truncated = seeds.length > limit;
+    let frontier = seeds.map((s) => s.n).slice(0, limit);
+    const typeOf = this.st('SELECT type FROM entities WHERE n = ?').pluck();
+    outer: for (let level = 0; level < depth && frontier.length; level++) {
+      const next: number[] = [];
+      for (const node of frontier) {
+        for (const step of adjacency(node)) {
+          if (nodes.has(step.node)) continue;
+          if (entityTypes && !entityTypes.has(typeOf.get(step.node) as EntityType)) continue;
+          if (nodes.size >= limit) {
+            truncated = true;
+            break outer;
+          }
+          nodes.set(step.node, null);
+          next.push(step.node);
+        }
+      }
+      frontier = next;
+    }
+    const rows = this.entitiesByN([...nodes.keys()]);
+    // Every relation among the nodes found, not only the ones walked: the picture is of the subgraph.
+    const edgeNs = new Set<number>();
+    for (const n of nodes.keys()) {
+      for (const step of adjacency(n)) if (nodes.has(step.node)) edgeNs.add(step.edge);
+    }
+    const relRows: RelationRow[] = [];
+    for (const part of chunks([...edgeNs])) {
+      relRows.push(...(this.db.prepare(`SELECT * FROM relations WHERE n IN (${placeholders(part.length)})`).all(...part) as RelationRow[]));
+    }
+    return {
+      nodes: [...nodes.keys()].map((n) => toEntity(rows.get(n)!)),
+      edges: this.hydrateRelations(relRows),
+      truncated,
+    };
+  }
+
+  async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
+    this.assertOpen();
+    const maxLength = Math.max(1, Math.min(options.maxLength ?? 4, 8));
+    const k = Math.max(1, Math.min(options.limit ?? 5, 50));
+    const [a, b] = [this.entityRow(from), this.entityRow(to)];
+    if (!a || !b || a.n === b.n) return [];
+    const found = kShortestPaths(a.n, b.n, this.adjacency(options.relationTypes), { k, maxLength });
+    if (found.length === 0) return [];
+    const ents = this.entitiesByN(found.flatMap((p) => p.nodes));
+    const relNs = [...new Set(found.flatMap((p) => p.edges))];
+    const relRows: RelationRow[] = [];
+    for (const part of chunks(relNs)) {
+      relRows.push(...(this.db.prepare(`SELECT * FROM relations WHERE n IN (${placeholders(part.length)})`).all(...part) as RelationRow[]));
+    }
+    const rels = new Map(this.hydrateRelations(relRows).map((r, i) => [relRows[i].n, r]));
+    return found.map((p) => ({
+      nodes: p.nodes.map((n) => toEntity(ents.get(n)!)),
+      edges: p.edges.map((e) => rels.get(e)!),
+    }));
+  }
+
+  // ---- curation ------------------------------------------------------------------------
+
+  async addAlias(id: string, alias: string): Promise<Entity> {
+    this.assertOpen();
+    const clean = alias.trim();
+    if (!canonicalName(clean)) throw new GraphStoreError('BAD_INPUT', 'an alias cannot be empty');
+    return this.db.transaction(() => {
+      const row = this.entityRow(id);
+      if (!row) throw new GraphStoreError('NOT_FOUND', `no entity ${id}`);
+      this.addNames(row, [clean]);
+      this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run('alias', id, clean, new Date().toISOString());
+      return toEntity(this.entityRow(id)!);
+    })();
+  }
+
+  async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+    this.assertOpen();
+    return this.db.transaction(() => {
+      const keep = this.entityRow(keepId);
+      const merge = this.entityRow(mergeId);
+      if (!keep) throw new GraphStoreError('NOT_FOUND', `no entity ${keepId}`);
+      if (!merge) throw new GraphStoreError('NOT_FOUND', `no entity ${mergeId}`);
+      if (keep.n === merge.n) throw new GraphStoreError('BAD_INPUT', 'an entity cannot be merged into itself');
+      if (keep.type !== merge.type) {
+        throw new GraphStoreError('BAD_INPUT', `cannot merge a ${merge.type} into a ${keep.type}`);
+      }
+      const rels = this.st('SELECT * FROM relations WHERE src = ? OR dst = ?').all(merge.n, merge.n) as RelationRow[];
+      const affected = new Set<number>([keep.n]);
+      for (const r of rels) {
+        const src = r.src === merge.n ? keep.n : r.src;
+        const dst = r.dst === merge.n ? keep.n : r.dst;
+        affected.add(r.src);
+        affected.add(r.dst);
+        if (src === dst) {
+          this.st('DELETE FROM evidence WHERE relation = ?').run(r.n);
+          this.st('DELETE FROM relations WHERE n = ?').run(r.n);
+          continue;
+        }
+        const srcId = src === keep.n ? keep.id : this.idOfN(src);
+        const dstId = dst === keep.n ? keep.id : this.idOfN(dst);
+        const [f, t] = orientRelation(r.type, srcId, dstId);
+        const [fn, tn] = f === srcId ? [src, dst] : [dst, src];
+        const rid = relationId(r.type, f, t);
+        const twin = this.st('SELECT * FROM relations WHERE id = ?').get(rid) as RelationRow | undefined;
+        if (twin) {
+          this.st(
+            'INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) SELECT ?, article_id, start, end, text FROM evidence WHERE relation = ?',
+          ).run(twin.n, r.n);
+          if (twin.amount_cny == null && r.amount_cny != null) this.st('UPDATE relations SET amount_cny = ? WHERE n = ?').run(r.amount_cny, twin.n);
+          if (r.role === 'leader') this.st("UPDATE relations SET role = 'leader' WHERE n = ?").run(twin.n);
+          this.st('DELETE FROM evidence WHERE relation = ?').run(r.n);
+          this.st('DELETE FROM relations WHERE n = ?').run(r.n);
+        } else {
+          this.st('UPDATE relations SET id = ?, src = ?, dst = ? WHERE n = ?').run(rid, fn, tn, r.n);
+        }
+      }
+      this.st('INSERT OR IGNORE INTO mentions (entity, article_id) SELECT ?, article_id FROM mentions WHERE entity = ?').run(keep.n, merge.n);
+      this.addNames(keep, [merge.name, ...(JSON.parse(merge.aliases) as string[])]);
+      this.deleteEntity(merge.n);
+      affected.delete(merge.n);
+      this.st('UPDATE redirects SET to_id = ? WHERE to_id = ?').run(keep.id, merge.id);
+      this.st('INSERT OR REPLACE INTO redirects (from_id, to_id) VALUES (?, ?)').run(merge.id, keep.id);
+      this.st('DELETE FROM redirects WHERE from_id = to_id').run();
+      for (const n of affected) {
+        this.st('UPDATE entities SET degree = (SELECT count(*) FROM relations WHERE src = ? OR dst = ?) WHERE n = ?').run(n, n, n);
+      }
+      this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run('merge', keep.id, merge.id, new Date().toISOString());
+      return toEntity(this.entityRow(keep.id)!);
+    })();
+  }
+
+  private idOfN(n: number): string {
+    return this.st('SELECT id FROM entities WHERE n = ?').pluck().get(n) as string;
+  }
+
+  async listCurations(): Promise<Curation[]> {
+    this.assertOpen();
+    const rows = this.st('SELECT kind, entity_id, value, at FROM curations ORDER BY seq').all() as {
+      kind: 'alias' | 'merge';
+      entity_id: string;
+      value: string;
+      at: string;
+    }[];
+    return rows.map((r) => ({ kind: r.kind, entityId: r.entity_id, value: r.value, at: r.at }));
+  }
+
+  async stats(): Promise<GraphStats> {
+    this.assertOpen();
+    const count = (sql: string) => (this.st(sql).get() as { c: number }).c;
+    const entitiesByType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
+    for (const r of this.st('SELECT type, count(*) AS c FROM entities GROUP BY type').all() as { type: EntityType; c: number }[]) {
+      entitiesByType[r.type] = r.c;
+    }
+    const relationsByType = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
+    for (const r of this.st('SELECT type, count(*) AS c FROM relations GROUP BY type').all() as { type: RelationType; c: number }[]) {
+      relationsByType[r.type] = r.c;
+    }
+    return {
+      articles: count('SELECT count(*) AS c FROM articles'),
+      entities: count('SELECT count(*) AS c FROM entities'),
+      relations: count('SELECT count(*) AS c FROM relations'),
+      evidence: count('SELECT count(*) AS c FROM evidence'),
+      entitiesByType,
+      relationsByType,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.statements.clear();
+    this.db.close();
+  }
+}
+
+interface ArticleRowFull {
+  id: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  file: string | null;
+  text: string;
+  loaded_at: string;
+}
+
+function articleFromRow(r: ArticleRowFull): Article {
+  return {
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    source: r.source,
+    url: r.url,
+    file: r.file,
+    text: r.text,
+    loadedAt: r.loaded_at,
+  };
+}
+
+/** Aliases without the name itself and without spellings that differ only in width or quotes. */
+export function uniqueAliases(name: string, aliases: string[]): string[] {
+  const seen = new Set([canonicalName(name)]);
+  const out: string[] = [];
+  for (const a of aliases) {
+    const trimmed = a?.trim();
+    if (!trimmed) continue;
+    const key = canonicalName(trimmed);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(trimmed);
+  }
+  return out;
+}
+

@@ -1,0 +1,3 @@
+UNWIND $ids AS entityId
+MATCH (e:Entity {id: entityId})
+RETURN entityId, COUNT { (e)-[:REL]-(:Entity) } AS degree

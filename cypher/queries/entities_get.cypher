@@ -1,0 +1,3 @@
+MATCH (e:Entity)
+WHERE e.id IN $ids
+RETURN e {.id, .type, .name, .aliases} AS entity

@@ -1,0 +1,2 @@
+MATCH (e:Entity {id: $id})
+DETACH DELETE e

@@ -1,0 +1,10 @@
+MATCH (a:Article {id: $articleId})
+UNWIND $evidence AS item
+MERGE (ev:Evidence {id: item.id})
+  ON CREATE SET ev.relationId = item.relationId,
+                ev.articleId = $articleId,
+                ev.text = item.text,
+                ev.start = item.start,
+                ev.end = item.end
+MERGE (ev)-[:STATED_IN]->(a)
+RETURN count(ev) AS added

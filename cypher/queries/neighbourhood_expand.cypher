@@ -1,0 +1,7 @@
+// One breadth-first step; seeds are given, neighbours must pass the type filters.
+MATCH (seen:Entity)-[r:REL]-(next:Entity)
+WHERE seen.id IN $frontier
+  AND (size($relationTypes) = 0 OR r.type IN $relationTypes)
+  AND (size($entityTypes) = 0 OR next.type IN $entityTypes)
+RETURN DISTINCT next.id AS id
+ORDER BY id

@@ -1,0 +1,2 @@
+MATCH ()-[r:REL]->()
+RETURN r.type AS type, count(*) AS count

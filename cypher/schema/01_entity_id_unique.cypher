@@ -1,0 +1,2 @@
+CREATE CONSTRAINT entity_id_unique IF NOT EXISTS
+FOR (e:Entity) REQUIRE e.id IS UNIQUE

@@ -1,0 +1,2 @@
+CREATE CONSTRAINT article_id_unique IF NOT EXISTS
+FOR (a:Article) REQUIRE a.id IS UNIQUE

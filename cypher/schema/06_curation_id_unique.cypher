@@ -1,0 +1,2 @@
+CREATE CONSTRAINT curation_id_unique IF NOT EXISTS
+FOR (c:Curation) REQUIRE c.id IS UNIQUE

@@ -1,0 +1,2 @@
+CREATE INDEX entity_name IF NOT EXISTS
+FOR (e:Entity) ON (e.name)

@@ -1,0 +1,2 @@
+CREATE INDEX article_loaded IF NOT EXISTS
+FOR (a:Article) ON (a.loadedAt)

@@ -14,4 +14,17 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // The explorer runs in the browser (and its tests in happy-dom / page.evaluate).
+    files: ['client/**', 'tests/e2e/**'],
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', navigator: 'readonly', localStorage: 'readonly', fetch: 'readonly',
+        performance: 'readonly', requestAnimationFrame: 'readonly', cancelAnimationFrame: 'readonly', setInterval: 'readonly',
+        clearInterval: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly', KeyboardEvent: 'readonly', Blob: 'readonly',
+        URLSearchParams: 'readonly', AbortController: 'readonly', Response: 'readonly', Event: 'readonly', MouseEvent: 'readonly',
+        Intl: 'readonly', self: 'readonly', location: 'readonly', history: 'readonly', alert: 'readonly', confirm: 'readonly',
+      },
+    },
+  },
 );

@@ -20,7 +20,7 @@ import type {
   UpsertReport,
 } from '../model';
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
-import { hasHan, matchScore, pinyinScore, searchQuery, searchTokens } from '../search-keys';
+import { hasHan, matchScore, pinyinScore, searchForm, searchQuery, searchTokens } from '../search-keys';
 import type {
   AliasQuery,
   Curation,
@@ -418,9 +418,11 @@ export class SqliteGraphStore implements GraphStore {
     if (!fts) return [];
     // Candidates in index order, capped: a one-character query can match most of a big
     // graph, and scoring all of it would cost more than the answer is worth.
+    const typed = [...searchForm(text)].length;
+    const cap = typed <= 1 ? 400 : typed === 2 ? 1000 : 2000;
     const candidates = this.st(
-      `SELECT e.* FROM search_index s JOIN entities e ON e.n = s.rowid WHERE search_index MATCH ? LIMIT 2000`,
-    ).all(fts) as EntityRow[];
+      `SELECT e.* FROM search_index s JOIN entities e ON e.n = s.rowid WHERE search_index MATCH ? LIMIT ?`,
+    ).all(fts, cap) as EntityRow[];
     const exact = this.st(
       'SELECT e.* FROM entity_names k JOIN entities e ON e.n = k.entity WHERE k.name_key = ? LIMIT 50',
     ).all(canonicalName(text)) as EntityRow[];

@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SqliteGraphStore, entityId, type GraphStore } from '@chain-atlas/graph';
+import { rng, syntheticGraph } from '@chain-atlas/graph/synthetic';
+import { timeEach, type Latency } from './measure';
+
+export const OUT_DIR = new URL('../out/', import.meta.url).pathname;
+// Bump when the generator or the store's layout changes, so cached graphs are rebuilt.
+const GENERATOR_VERSION = 1;
+
+export interface LoadFigures {
+  relationsRequested: number;
+  articles: number;
+  entities: number;
+  relations: number;
+  evidence: number;
+  seconds: number;
+  relationsPerSecond: number;
+  articlesPerSecond: number;
+  fileMiB: number;
+  builtAt: string;
+  cached: boolean;
+}
+
+export interface StoreFigures {
+  size: number;
+  load: LoadFigures;
+  search1: Latency;
+  search2: Latency;
+  search4: Latency;
+  searchPinyin: Latency;
+  getEntity: Latency;
+  neighbourhood1: Latency;
+  neighbourhood2: Latency;
+  paths: Latency;
+}
+
+/** A synthetic graph of `relations` relations in a SQLite file, built through upsertArticle (or reused). */
+export async function syntheticStore(relations: number, options: { fresh?: boolean; log?: (s: string) => void } = {}) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const path = join(OUT_DIR, `synthetic-${relations}-v${GENERATOR_VERSION}.sqlite`);
+  const meta = `${path}.json`;
+  const graph = syntheticGraph({ relations });
+  if (!options.fresh && existsSync(path) && existsSync(meta)) {
+    const load = { ...(JSON.parse(readFileSync(meta, 'utf8')) as LoadFigures), cached: true };
+    return { store: SqliteGraphStore.open(path), graph, load, path };
+  }
+  for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${path}${suffix}`, { force: true });
+  const store = SqliteGraphStore.open(path);
+  const t0 = performance.now();
+  let done = 0;
+  for (const extraction of graph.extractions()) {
+    await store.upsertArticle(extraction);
+    if (++done % 10_000 === 0) options.log?.(`  loaded ${done}/${graph.articles} articles`);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.db.exec('ANALYZE');
+  const stats = await store.stats();
+  const load: LoadFigures = {
+    relationsRequested: relations,
+    articles: stats.articles,
+    entities: stats.entities,
+    relations: stats.relations,
+    evidence: stats.evidence,
+    seconds: Math.round(seconds * 10) / 10,
+    // Every relation statement (evidence row) loaded counts: repeated facts cost the same work.
+    relationsPerSecond: Math.round(stats.evidence / seconds),
+    articlesPerSecond: Math.round(stats.articles / seconds),
+    fileMiB: Math.round((store.db.prepare('PRAGMA page_count').pluck().get() as number) * (store.db.prepare('PRAGMA page_size').pluck().get() as number) / 1048576),
+    builtAt: new Date().toISOString(),
+    cached: false,
+  };
+  writeFileSync(meta, JSON.stringify(load, null, 2));
+  return { store, graph, load, path };
+}
+
+/** Query inputs drawn from the graph: hubs and tail, every entity type. */
+export function workload(graph: ReturnType<typeof syntheticGraph>, iterations: number, seed = 7) {
+  const random = rng(seed);
+  const ents = [
+    ...graph.sample('Enterprise', 200),
+    ...graph.sample('Project', 40),
+    ...graph.sample('Platform', 20),
+    ...graph.sample('Cluster', 20),
+    ...graph.sample('District', 10),
+  ];
+  const pick = () => ents[Math.floor(random() * ents.length)];
+  const han = (name: string, len: number) => {
+    const chars = [...name.replace(/^重庆/u, '')];
+    const at = Math.floor(random() * Math.max(1, chars.length - len));
+    return chars.slice(at, at + len).join('');
+  };
+  const list = <T>(make: () => T) => Array.from({ length: iterations }, make);
+  return {
+    ids: list(() => {
+      const e = pick();
+      return entityId(e.type, e.name);
+    }),
+    search1: list(() => han(pick().name, 1)),
+    search2: list(() => han(pick().name, 2)),
+    search4: list(() => han(pick().name, 4)),
+    pairs: list(() => {
+      const [a, b] = [pick(), pick()];
+      return [entityId(a.type, a.name), entityId(b.type, b.name)] as const;
+    }),
+  };
+}
+
+export async function measureStore(store: GraphStore, graph: ReturnType<typeof syntheticGraph>, iterations: number) {
+  const w = workload(graph, iterations);
+  const { pinyin } = await import('pinyin-pro');
+  const pinyinQueries = w.search4.map((q) => pinyin(q, { pattern: 'first', toneType: 'none', type: 'array' }).join(''));
+  return {
+    search1: await timeEach(w.search1, (q) => store.search(q)),
+    search2: await timeEach(w.search2, (q) => store.search(q)),
+    search4: await timeEach(w.search4, (q) => store.search(q)),
+    searchPinyin: await timeEach(pinyinQueries, (q) => store.search(q)),
+    getEntity: await timeEach(w.ids, (id) => store.getEntity(id)),
+    neighbourhood1: await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 1 })),
+    neighbourhood2: await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 2 })),
+    paths: await timeEach(w.pairs, ([a, b]) => store.paths(a, b, { maxLength: 4, limit: 5 })),
+  };
+}

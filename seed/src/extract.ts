@@ -1,0 +1,116 @@
+import type { ArticleExtraction, ArticleMeta, EntityType, ExtractedEntity, ExtractedRelation, RelationType } from '@chain-atlas/graph';
+import { decodeInput } from './decode';
+import { districtEntry, districtPrefix } from './gazetteer';
+import type { MentionType } from './lexicon';
+import { isScored } from './lexicon';
+import { findMentions } from './mentions';
+import { normalise, originalSpan } from './normalise';
+import type { KnownNameLookup, ResolvedEntity } from './resolve';
+import { resolveEntities } from './resolve';
+import { relate } from './relate';
+import { splitSentences } from './split';
+
+/** One entity in the SPEC output format. */
+export interface SpecEntity {
+  id: string;
+  type: MentionType;
+  name: string;
+  aliases: string[];
+}
+
+export interface SpecRelation {
+  type: RelationType;
+  from: string;
+  to: string;
+  properties: { amountCny?: number; role?: 'leader' | 'member'; amount?: { value: number; currency: string } };
+  evidence: { text: string; start: number; end: number };
+}
+
+/** The SPEC extraction object (../shared/eval/SPEC.md, "Extraction output format"). */
+export interface SpecExtraction {
+  article: string;
+  entities: SpecEntity[];
+  relations: SpecRelation[];
+}
+
+export interface ArticleResult {
+  spec: SpecExtraction;
+  /** The decoded original text: evidence offsets index into it. */
+  text: string;
+  meta: ArticleMeta;
+  /** What a GraphStore loads: only the five scored types, keyed by the SPEC ids. */
+  toArticleExtraction(): ArticleExtraction;
+}
+
+export interface ExtractOptions {
+  /** Resolves names against ones already in the graph (pure lookup; see resolve.ts). */
+  knownNames?: KnownNameLookup;
+}
+
+/** Adds the districts that Platform/Project names begin with (两江水土云计算中心 names 两江新区). */
+function addPrefixDistricts(entities: ResolvedEntity[]) {
+  for (const e of [...entities]) {
+    if (e.type !== 'Platform' && e.type !== 'Project') continue;
+    const d = districtPrefix(e.name);
+    if (!d || e.name.length - d.form.length < 3) continue;
+    if (entities.some((x) => x.type === 'District' && x.name === d.district)) continue;
+    const entry = districtEntry(d.district);
+    entities.push({ index: entities.length, type: 'District', name: d.district, aliases: [...(entry?.aliases ?? [])] });
+  }
+}
+
+/** Text → SPEC extraction, pure: the same input gives the same output. */
+export function extractArticle(input: string | Uint8Array, meta: ArticleMeta & { file?: string | null } = {}, options: ExtractOptions = {}): ArticleResult {
+  const { text } = decodeInput(input);
+  const norm = normalise(text);
+  const sentences = splitSentences(norm);
+  const found = findMentions(norm.text);
+  const { entities, mentions } = resolveEntities(norm.text, found, options.knownNames);
+  addPrefixDistricts(entities);
+  const relations = relate(norm.text, sentences, entities, mentions);
+
+  const id = (i: number) => `e${i + 1}`;
+  const specEntities: SpecEntity[] = entities.map((e) => ({ id: id(e.index), type: e.type, name: e.name, aliases: e.aliases }));
+  const specRelations: SpecRelation[] = relations.map((r) => {
+    const span = originalSpan(norm, r.start, r.end);
+    const properties: SpecRelation['properties'] = {};
+    if (r.amountCny != null) properties.amountCny = r.amountCny;
+    if (r.amount) properties.amount = r.amount;
+    if (r.role) properties.role = r.role;
+    return { type: r.type, from: id(r.from), to: id(r.to), properties, evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end } };
+  });
+  const article = meta.file ?? meta.title ?? 'article';
+  const spec: SpecExtraction = { article, entities: specEntities, relations: specRelations };
+  const fullMeta: ArticleMeta = { ...meta };
+  return {
+    spec,
+    text,
+    meta: fullMeta,
+    toArticleExtraction: () => toArticleExtraction(spec, text, fullMeta),
+  };
+}
+
+/** The graph's unit of loading: scored types only, `key` = the SPEC id, evidence offsets into `text`. */
+export function toArticleExtraction(spec: SpecExtraction, text: string, meta: ArticleMeta = {}): ArticleExtraction {
+  const scored = new Map<string, ExtractedEntity>();
+  for (const e of spec.entities) {
+    if (isScored(e.type)) scored.set(e.id, { key: e.id, type: e.type as EntityType, name: e.name, aliases: e.aliases });
+  }
+  const relations: ExtractedRelation[] = [];
+  for (const r of spec.relations) {
+    if (!scored.has(r.from) || !scored.has(r.to)) continue;
+    relations.push({
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      amountCny: r.properties.amountCny ?? null,
+      role: r.properties.role ?? null,
+      evidence: { ...r.evidence },
+    });
+  }
+  return {
+    article: { text, title: meta.title ?? null, date: meta.date ?? null, source: meta.source ?? null, url: meta.url ?? null, file: meta.file ?? spec.article },
+    entities: [...scored.values()],
+    relations,
+  };
+}

@@ -1,0 +1,18 @@
+export { extractArticle, toArticleExtraction } from './extract';
+export type { ArticleResult, ExtractOptions, SpecEntity, SpecExtraction, SpecRelation } from './extract';
+export { ExtractionError } from './errors';
+export type { ExtractionErrorCode } from './errors';
+export { readArticleFiles } from './files';
+export type { ArticleFile, ArticleFileFailure } from './files';
+export { loadArticles } from './load';
+export type { LoadProgress, LoadReport } from './load';
+export { baselineExtract } from './baseline';
+export { decodeArticle } from './decode';
+export { normalise } from './normalise';
+export { splitSentences } from './split';
+export { findMentions } from './mentions';
+export { resolveEntities } from './resolve';
+export type { KnownNameLookup } from './resolve';
+export { relate } from './relate';
+export { parseAmount } from './amount';
+export { CHONGQING_DISTRICTS } from './gazetteer';

@@ -1,0 +1,173 @@
+import * as OpenCC from 'opencc-js';
+
+/** A paragraph after OCR line breaks are joined: what a reader sees as one block. */
+export type ParagraphKind = 'body' | 'heading' | 'caption';
+
+export interface Paragraph {
+  /** Offsets into the normalised text. */
+  start: number;
+  end: number;
+  kind: ParagraphKind;
+}
+
+export interface NormalisedText {
+  /** For matching only: simplified characters, Chinese punctuation, ASCII letters and digits. */
+  text: string;
+  /** normalised index → original index; one extra entry maps the end of the text. */
+  toOriginal: Int32Array;
+  paragraphs: Paragraph[];
+  /** Whether traditional characters were converted. */
+  converted: boolean;
+}
+
+let toSimplified: ((s: string) => string) | null = null;
+function simplifier(): (s: string) => string {
+  // 'hk' covers both Hong Kong and Taiwan forms well enough for names; built once, it is costly.
+  toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  return toSimplified;
+}
+
+/**
+ * Traditional → simplified, keeping one UTF-16 unit per unit so offsets stay valid. Text that
+ * is already simplified is left alone (a converter may still touch a few ambiguous characters).
+ */
+export function simplify(text: string): { text: string; converted: boolean } {
+  const convert = simplifier();
+  const whole = convert(text);
+  if (whole === text) return { text, converted: false };
+  let changed = 0;
+  let cjk = 0;
+  const n = Math.min(text.length, whole.length);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      cjk++;
+      if (whole.charCodeAt(i) !== c) changed++;
+    }
+  }
+  // A handful of changes in a simplified page are the converter's ambiguities, not traditional text.
+  if (changed < 3 || changed < cjk * 0.01) return { text, converted: false };
+  if (whole.length === text.length) return { text: whole, converted: true };
+  let out = '';
+  for (const ch of text) {
+    const c = ch.length === 1 ? convert(ch) : ch;
+    out += c.length === ch.length ? c : ch;
+  }
+  return { text: out, converted: true };
+}
+
+const HALF_TO_FULL_PUNCT: Record<string, string> = {
+  ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？',
+};
+
+/** Maps one character to its matching form: full-width alphanumerics → ASCII, ASCII punctuation → Chinese. */
+function unifyWidth(ch: string, prev: string, next: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x3000) return ' ';
+  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0);
+  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return String.fromCharCode(c - 0xfee0);
+  if (c === 0xff0e || c === 0xff05 || c === 0xff0b || c === 0xff0d) return String.fromCharCode(c - 0xfee0);
+  const full = HALF_TO_FULL_PUNCT[ch];
+  if (full) {
+    // 1,000 and 3:30 keep their ASCII form: they are numbers, not clause breaks.
+    if ((ch === ',' || ch === ':') && /[0-9]/.test(prev) && /[0-9]/.test(next)) return ch;
+    return full;
+  }
+  return ch;
+}
+
+const TERMINAL = /[。！？；!?;…]$/;
+const CAPTION = /^[▲◀▶►▼●■◆]|摄\s*[/／]|本报资料图片|\s摄\s*$|^（?图[：:]|供图/;
+
+function lineKind(line: string): ParagraphKind {
+  const t = line.trim();
+  if (CAPTION.test(t)) return 'caption';
+  if (/^#/.test(t)) return 'heading';
+  const closed = TERMINAL.test(t) || /[。！？][”」』]$/.test(t);
+  if (!closed && t.length <= 40) return 'heading';
+  return 'body';
+}
+
+/** An OCR break: a long body line that stops mid-sentence continues on the next body line. */
+function continues(prev: string, prevKind: ParagraphKind, next: string, nextKind: ParagraphKind): boolean {
+  if (prevKind !== 'body' || nextKind === 'caption') return false;
+  const p = prev.trimEnd();
+  if (p.length < 28) return false;
+  if (TERMINAL.test(p) || /[。！？][”」』]$/.test(p)) return false;
+  if (/^#/.test(next.trim())) return false;
+  return true;
+}
+
+/**
+ * Builds the matching text: simplified, width-unified, OCR breaks joined, with a map back to
+ * the original offsets. Pure.
+ */
+export function normalise(original: string): NormalisedText {
+  const { text: simple, converted } = simplify(original);
+  // Lines with their original start offsets.
+  const lines: { start: number; text: string; kind: ParagraphKind }[] = [];
+  let at = 0;
+  while (at <= simple.length) {
+    let nl = simple.indexOf('\n', at);
+    if (nl < 0) nl = simple.length;
+    const raw = simple.slice(at, nl).replace(/\r$/, '');
+    if (raw.replace(/[\s\ufeff]/g, '')) lines.push({ start: at, text: raw, kind: lineKind(raw.replace(/\ufeff/g, '')) });
+    at = nl + 1;
+  }
+  // Group lines into paragraphs.
+  const groups: { parts: { start: number; text: string }[]; kind: ParagraphKind }[] = [];
+  for (const line of lines) {
+    const last = groups[groups.length - 1];
+    const lastPart = last?.parts[last.parts.length - 1];
+    if (last && lastPart && continues(lastPart.text, last.kind, line.text, line.kind)) {
+      last.parts.push({ start: line.start, text: line.text });
+    } else {
+      groups.push({ parts: [{ start: line.start, text: line.text }], kind: line.kind });
+    }
+  }
+  const out: string[] = [];
+  const map: number[] = [];
+  const paragraphs: Paragraph[] = [];
+  for (const g of groups) {
+    if (out.length) {
+      out.push('\n');
+      map.push(g.parts[0].start - 1 >= 0 ? g.parts[0].start - 1 : 0);
+    }
+    const pStart = out.length;
+    g.parts.forEach((part, k) => {
+      let s = 0;
+      let e = part.text.length;
+      // Leading/trailing blanks of a joined OCR line are layout, not content.
+      while (s < e && /[\s\ufeff]/.test(part.text[s])) s++;
+      while (e > s && /\s/.test(part.text[e - 1])) e--;
+      if (k === 0) s = 0;
+      for (let i = s; i < e; i++) {
+        const ch = part.text[i];
+        if (ch === '\ufeff') continue;
+        out.push(unifyWidth(ch, part.text[i - 1] ?? '', part.text[i + 1] ?? ''));
+        map.push(part.start + i);
+      }
+    });
+    // Trim trailing spaces inside the paragraph range.
+    let pEnd = out.length;
+    while (pEnd > pStart && /\s/.test(out[pEnd - 1])) pEnd--;
+    paragraphs.push({ start: pStart, end: pEnd, kind: g.kind });
+  }
+  map.push(original.length);
+  // Straight double quotes alternate open/close within the text.
+  let open = true;
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] === '"') {
+      out[i] = open ? '“' : '”';
+      open = !open;
+    } else if (out[i] === '\n') open = true;
+  }
+  return { text: out.join(''), toOriginal: Int32Array.from(map), paragraphs, converted };
+}
+
+/** The original span of a normalised span [start, end). */
+export function originalSpan(n: NormalisedText, start: number, end: number): { start: number; end: number } {
+  const s = n.toOriginal[start];
+  const e = end > start ? n.toOriginal[end - 1] + 1 : s;
+  return { start: s, end: e };
+}

@@ -1,0 +1,195 @@
+import { canonicalName } from '@chain-atlas/graph';
+import { districtEntry } from './gazetteer';
+import type { MentionType } from './lexicon';
+import { BUSINESS_WORDS, isScored } from './lexicon';
+import type { Mention } from './mentions';
+import { companyCore } from './mentions';
+
+export interface ResolvedEntity {
+  /** Position in the article's entity list; the SPEC id is `e${index + 1}`. */
+  index: number;
+  type: MentionType;
+  name: string;
+  aliases: string[];
+  /** For Districts: the enclosing district of a functional area. */
+  within?: string;
+  /** For prefixed clusters: the district in their full name. */
+  district?: string;
+}
+
+export interface SpottedMention {
+  entity: number;
+  start: number;
+  end: number;
+  /** Inside another mention (a district inside a cluster's or company's name). */
+  nested: boolean;
+}
+
+/** Names already in the graph: given a type and the names found, the existing name to use, or null. */
+export type KnownNameLookup = (type: MentionType, names: string[]) => string | null;
+
+export interface Resolution {
+  entities: ResolvedEntity[];
+  mentions: SpottedMention[];
+}
+
+const RULE_RANK: Record<string, number> = {
+  'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
+  'org-head': 4, role: 4, plant: 3, gazetteer: 9, unscored: 2,
+};
+
+interface Group {
+  type: MentionType;
+  rank: number;
+  name: string;
+  names: Set<string>;
+  district?: string;
+  weak: boolean;
+  legal: boolean;
+  spans: [number, number][];
+}
+
+const key = (s: string) => canonicalName(s).replace(/[“”"]/g, '');
+
+/** Is `short` a later short mention of `full`'s company (its name, or its name plus a business word)? */
+function shortFormOf(short: string, core: string): boolean {
+  if (short === core) return true;
+  if (!short.startsWith(core) || core.length < 2) return false;
+  const rest = short.slice(core.length);
+  return BUSINESS_WORDS.includes(rest) || ['集团', '股份', '公司'].includes(rest);
+}
+
+/**
+ * Groups mentions into entities: aliases from 简称, derived short names, district short forms,
+ * cluster prefixes; then finds every occurrence of every name. Pure, given a pure `known`.
+ */
+export function resolveEntities(text: string, found: Mention[], known?: KnownNameLookup): Resolution {
+  const groups: Group[] = [];
+  const byName = new Map<string, Group>();
+  const attach = (g: Group, n: string) => {
+    g.names.add(n);
+    byName.set(key(n), g);
+  };
+  const ordered = [...found].sort((a, b) => (RULE_RANK[b.rule] ?? 0) - (RULE_RANK[a.rule] ?? 0) || a.start - b.start);
+  for (const m of ordered) {
+    if (m.type === 'District') {
+      const canonical = m.district ?? m.name;
+      let g = byName.get(key(canonical));
+      if (!g) {
+        g = { type: 'District', rank: 9, name: canonical, names: new Set(), weak: false, legal: false, spans: [] };
+        groups.push(g);
+        attach(g, canonical);
+        const entry = districtEntry(canonical);
+        for (const a of [...(entry?.aliases ?? []), ...(entry?.prefixOnly ?? []).filter((p) => p.length > 2)]) attach(g, a);
+      }
+      if (m.name !== canonical) attach(g, m.name);
+      g.spans.push([m.start, m.end]);
+      continue;
+    }
+    const names = [m.name, ...(m.aliases ?? [])];
+    let g: Group | undefined;
+    for (const n of names) {
+      const hit = byName.get(key(n));
+      if (hit && hit.type !== 'District') {
+        g = hit;
+        break;
+      }
+    }
+    if (!g && m.type === 'Enterprise') {
+      // A later short mention of a company already named in full.
+      g = groups.find((o) => o.type === 'Enterprise' && o.legal && shortFormOf(m.name, companyCore(o.name)));
+      if (!g && m.rule === 'legal-name') {
+        const core = companyCore(m.name);
+        g = groups.find((o) => o.type === 'Enterprise' && o.legal && core.length >= 3 && companyCore(o.name) === core);
+      }
+    }
+    if (!g) {
+      g = { type: m.type, rank: RULE_RANK[m.rule] ?? 0, name: m.name.replace(/[“”]/g, '') === m.name ? m.name : m.name, names: new Set(), weak: !!m.weak, legal: m.rule === 'legal-name', spans: [] };
+      groups.push(g);
+    } else if (!m.weak) {
+      g.weak = false;
+    }
+    for (const n of names) attach(g, n);
+    if (m.district) g.district = m.district;
+    g.spans.push([m.start, m.end]);
+  }
+
+  // A company named in full is later called by the front of its name (平湖金龙): that front is an alias.
+  for (const g of groups) {
+    if (g.type !== 'Enterprise' || !g.legal) continue;
+    const core = companyCore(g.name);
+    const candidates = new Set<string>();
+    if (core.length >= 2) candidates.add(core);
+    for (let len = Math.min(core.length + 4, 8); len >= 3; len--) {
+      const base = g.name.replace(/^(?:重庆市|重庆)/, '').replace(/（[\u4e00-\u9fff]{2,4}）/, '');
+      candidates.add(base.slice(0, len));
+    }
+    const inOwnName = (at: number) => g.spans.some(([s, e]) => at >= s && at < e);
+    let best: string | null = null;
+    for (const c of candidates) {
+      if (c.length < 2 || g.names.has(c)) continue;
+      for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+        if (!inOwnName(at)) {
+          if (!best || c.length > best.length) best = c;
+          break;
+        }
+      }
+    }
+    if (best && !byName.has(key(best))) attach(g, best);
+    // The short form the name is built on, found inside another name (日太光电 in 日太光电项目).
+    if (core.length >= 3 && !byName.has(key(core))) attach(g, core);
+  }
+
+  // Weak clusters stand only as forms of a specific cluster.
+  const kept = groups.filter((g) => !(g.type === 'Cluster' && g.weak));
+
+  const entities: ResolvedEntity[] = kept.map((g, index) => {
+    let name = g.name.replace(/[“”]/g, '') !== g.name && g.type === 'Platform' ? g.name.replace(/[“”]/g, '') : g.name;
+    const aliases = [...g.names].filter((n) => n !== name);
+    if (known && isScored(g.type)) {
+      const existing = known(g.type, [name, ...aliases]);
+      if (existing && existing !== name) {
+        aliases.unshift(name);
+        name = existing;
+      }
+    }
+    const entry = g.type === 'District' ? districtEntry(name) : undefined;
+    return { index, type: g.type, name, aliases: [...new Set(aliases.filter((a) => a !== name))], within: entry?.within, district: g.district };
+  });
+
+  return { entities, mentions: spot(text, entities) };
+}
+
+/** Every occurrence of every name and alias: longest first, no overlaps, districts also inside names. */
+export function spot(text: string, entities: ResolvedEntity[]): SpottedMention[] {
+  const forms: { form: string; entity: number; district: boolean }[] = [];
+  for (const e of entities) {
+    for (const f of new Set([e.name, ...e.aliases])) {
+      if (f.length >= 2) forms.push({ form: f, entity: e.index, district: e.type === 'District' });
+    }
+  }
+  forms.sort((a, b) => b.form.length - a.form.length);
+  const taken = new Uint8Array(text.length);
+  const out: SpottedMention[] = [];
+  const districtSpots: SpottedMention[] = [];
+  for (const f of forms) {
+    for (let at = text.indexOf(f.form); at >= 0; at = text.indexOf(f.form, at + 1)) {
+      const end = at + f.form.length;
+      if (f.district) {
+        if (!districtSpots.some((d) => d.start < end && at < d.end)) districtSpots.push({ entity: f.entity, start: at, end, nested: false });
+        continue;
+      }
+      let free = true;
+      for (let i = at; i < end; i++) if (taken[i]) { free = false; break; }
+      if (!free) continue;
+      taken.fill(1, at, end);
+      out.push({ entity: f.entity, start: at, end, nested: false });
+    }
+  }
+  for (const d of districtSpots) {
+    d.nested = out.some((m) => m.start <= d.start && d.end <= m.end);
+    if (!d.nested && out.some((m) => m.start < d.end && d.start < m.end)) continue;
+    out.push(d);
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

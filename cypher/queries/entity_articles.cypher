@@ -1,3 +1,3 @@
 MATCH (:Entity {id: $id})-[:MENTIONED_IN]->(a:Article)
 RETURN a.id AS articleId
-ORDER BY a.loadedAt, a.id
+ORDER BY a.date IS NULL, a.date DESC, a.id

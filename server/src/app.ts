@@ -1,0 +1,222 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { clientDistDir as defaultClientDir } from '@chain-atlas/client';
+import type { GraphStore } from '@chain-atlas/graph';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { pino, type Logger } from 'pino';
+import { isAuthorized } from './auth';
+import type { ApiContext } from './context';
+import { storeWithDeadline } from './deadline';
+import { createErrorFormatter } from './errors';
+import { seedExtractor, type Extractor } from './ingest';
+import { DEFAULT_LIMITS, type ApiLimits } from './limits';
+import { createLoaders } from './loaders';
+import { limitsPlugin, loggingPlugin } from './plugins';
+import { resolvers } from './resolvers';
+import { typeDefs } from './schema';
+
+export interface AppOptions {
+  store: GraphStore;
+  /** The bearer token mutations need; without one every mutation answers UNAUTHENTICATED. */
+  token?: string;
+  logger?: Logger;
+  /** Hides internal error messages and stack traces. */
+  production?: boolean;
+  limits?: Partial<ApiLimits>;
+  /** Introspection (GraphiQL's schema view) on unless turned off. */
+  introspection?: boolean;
+  /** How an ingested article becomes an extraction; the seed pipeline unless replaced. */
+  extract?: Extractor;
+  /** Where the built explorer is (index.html, graphiql.html). */
+  clientDir?: string;
+}
+
+export interface ChainAtlasApp {
+  /** The Express app, for mounting elsewhere; `listen` is what most callers want. */
+  readonly express: express.Express;
+  /** Starts serving; port 0 picks a free one. Resolves with the actual port and URL. */
+  listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops taking requests, lets running ones finish, stops Apollo. Leaves the store open: its owner closes it. */
+  close(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
+  const { store } = options;
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const logger =
+    options.logger ?? pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
+  const extract = options.extract ?? seedExtractor;
+  const clientDir = options.clientDir ?? defaultClientDir;
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+
+  const apollo = new ApolloServer<ApiContext>({
+    typeDefs,
+    resolvers,
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: !production,
+    // The client sends application/json, which Apollo's CSRF check lets through; a
+    // cross-site form post cannot.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: limits.maxBatchSize > 1,
+    formatError: createErrorFormatter({
+      production,
+      onInternalError: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'internal error'),
+    }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsPlugin(limits),
+      loggingPlugin(),
+    ],
+    logger: {
+      debug: (m) => logger.debug(m),
+      info: (m) => logger.info(m),
+      warn: (m) => logger.warn(m),
+      error: (m) => logger.error(m),
+    },
+  });
+  await apollo.start();
+
+  const limitBatch: RequestHandler = (req, res, next) => {
+    if (Array.isArray(req.body) && req.body.length > limits.maxBatchSize) {
+      res.status(400).json({
+        errors: [
+          {
+            message: `a batch may hold at most ${limits.maxBatchSize} operations`,
+            extensions: { code: 'BATCH_TOO_LARGE', maxBatchSize: limits.maxBatchSize },
+          },
+        ],
+      });
+      return;
+    }
+    next();
+  };
+
+  app.use(
+    '/graphql',
+    express.json({ limit: limits.maxBodyBytes }),
+    limitBatch,
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<ApiContext> => {
+        const requestStore = storeWithDeadline(store, Date.now() + limits.requestTimeoutMs);
+        return {
+          store: requestStore,
+          loaders: createLoaders(requestStore),
+          limits,
+          authorized: isAuthorized(req.headers.authorization, options.token),
+          extract,
+          logger,
+        };
+      },
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      const s = await store.stats();
+      res.json({
+        ok: true,
+        store: store.kind,
+        stats: { articles: s.articles, entities: s.entities, relations: s.relations, evidence: s.evidence },
+      });
+    } catch (err) {
+      logger.error({ err }, 'health check failed');
+      res.status(503).json({ ok: false, store: store.kind });
+    }
+  });
+
+  // GraphiQL ships with the client build so it works offline (Apollo's landing page would
+  // load from a CDN).
+  app.get('/graphiql', async (_req, res) => {
+    const page = join(clientDir, 'graphiql.html');
+    if (existsSync(page)) res.sendFile(page);
+    else res.status(404).type('html').send(await notBuiltPage(store));
+  });
+
+  app.use(express.static(clientDir, { index: false, fallthrough: true }));
+  // The explorer is a single page: any other GET that wants HTML gets its index.
+  app.get(['/', '/{*rest}'], async (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    const index = join(clientDir, 'index.html');
+    if (existsSync(index)) res.sendFile(index);
+    else res.type('html').send(await notBuiltPage(store));
+  });
+
+  const onError: ErrorRequestHandler = (err: { type?: string; status?: number; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [
+          {
+            message: `the request body is larger than ${limits.maxBodyBytes} bytes`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE', maxBodyBytes: limits.maxBodyBytes },
+          },
+        ],
+      });
+      return;
+    }
+    if (err.type === 'entity.parse.failed' || err.status === 400) {
+      res.status(400).json({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    logger.error({ err }, 'request failed');
+    res.status(err.status && err.status >= 400 && err.status < 600 ? err.status : 500).json({
+      errors: [{ message: production ? 'Internal server error' : (err.message ?? 'error'), extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+  };
+  app.use(onError);
+
+  // Node's own guards against a client that trickles a request forever.
+  httpServer.requestTimeout = limits.requestTimeoutMs * 2;
+  httpServer.headersTimeout = Math.min(60_000, limits.requestTimeoutMs * 2);
+
+  let closed = false;
+  return {
+    express: app,
+    listen(port = 0, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
+          resolve({ port: address.port, url: `http://${shownHost}:${address.port}` });
+        });
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+async function notBuiltPage(store: GraphStore): Promise<string> {
+  let counts = '';
+  try {
+    const s = await store.stats();
+    counts = `<ul><li>${s.articles} articles</li><li>${s.entities} entities</li><li>${s.relations} relations</li><li>${s.evidence} evidence sentences</li></ul>`;
+  } catch {
+    counts = '<p>The graph store did not answer.</p>';
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ChainAtlas 产业链图谱</title></head>
+<body><h1>ChainAtlas 产业链图谱</h1>
+<p>The API is running at <a href="/graphql">/graphql</a> (${escapeHtml(store.kind)} store), but the explorer has not been built.
+Run <code>pnpm --filter @chain-atlas/client build</code> and reload.</p>
+${counts}</body></html>`;
+}

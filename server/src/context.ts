@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { GraphStore } from '@chain-atlas/graph';
+import type { Extractor } from './ingest';
+import type { ApiLimits } from './limits';
+import type { Loaders } from './loaders';
+
+export interface ApiContext {
+  /** The store as this request sees it: every call bounded by the request's deadline. */
+  store: GraphStore;
+  loaders: Loaders;
+  limits: ApiLimits;
+  authorized: boolean;
+  extract: Extractor;
+  logger: Logger;
+}

@@ -1,0 +1,77 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphStoreError } from '@chain-atlas/graph';
+
+/** The codes a client can branch on (`errors[].extensions.code`). */
+export type ApiErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'BATCH_TOO_LARGE'
+  | 'TIMEOUT'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  QUERY_TOO_COMPLEX: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  BATCH_TOO_LARGE: 400,
+};
+
+export function apiError(code: ApiErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...extra, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export const badInput = (message: string, extra?: Record<string, unknown>) => apiError('BAD_USER_INPUT', message, extra);
+export const notFound = (message: string) => apiError('NOT_FOUND', message);
+
+/** The store speaks its own codes; the API speaks GraphQL's. */
+export function fromStoreError(err: GraphStoreError): GraphQLError {
+  switch (err.code) {
+    case 'NOT_FOUND':
+      return apiError('NOT_FOUND', err.message);
+    case 'BAD_INPUT':
+      return apiError('BAD_USER_INPUT', err.message);
+    case 'CONFLICT':
+      return apiError('CONFLICT', err.message);
+    default:
+      return new GraphQLError(err.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, originalError: err });
+  }
+}
+
+export interface ErrorFormatOptions {
+  production: boolean;
+  onInternalError?: (error: unknown, formatted: GraphQLFormattedError) => void;
+}
+
+/**
+ * Gives every error a code, turns store errors into API errors, and in production hides
+ * what an internal failure says (it may name tables or files) and every stack trace.
+ */
+export function createErrorFormatter(options: ErrorFormatOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphStoreError) {
+      const mapped = fromStoreError(original);
+      if (mapped.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+        return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+      }
+    }
+    const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+    if (code === 'INTERNAL_SERVER_ERROR') {
+      options.onInternalError?.(original, formatted);
+      if (options.production) {
+        return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
+      }
+    }
+    const extensions: Record<string, unknown> = { ...formatted.extensions, code };
+    if (options.production) delete extensions.stacktrace;
+    return { ...formatted, extensions };
+  };
+}

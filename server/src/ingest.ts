@@ -1,0 +1,31 @@
+import type { ArticleExtraction, ArticleMeta } from '@chain-atlas/graph';
+
+/** Turns an article's text into what the graph loads; throws an error with a `code` for bad input. */
+export type Extractor = (text: string | Uint8Array, meta: ArticleMeta) => Promise<ArticleExtraction>;
+
+/** A failure of the article itself (not of the server): reported in the answer, not thrown. */
+export interface ArticleFailure {
+  code: string;
+  message: string;
+}
+
+/**
+ * The seed pipeline, loaded on first use: its dictionaries take a moment to build, and a
+ * server that only answers queries should not wait for them.
+ */
+export const seedExtractor: Extractor = async (text, meta) => {
+  const seed = await import('@chain-atlas/seed');
+  return seed.extractArticle(text, meta).toArticleExtraction();
+};
+
+/**
+ * The pipeline's verdict on an article (its ExtractionError) as a failure to report. Matched
+ * by name and code rather than instanceof: an extractor handed in by a caller may come from
+ * another copy of the module.
+ */
+export function asArticleFailure(err: unknown): ArticleFailure | null {
+  if (err instanceof Error && err.name === 'ExtractionError' && typeof (err as { code?: unknown }).code === 'string') {
+    return { code: (err as Error & { code: string }).code, message: err.message };
+  }
+  return null;
+}

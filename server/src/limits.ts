@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * What one request may ask of the server. Every number is a guard against a request that
+ * would hold the (single-process) store for everyone else; all can be set by env vars.
+ */
+export interface ApiLimits {
+  /** Deepest selection nesting (introspection fields not counted). */
+  maxDepth: number;
+  /** Estimated cost of one operation: each field 1, list fields times their page size. */
+  maxComplexity: number;
+  /** `first` of search, articles, paths and Entity.relations. */
+  maxPageSize: number;
+  /** `limit` of neighbourhood (nodes). */
+  maxNeighbourhoodLimit: number;
+  /** `depth` of neighbourhood. */
+  maxNeighbourhoodDepth: number;
+  /** `maxLength` of paths. */
+  maxPathLength: number;
+  /** `first` of paths (k shortest). */
+  maxPaths: number;
+  /** Seeds of one neighbourhood call. */
+  maxNeighbourhoodSeeds: number;
+  /** Bytes of a request body (an ingested article travels in it). */
+  maxBodyBytes: number;
+  /** Characters of an ingested article's text. */
+  maxArticleChars: number;
+  /** Wall time of one request before it answers TIMEOUT. */
+  requestTimeoutMs: number;
+  /** Operations in one batched (JSON array) request. */
+  maxBatchSize: number;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  maxDepth: 10,
+  maxComplexity: 20_000,
+  maxPageSize: 100,
+  maxNeighbourhoodLimit: 2000,
+  maxNeighbourhoodDepth: 3,
+  maxPathLength: 6,
+  maxPaths: 20,
+  maxNeighbourhoodSeeds: 100,
+  // 2 MB: a long article (~600k Chinese characters in UTF-8) plus the query around it.
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxArticleChars: 500_000,
+  requestTimeoutMs: 15_000,
+  maxBatchSize: 10,
+};
+
+/** The env var that sets each limit. */
+export const LIMIT_ENV: Record<keyof ApiLimits, string> = {
+  maxDepth: 'CHAIN_ATLAS_MAX_DEPTH',
+  maxComplexity: 'CHAIN_ATLAS_MAX_COMPLEXITY',
+  maxPageSize: 'CHAIN_ATLAS_MAX_PAGE_SIZE',
+  maxNeighbourhoodLimit: 'CHAIN_ATLAS_MAX_NEIGHBOURHOOD_LIMIT',
+  maxNeighbourhoodDepth: 'CHAIN_ATLAS_MAX_NEIGHBOURHOOD_DEPTH',
+  maxPathLength: 'CHAIN_ATLAS_MAX_PATH_LENGTH',
+  maxPaths: 'CHAIN_ATLAS_MAX_PATHS',
+  maxNeighbourhoodSeeds: 'CHAIN_ATLAS_MAX_NEIGHBOURHOOD_SEEDS',
+  maxBodyBytes: 'CHAIN_ATLAS_MAX_BODY_BYTES',
+  maxArticleChars: 'CHAIN_ATLAS_MAX_ARTICLE_CHARS',
+  requestTimeoutMs: 'CHAIN_ATLAS_REQUEST_TIMEOUT_MS',
+  maxBatchSize: 'CHAIN_ATLAS_MAX_BATCH',
+};
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** Limits from the environment; a malformed value is a startup error, not a silent default. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(LIMIT_ENV) as (keyof ApiLimits)[]) {
+    const raw = env[LIMIT_ENV[key]];
+    if (raw === undefined || raw === '') continue;
+    const parsed = positiveInt.safeParse(raw);
+    if (!parsed.success) throw new Error(`${LIMIT_ENV[key]} must be a positive integer, not ${JSON.stringify(raw)}`);
+    limits[key] = parsed.data;
+  }
+  return limits;
+}

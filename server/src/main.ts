@@ -1,0 +1,62 @@
+// `pnpm start`: the API, GraphiQL and the explorer from one process, on the configured store.
+import { openGraphStore } from '@chain-atlas/graph';
+import { pino } from 'pino';
+import { createApp } from './app';
+import { loadBundledArticles } from './bundled';
+import { limitsFromEnv } from './limits';
+
+const production = process.env.NODE_ENV === 'production';
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
+  const token = process.env.CHAIN_ATLAS_TOKEN || undefined;
+  if (!token) logger.warn('CHAIN_ATLAS_TOKEN is not set: every mutation will answer UNAUTHENTICATED');
+
+  const store = await openGraphStore();
+  if ((await store.stats()).articles === 0) {
+    logger.info('the graph is empty: loading the bundled articles (data/articles)');
+    const report = await loadBundledArticles(store, { logger });
+    logger.info({ loaded: report.loaded.length, failed: report.failed.length }, 'bundled articles loaded');
+  }
+
+  const app = await createApp({
+    store,
+    token,
+    logger,
+    production,
+    limits: limitsFromEnv(),
+    introspection: process.env.CHAIN_ATLAS_INTROSPECTION !== 'false',
+  });
+  const { url } = await app.listen(port, process.env.HOST);
+  const stats = await store.stats();
+  logger.info({ url, store: store.kind, ...stats }, `ChainAtlas listening: ${url}/graphql, ${url}/graphiql, ${url}/`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await store.close();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err }, 'the server did not start');
+  process.exit(1);
+});

@@ -1,0 +1,365 @@
+import type {
+  Article,
+  ArticleSummary,
+  Entity,
+  EntityType,
+  Evidence,
+  Relation,
+  RelationType,
+  UpsertReport,
+} from '@chain-atlas/graph';
+import { ENTITY_TYPES, GraphStoreError, RELATION_TYPES } from '@chain-atlas/graph';
+import type { ApiContext } from './context';
+import { decodeCursor, decodeOffsetCursor, encodeCursor } from './cursor';
+import { apiError, notFound } from './errors';
+import { asArticleFailure, type ArticleFailure } from './ingest';
+import {
+  aliasArg,
+  articleIdArg,
+  articleInputArg,
+  entityIdArg,
+  entityIdsArg,
+  intArg,
+  searchTextArg,
+} from './validate';
+
+type Args = Record<string, unknown>;
+
+/** GraphQL's enum values (DISTRICT) stand for the model's names (District). */
+const ENTITY_TYPE_ENUM = Object.fromEntries(ENTITY_TYPES.map((t) => [t.toUpperCase(), t])) as Record<string, EntityType>;
+
+// ---- reading around an entity ---------------------------------------------------------
+
+/** The entities at the other end of this entity's relations of one type and direction. */
+async function related(
+  ctx: ApiContext,
+  self: Entity,
+  type: RelationType,
+  direction: 'out' | 'in' | 'both',
+  filter: (rel: Relation) => boolean = () => true,
+): Promise<Entity[]> {
+  const rels = (await ctx.loaders.relationsOf.load(self.id)).filter((r) => r.type === type && filter(r));
+  const others = new Set<string>();
+  for (const r of rels) {
+    if ((direction === 'out' || direction === 'both') && r.from === self.id) others.add(r.to);
+    if ((direction === 'in' || direction === 'both') && r.to === self.id) others.add(r.from);
+  }
+  const found = await ctx.loaders.entity.loadMany([...others]);
+  return found
+    .filter((e): e is Entity => e != null && !(e instanceof Error))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+const ofType = (type: EntityType) => (entities: Entity[]) => entities.filter((e) => e.type === type);
+
+async function firstOf(entities: Promise<Entity[]>): Promise<Entity | null> {
+  return (await entities)[0] ?? null;
+}
+
+function sum(values: (number | null | undefined)[]): number | null {
+  const known = values.filter((v): v is number => typeof v === 'number');
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+async function investments(ctx: ApiContext, project: Entity) {
+  const rels = (await ctx.loaders.relationsOf.load(project.id)).filter((r) => r.type === 'INVESTS_IN' && r.to === project.id);
+  return rels.map((relation) => ({ relation, enterpriseId: relation.from, amountCny: relation.amountCny ?? null }));
+}
+
+const entityCommon = {
+  relations: async (self: Entity, args: Args, ctx: ApiContext) => {
+    const first = intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize);
+    const types = (args.types as RelationType[] | null | undefined) ?? null;
+    const all = (await ctx.loaders.relationsOf.load(self.id))
+      .filter((r) => !types?.length || types.includes(r.type))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const after = args.after == null ? null : decodeCursor('relation', String(args.after));
+    const rest = after == null ? all : all.filter((r) => r.id > after);
+    const page = rest.slice(0, first);
+    return {
+      edges: page.map((node) => ({ cursor: encodeCursor('relation', node.id), node })),
+      pageInfo: {
+        hasNextPage: rest.length > page.length,
+        endCursor: page.length ? encodeCursor('relation', page[page.length - 1].id) : null,
+      },
+      totalCount: all.length,
+    };
+  },
+  degree: (self: Entity, _: Args, ctx: ApiContext) => ctx.loaders.degree.load(self.id),
+  articles: async (self: Entity, _: Args, ctx: ApiContext) => {
+    const details = await ctx.loaders.details.load(self.id);
+    const found = await ctx.loaders.article.loadMany(details?.articleIds ?? []);
+    return found.filter((a): a is Article => a != null && !(a instanceof Error));
+  },
+};
+
+// ---- answers of the store, shaped for the schema ---------------------------------------
+
+function connectionOfArticles(items: ArticleSummary[], offset: number, total: number) {
+  return {
+    edges: items.map((node, i) => ({ cursor: encodeCursor('article', offset + i + 1), node })),
+    pageInfo: {
+      hasNextPage: offset + items.length < total,
+      endCursor: items.length ? encodeCursor('article', offset + items.length) : null,
+    },
+    totalCount: total,
+  };
+}
+
+async function ingestionReport(ctx: ApiContext, report: UpsertReport) {
+  const entities = async (ids: string[]) =>
+    (await ctx.loaders.entity.loadMany(ids)).filter((e): e is Entity => e != null && !(e instanceof Error));
+  const relations = async (ids: string[]) =>
+    (await ctx.loaders.relation.loadMany(ids)).filter((r): r is Relation => r != null && !(r instanceof Error));
+  return {
+    ok: true,
+    article: await ctx.loaders.article.load(report.articleId),
+    created: report.created,
+    entitiesAdded: await entities(report.entitiesAdded),
+    entitiesExisting: await entities(report.entitiesExisting),
+    relationsAdded: await relations(report.relationsAdded),
+    relationsExisting: await relations(report.relationsExisting),
+    evidenceAdded: report.evidenceAdded,
+    errors: [],
+  };
+}
+
+function failedIngestion(errors: ArticleFailure[]) {
+  return {
+    ok: false,
+    article: null,
+    created: false,
+    entitiesAdded: [],
+    entitiesExisting: [],
+    relationsAdded: [],
+    relationsExisting: [],
+    evidenceAdded: 0,
+    errors,
+  };
+}
+
+/** An id as the store knows it: a merged-away id becomes the id it was merged into. */
+async function canonicalEntity(ctx: ApiContext, id: string): Promise<Entity | null> {
+  return (await ctx.loaders.entity.load(id)) ?? (await ctx.loaders.details.load(id));
+}
+
+// ---- the resolvers ---------------------------------------------------------------------
+
+export const resolvers = {
+  EntityType: ENTITY_TYPE_ENUM,
+
+  Entity: {
+    __resolveType: (e: Entity) => e.type,
+  },
+
+  District: {
+    ...entityCommon,
+    enterprises: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Enterprise')),
+    clusters: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Cluster')),
+    projects: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Project')),
+    platforms: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Platform')),
+    totalInvestmentCny: async (d: Entity, _: Args, ctx: ApiContext) => {
+      const projects = ofType('Project')(await related(ctx, d, 'LOCATED_IN', 'in'));
+      const stakes = await Promise.all(projects.map((p) => investments(ctx, p)));
+      return sum(stakes.flat().map((s) => s.amountCny)) ?? 0;
+    },
+  },
+
+  Cluster: {
+    ...entityCommon,
+    district: (c: Entity, _: Args, ctx: ApiContext) => firstOf(related(ctx, c, 'LOCATED_IN', 'out')),
+    leaders: (c: Entity, _: Args, ctx: ApiContext) => related(ctx, c, 'MEMBER_OF', 'in', (r) => r.role === 'leader'),
+    members: (c: Entity, _: Args, ctx: ApiContext) => related(ctx, c, 'MEMBER_OF', 'in'),
+  },
+
+  Enterprise: {
+    ...entityCommon,
+    districts: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'LOCATED_IN', 'out'),
+    clusters: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'MEMBER_OF', 'out'),
+    projects: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'INVESTS_IN', 'out'),
+    platforms: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'OPERATES', 'out'),
+    partners: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'COOPERATES_WITH', 'both'),
+    suppliers: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'SUPPLIES', 'in'),
+    customers: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'SUPPLIES', 'out').then(ofType('Enterprise')),
+  },
+
+  Platform: {
+    ...entityCommon,
+    operators: (p: Entity, _: Args, ctx: ApiContext) => related(ctx, p, 'OPERATES', 'in'),
+    district: (p: Entity, _: Args, ctx: ApiContext) => firstOf(related(ctx, p, 'LOCATED_IN', 'out')),
+    partners: (p: Entity, _: Args, ctx: ApiContext) => related(ctx, p, 'COOPERATES_WITH', 'both'),
+  },
+
+  Project: {
+    ...entityCommon,
+    investors: (p: Entity, _: Args, ctx: ApiContext) => investments(ctx, p),
+    district: (p: Entity, _: Args, ctx: ApiContext) => firstOf(related(ctx, p, 'LOCATED_IN', 'out')),
+    amountCny: async (p: Entity, _: Args, ctx: ApiContext) => sum((await investments(ctx, p)).map((s) => s.amountCny)),
+  },
+
+  Investment: {
+    enterprise: async (i: { enterpriseId: string }, _: Args, ctx: ApiContext) => {
+      const e = await ctx.loaders.entity.load(i.enterpriseId);
+      if (!e) throw apiError('INTERNAL_SERVER_ERROR', `investor ${i.enterpriseId} is missing`);
+      return e;
+    },
+  },
+
+  Relation: {
+    from: (r: Relation, _: Args, ctx: ApiContext) => endpoint(ctx, r.from),
+    to: (r: Relation, _: Args, ctx: ApiContext) => endpoint(ctx, r.to),
+    evidence: (r: Relation) => r.evidence.map((ev) => ({ ...ev, relation: r })),
+  },
+
+  Evidence: {
+    article: async (ev: Evidence, _: Args, ctx: ApiContext) => {
+      const a = await ctx.loaders.article.load(ev.articleId);
+      if (!a) throw apiError('INTERNAL_SERVER_ERROR', `article ${ev.articleId} of an evidence is missing`);
+      return a;
+    },
+  },
+
+  Article: {
+    // A listing carries a summary without the text; the text is read only when asked for.
+    text: async (a: Article | ArticleSummary, _: Args, ctx: ApiContext) =>
+      'text' in a && typeof a.text === 'string' ? a.text : ((await ctx.loaders.article.load(a.id))?.text ?? ''),
+    length: async (a: Article | ArticleSummary, _: Args, ctx: ApiContext) =>
+      'length' in a && typeof a.length === 'number'
+        ? a.length
+        : 'text' in a && typeof a.text === 'string'
+          ? a.text.length
+          : ((await ctx.loaders.article.load(a.id))?.text.length ?? 0),
+  },
+
+  Curation: {
+    kind: (c: { kind: string }) => c.kind.toUpperCase(),
+    entity: (c: { entityId: string }, _: Args, ctx: ApiContext) => canonicalEntity(ctx, c.entityId),
+  },
+
+  Query: {
+    search: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const query = searchTextArg(args.query);
+      const first = intArg(args.first ?? 20, 'first', 1, ctx.limits.maxPageSize);
+      const types = (args.types as EntityType[] | null | undefined) ?? undefined;
+      const hits = await ctx.store.search(query, { types: types?.length ? types : undefined, limit: first });
+      ctx.loaders.prime({ entities: hits.map((h) => h.entity) });
+      return hits;
+    },
+
+    entity: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = entityIdArg(args.id);
+      return ctx.loaders.details.load(id);
+    },
+
+    neighbourhood: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const ids = entityIdsArg(args.ids, ctx.limits);
+      const depth = intArg(args.depth ?? 1, 'depth', 0, ctx.limits.maxNeighbourhoodDepth);
+      const limit = intArg(args.limit ?? 200, 'limit', 1, ctx.limits.maxNeighbourhoodLimit);
+      // Seeds may be ids of entities merged away since the client saw them.
+      const known = await Promise.all(ids.map((id) => canonicalEntity(ctx, id)));
+      const seeds = [...new Set(known.filter((e): e is Entity => e != null).map((e) => e.id))];
+      if (seeds.length === 0) throw notFound(`no entity with id ${ids.join(', ')}`);
+      const sub = await ctx.store.neighbourhood(seeds, {
+        depth,
+        limit,
+        entityTypes: (args.entityTypes as EntityType[] | null) ?? undefined,
+        relationTypes: (args.relationTypes as RelationType[] | null) ?? undefined,
+      });
+      ctx.loaders.prime({ entities: sub.nodes, relations: sub.edges });
+      return sub;
+    },
+
+    paths: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const fromId = entityIdArg(args.from, 'from');
+      const toId = entityIdArg(args.to, 'to');
+      const maxLength = intArg(args.maxLength ?? 4, 'maxLength', 1, ctx.limits.maxPathLength);
+      const first = intArg(args.first ?? 5, 'first', 1, Math.min(ctx.limits.maxPaths, ctx.limits.maxPageSize));
+      const [from, to] = await Promise.all([canonicalEntity(ctx, fromId), canonicalEntity(ctx, toId)]);
+      if (!from) throw notFound(`no entity with id ${fromId}`);
+      if (!to) throw notFound(`no entity with id ${toId}`);
+      const paths = await ctx.store.paths(from.id, to.id, {
+        maxLength,
+        limit: first,
+        relationTypes: (args.relationTypes as RelationType[] | null) ?? undefined,
+      });
+      for (const p of paths) ctx.loaders.prime({ entities: p.nodes, relations: p.edges });
+      return paths;
+    },
+
+    articles: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const first = intArg(args.first ?? 20, 'first', 0, ctx.limits.maxPageSize);
+      const offset = args.after == null ? 0 : decodeOffsetCursor(String(args.after));
+      const { total, items } = await ctx.store.listArticles({ limit: first, offset });
+      return connectionOfArticles(items, offset, total);
+    },
+
+    article: async (_: unknown, args: Args, ctx: ApiContext) => ctx.loaders.article.load(articleIdArg(args.id)),
+
+    stats: async (_: unknown, __: Args, ctx: ApiContext) => {
+      const s = await ctx.store.stats();
+      return {
+        ...s,
+        entitiesByType: ENTITY_TYPES.map((type) => ({ type, count: s.entitiesByType[type] ?? 0 })),
+        relationsByType: RELATION_TYPES.map((type) => ({ type, count: s.relationsByType[type] ?? 0 })),
+        store: ctx.store.kind,
+      };
+    },
+
+    curations: (_: unknown, __: Args, ctx: ApiContext) => ctx.store.listCurations(),
+  },
+
+  Mutation: {
+    ingestArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const input = articleInputArg(args.input, ctx.limits);
+      const meta = { title: input.title ?? null, date: input.date ?? null, source: input.source ?? null, url: input.url ?? null };
+      let report: UpsertReport;
+      try {
+        const extraction = await ctx.extract(input.text, meta);
+        report = await ctx.store.upsertArticle(extraction);
+      } catch (err) {
+        const failure = asArticleFailure(err);
+        if (failure) return failedIngestion([failure]);
+        // The store refusing an extraction is a verdict on the article too; the write was
+        // one transaction, so nothing of it is in the graph.
+        if (err instanceof GraphStoreError && err.code === 'BAD_INPUT') {
+          return failedIngestion([{ code: 'BAD_INPUT', message: err.message }]);
+        }
+        throw err;
+      }
+      ctx.loaders.clearAll();
+      ctx.logger.info({ articleId: report.articleId, created: report.created, entitiesAdded: report.entitiesAdded.length }, 'article ingested');
+      return ingestionReport(ctx, report);
+    },
+
+    addAlias: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = entityIdArg(args.entityId, 'entityId');
+      const alias = aliasArg(args.alias);
+      const entity = await ctx.store.addAlias(id, alias);
+      ctx.loaders.clearAll();
+      return entity;
+    },
+
+    mergeEntities: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const keepId = entityIdArg(args.keepId, 'keepId');
+      const mergeId = entityIdArg(args.mergeId, 'mergeId');
+      const entity = await ctx.store.mergeEntities(keepId, mergeId);
+      ctx.loaders.clearAll();
+      ctx.logger.info({ keepId, mergeId }, 'entities merged');
+      return entity;
+    },
+
+    deleteArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = articleIdArg(args.id);
+      const deleted = await ctx.store.deleteArticle(id);
+      ctx.loaders.clearAll();
+      if (deleted) ctx.logger.info({ articleId: id }, 'article deleted');
+      return deleted;
+    },
+  },
+};
+
+async function endpoint(ctx: ApiContext, id: string): Promise<Entity> {
+  const e = await ctx.loaders.entity.load(id);
+  if (!e) throw apiError('INTERNAL_SERVER_ERROR', `relation endpoint ${id} is missing`);
+  return e;
+}

@@ -1,0 +1,375 @@
+// The public contract of ChainAtlas 产业链图谱. Names and shapes here are promised to the
+// client and to anyone scripting against the API: server/schema.graphql is its snapshot.
+
+export const typeDefs = /* GraphQL */ `
+"""
+What kind of thing a node of the graph is.
+"""
+enum EntityType {
+  "区县 — one of Chongqing's districts and counties, e.g. 两江新区, 江北区."
+  DISTRICT
+  "产业集群 — an industrial cluster, e.g. 智能网联新能源汽车产业集群."
+  CLUSTER
+  "企业 — a company."
+  ENTERPRISE
+  "平台 — an industrial internet platform, park, lab or other shared facility."
+  PLATFORM
+  "项目 — an investment project."
+  PROJECT
+}
+
+"""
+What a relation between two entities states. Every relation is backed by evidence sentences.
+"""
+enum RelationType {
+  "Enterprise, Platform, Project or Cluster → District: 位于、落户."
+  LOCATED_IN
+  "Enterprise → Project: 投资; may carry amountCny."
+  INVESTS_IN
+  "Enterprise → Cluster: 加入、龙头; carries role (leader or member)."
+  MEMBER_OF
+  "Enterprise or Platform → Platform: 运营、搭建."
+  OPERATES
+  "Enterprise/Platform ↔ Enterprise/Platform: 合作、携手. The one undirected relation."
+  COOPERATES_WITH
+  "Enterprise or Platform → Enterprise: 供应、配套 (from supplies to)."
+  SUPPLIES
+}
+
+"""
+A node of the graph. Ids are stable: the type and the canonical name, e.g. 'enterprise:赛力斯'.
+An id of an entity that was merged into another still finds the one it was merged into.
+"""
+interface Entity {
+  id: ID!
+  type: EntityType!
+  "The canonical (usually full) name."
+  name: String!
+  "Other names the articles or analysts use (简称, former names)."
+  aliases: [String!]!
+  "Relations touching this entity, either direction, ordered by relation id; paginated."
+  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  "How many relations touch this entity."
+  degree: Int!
+  "Articles that mention this entity, newest first."
+  articles: [Article!]!
+}
+
+"区县 District."
+type District implements Entity {
+  id: ID!
+  type: EntityType!
+  name: String!
+  aliases: [String!]!
+  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  degree: Int!
+  articles: [Article!]!
+  "Enterprises located in the district."
+  enterprises: [Enterprise!]!
+  "Clusters located in the district."
+  clusters: [Cluster!]!
+  "Projects located in the district."
+  projects: [Project!]!
+  "Platforms located in the district."
+  platforms: [Platform!]!
+  "Sum of the stated investment (元, CNY) into the district's projects; 0 when no article states an amount."
+  totalInvestmentCny: Float!
+}
+
+"产业集群 Cluster."
+type Cluster implements Entity {
+  id: ID!
+  type: EntityType!
+  name: String!
+  aliases: [String!]!
+  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  degree: Int!
+  articles: [Article!]!
+  "Where the cluster is (the first, by name, if several)."
+  district: District
+  "龙头企业 — member enterprises named as leaders."
+  leaders: [Enterprise!]!
+  "Every member enterprise, leaders included."
+  members: [Enterprise!]!
+}
+
+"企业 Enterprise."
+type Enterprise implements Entity {
+  id: ID!
+  type: EntityType!
+  name: String!
+  aliases: [String!]!
+  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  degree: Int!
+  articles: [Article!]!
+  "Districts the enterprise is located in."
+  districts: [District!]!
+  "Clusters it belongs to."
+  clusters: [Cluster!]!
+  "Projects it invests in."
+  projects: [Project!]!
+  "Platforms it operates."
+  platforms: [Platform!]!
+  "Enterprises and platforms it cooperates with (合作伙伴)."
+  partners: [Entity!]!
+  "Who supplies it (供应商): enterprises and platforms."
+  suppliers: [Entity!]!
+  "Whom it supplies (客户)."
+  customers: [Enterprise!]!
+}
+
+"平台 Platform."
+type Platform implements Entity {
+  id: ID!
+  type: EntityType!
+  name: String!
+  aliases: [String!]!
+  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  degree: Int!
+  articles: [Article!]!
+  "Who runs it: enterprises and platforms."
+  operators: [Entity!]!
+  "Where it is (the first, by name, if several)."
+  district: District
+  "Enterprises and platforms it cooperates with."
+  partners: [Entity!]!
+}
+
+"An enterprise's stake in a project."
+type Investment {
+  enterprise: Enterprise!
+  "Stated amount in 元 (CNY), if the article gives one."
+  amountCny: Float
+  "The INVESTS_IN relation, with its evidence."
+  relation: Relation!
+}
+
+"项目 Project."
+type Project implements Entity {
+  id: ID!
+  type: EntityType!
+  name: String!
+  aliases: [String!]!
+  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  degree: Int!
+  articles: [Article!]!
+  "Who invests in it, and how much."
+  investors: [Investment!]!
+  "Where it is (the first, by name, if several)."
+  district: District
+  "Total stated investment in 元 (CNY); null when no article states an amount."
+  amountCny: Float
+}
+
+"A stated fact between two entities."
+type Relation {
+  "Stable: derived from the type and the endpoints."
+  id: ID!
+  type: RelationType!
+  "The source; for COOPERATES_WITH, the endpoint with the smaller id."
+  from: Entity!
+  to: Entity!
+  "For INVESTS_IN: the amount in 元 (CNY), if stated."
+  amountCny: Float
+  "For MEMBER_OF: 'leader' (龙头) or 'member'."
+  role: String
+  "The sentences that state it, one per article and place."
+  evidence: [Evidence!]!
+}
+
+"A sentence of an article that states a relation; start and end are UTF-16 offsets into the article's text."
+type Evidence {
+  article: Article!
+  text: String!
+  start: Int!
+  end: Int!
+  "The relation this sentence states."
+  relation: Relation!
+}
+
+"A news article (新闻报道). Its id is a hash of its text: the same text is the same article."
+type Article {
+  id: ID!
+  title: String
+  "ISO date, YYYY-MM-DD."
+  date: String
+  "Publisher, e.g. 重庆日报."
+  source: String
+  url: String
+  "The full text."
+  text: String!
+  "Length of the text in UTF-16 code units."
+  length: Int!
+  "The file it was read from, for the bundled articles."
+  file: String
+  "When it was loaded into this graph (ISO timestamp)."
+  loadedAt: String
+}
+
+type RelationConnection {
+  edges: [RelationEdge!]!
+  pageInfo: PageInfo!
+  "How many relations match, over all pages."
+  totalCount: Int!
+}
+
+type RelationEdge {
+  "Opaque; pass as 'after' to get the relations that follow."
+  cursor: String!
+  node: Relation!
+}
+
+type ArticleConnection {
+  edges: [ArticleEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ArticleEdge {
+  "Opaque; pass as 'after' to get the articles that follow."
+  cursor: String!
+  node: Article!
+}
+
+type PageInfo {
+  hasNextPage: Boolean!
+  "The cursor of the last edge of this page, null when the page is empty."
+  endCursor: String
+}
+
+type SearchHit {
+  entity: Entity!
+  "Higher is better; hits come best first."
+  score: Float!
+  "The name, alias or pinyin form that matched."
+  matched: String!
+}
+
+"A part of the graph: entities and every relation among them."
+type Subgraph {
+  nodes: [Entity!]!
+  edges: [Relation!]!
+  "True when the limit stopped the walk before the whole neighbourhood was reached."
+  truncated: Boolean!
+}
+
+"A chain of relations from one entity to another (walked in either direction)."
+type Path {
+  "From the start to the end, in order."
+  nodes: [Entity!]!
+  "edges[i] joins nodes[i] and nodes[i+1]."
+  edges: [Relation!]!
+}
+
+type EntityTypeCount {
+  type: EntityType!
+  count: Int!
+}
+
+type RelationTypeCount {
+  type: RelationType!
+  count: Int!
+}
+
+"How big the graph is."
+type Stats {
+  articles: Int!
+  entities: Int!
+  relations: Int!
+  evidence: Int!
+  entitiesByType: [EntityTypeCount!]!
+  relationsByType: [RelationTypeCount!]!
+  "Which store answers: 'sqlite' or 'neo4j'."
+  store: String!
+}
+
+enum CurationKind {
+  "An analyst added an alias."
+  ALIAS
+  "An analyst merged one entity into another."
+  MERGE
+}
+
+"A change an analyst made by hand (人工校正); it outlives re-extraction."
+type Curation {
+  kind: CurationKind!
+  "The entity the alias was added to, or that was kept in a merge."
+  entityId: ID!
+  "That entity, if it still exists."
+  entity: Entity
+  "The alias added, or the id of the entity merged away."
+  value: String!
+  "ISO timestamp."
+  at: String!
+}
+
+type Query {
+  "Entities by name, alias (简称) or pinyin (full 'humiwang' or initials 'hmw'), best match first."
+  search(query: String!, types: [EntityType!], first: Int = 20): [SearchHit!]!
+  "One entity; null when there is none with this id."
+  entity(id: ID!): Entity
+  "The entities within 'depth' relations of the given ones, and the relations among them."
+  neighbourhood(
+    ids: [ID!]!
+    depth: Int = 1
+    entityTypes: [EntityType!]
+    relationTypes: [RelationType!]
+    limit: Int = 200
+  ): Subgraph!
+  "Up to 'first' shortest paths between two entities, shortest first."
+  paths(from: ID!, to: ID!, maxLength: Int = 4, relationTypes: [RelationType!], first: Int = 5): [Path!]!
+  "Loaded articles, newest first."
+  articles(first: Int = 20, after: String): ArticleConnection!
+  article(id: ID!): Article
+  stats: Stats!
+  "Every alias and merge an analyst made, oldest first."
+  curations: [Curation!]!
+}
+
+"A news article to load: its text and what is known about it."
+input ArticleInput {
+  "The article's full text (plain text, Chinese)."
+  text: String!
+  title: String
+  "ISO date, YYYY-MM-DD."
+  date: String
+  source: String
+  "http(s) address of the original."
+  url: String
+}
+
+"Why an article could not be loaded."
+type IngestError {
+  "EMPTY, BINARY, UNKNOWN_ENCODING, TOO_LARGE, READ_FAILED (extraction), BAD_INPUT (the graph refused it)."
+  code: String!
+  message: String!
+}
+
+"What loading one article did. When 'ok' is false nothing was written."
+type IngestReport {
+  ok: Boolean!
+  "The article, once loaded (also when it was already there)."
+  article: Article
+  "False when the same text had been loaded before: nothing changed."
+  created: Boolean!
+  entitiesAdded: [Entity!]!
+  "Entities the article named that were already in the graph (by id, alias or merge)."
+  entitiesExisting: [Entity!]!
+  relationsAdded: [Relation!]!
+  relationsExisting: [Relation!]!
+  evidenceAdded: Int!
+  errors: [IngestError!]!
+}
+
+"Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>'."
+type Mutation {
+  "Extracts entities and relations from the text and loads them atomically: all or nothing."
+  ingestArticle(input: ArticleInput!): IngestReport!
+  "Adds a name the entity is also known by; later articles using it land on this entity."
+  addAlias(entityId: ID!, alias: String!): Entity!
+  "Moves mergeId's relations, evidence and aliases to keepId (same type); mergeId then finds keepId."
+  mergeEntities(keepId: ID!, mergeId: ID!): Entity!
+  "Removes the article, its evidence, relations left without evidence and entities left unmentioned. False if there was none."
+  deleteArticle(id: ID!): Boolean!
+}
+`;

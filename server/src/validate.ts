@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ENTITY_TYPES } from '@chain-atlas/graph';
+import { badInput } from './errors';
+import type { ApiLimits } from './limits';
+
+const ENTITY_ID = new RegExp(`^(${ENTITY_TYPES.map((t) => t.toLowerCase()).join('|')}):\\S`, 'u');
+// Ids are hashes today; any short printable token is accepted so a store that names
+// articles differently keeps working.
+const ARTICLE_ID = /^[\w.:-]{1,128}$/u;
+
+/** Parses with zod and answers BAD_USER_INPUT naming the argument, instead of a 500. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, argumentName: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const where = issue.path.length ? `${argumentName}.${issue.path.join('.')}` : argumentName;
+  throw badInput(`${where}: ${issue.message}`, { argumentName });
+}
+
+export function entityIdArg(value: unknown, argumentName = 'id'): string {
+  return parse(
+    z.string().max(500).regex(ENTITY_ID, "an entity id looks like 'enterprise:名称' (type, colon, name)"),
+    value,
+    argumentName,
+  );
+}
+
+export function articleIdArg(value: unknown, argumentName = 'id'): string {
+  return parse(z.string().regex(ARTICLE_ID, 'not an article id'), value, argumentName);
+}
+
+export function intArg(value: unknown, argumentName: string, min: number, max: number): number {
+  return parse(
+    z
+      .number()
+      .int()
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max} (a server limit)`),
+    value,
+    argumentName,
+  );
+}
+
+export function searchTextArg(value: unknown): string {
+  return parse(z.string().trim().min(1, 'must not be empty').max(200), value, 'query');
+}
+
+export function aliasArg(value: unknown): string {
+  return parse(z.string().trim().min(1, 'must not be empty').max(200), value, 'alias');
+}
+
+export function entityIdsArg(value: unknown, limits: ApiLimits): string[] {
+  const ids = parse(
+    z
+      .array(z.string())
+      .min(1, 'needs at least one id')
+      .max(limits.maxNeighbourhoodSeeds, `at most ${limits.maxNeighbourhoodSeeds} ids (a server limit)`),
+    value,
+    'ids',
+  );
+  return [...new Set(ids.map((id, i) => entityIdArg(id, `ids[${i}]`)))];
+}
+
+export interface ArticleInputArgs {
+  text: string;
+  title?: string | null;
+  date?: string | null;
+  source?: string | null;
+  url?: string | null;
+}
+
+export function articleInputArg(value: unknown, limits: ApiLimits): ArticleInputArgs {
+  // Empty text is let through on purpose: the extraction pipeline owns the verdict on an
+  // article's content and reports it with its own code (EMPTY).
+  const schema = z.object({
+    text: z.string().max(limits.maxArticleChars, `at most ${limits.maxArticleChars} characters (a server limit)`),
+    title: z.string().trim().max(500).nullish(),
+    date: z.iso.date('must be an ISO date, YYYY-MM-DD').nullish(),
+    source: z.string().trim().max(200).nullish(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+      .max(2000)
+      .nullish(),
+  });
+  return parse(schema, value, 'input');
+}

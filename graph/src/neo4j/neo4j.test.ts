@@ -5,7 +5,7 @@ import { Neo4jGraphStore } from './store';
 
 // The shared contract suite, against a real server. Nothing here can run without one, so it
 // runs only when NEO4J_URI is set, e.g. with `docker compose up -d neo4j` and
-// NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=chainatlas (see cypher/README.md).
+// NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=chain-atlas-dev (see cypher/README.md).
 // Every test starts by emptying the database: point it at a scratch database, never at real data.
 const uri = process.env.NEO4J_URI;
 

@@ -15,7 +15,7 @@ export function isScored(t: MentionType): t is ScoredType {
 /** Registered company forms, longest first. */
 export const LEGAL_SUFFIXES = ['集团股份有限公司', '股份有限公司', '有限责任公司', '集团有限公司', '有限公司'];
 /** Heads that make a short organisation name (宗申集团, 厦门银行). */
-export const ORG_HEADS = ['集团', '股份', '银行', '证券', '保险', '控股'];
+export const ORG_HEADS = ['集团', '股份', '银行', '证券', '控股'];
 /** Trailing words of company names that are the line of business, not the name (for short forms). */
 export const BUSINESS_WORDS = [
   '信息科技', '网络科技', '智能科技', '数字科技', '科技', '信息技术', '技术', '电子', '新材料', '材料', '房地产开发', '房地产',
@@ -68,7 +68,9 @@ export function tags(s: string): { word: string; tag: string }[] {
 }
 
 const PROPER_TAGS = new Set(['nr', 'ns', 'nz', 'nt', 'nrt', 'nrfg', 'j', 'eng']);
-const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'm', 'x', 'r', 'w']);
+/** jieba's HMM tags an out-of-vocabulary word `x`: for Chinese characters that is an unknown name. */
+export const oov = (w: { word: string; tag: string }) => w.tag === 'x' && /[\u4e00-\u9fff]/.test(w.word);
+const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'm', 'r', 'w']);
 
 /**
  * Does the string read as a proper name rather than a common phrase? Proper-noun tags, or
@@ -78,22 +80,35 @@ export function nameLike(s: string): boolean {
   if (s.length < 2 || /^[0-9一二三四五六七八九十百千万亿两几多]/.test(s)) return false;
   if (/[A-Za-z]/.test(s) && /[\u4e00-\u9fff]/.test(s)) return true;
   const t = tags(s);
-  if (t.length === 1) return PROPER_TAGS.has(t[0].tag) && !GENERIC_WORDS.has(s);
+  if (t.length === 1) return (PROPER_TAGS.has(t[0].tag) || oov(t[0])) && !GENERIC_WORDS.has(s);
   let singles = 0;
   for (const w of t) {
-    if (PROPER_TAGS.has(w.tag) && !GENERIC_WORDS.has(w.word)) return true;
+    if ((PROPER_TAGS.has(w.tag) || oov(w)) && !GENERIC_WORDS.has(w.word)) return true;
     if (w.word.length === 1 && !FUNCTION_TAGS.has(w.tag)) singles++;
   }
   return singles >= 2;
 }
 
-/** The first jieba word of a modifier is a proper name: 明月湖…, 汽摩…; not 行业…, 全…. */
+const PLACE_OR_NAME_TAGS = new Set(['ns', 'nz', 'nt', 'j', 'eng']);
+const VERBAL_TAGS = /^(?:v|vd|p|c|d|u[a-z]?|r|m|q|f|a|ad|t)$/;
+/** Starts like a verb or preposition would: 上云上…, 试水…, 在… */
+const VERBAL_START = /^[上下在于把被将已试向从对让给用要可]/;
+
+/** A modifier with verbs or function words in it is a phrase, not a name (同行搭建平台). */
+export function phraseLike(s: string): boolean {
+  if (VERBAL_START.test(s) || !/^[\u4e00-\u9fff“]/.test(s)) return true;
+  return tags(s.replace(/[“”]/g, '')).some((w) => VERBAL_TAGS.test(w.tag) && !/^(?:nr|ns)$/.test(w.tag));
+}
+
+/** The first jieba words of a modifier are a proper name: 明月湖…, 汽摩…; not 行业…, 全…. */
 export function properStart(s: string): boolean {
   const t = tags(s);
   if (!t.length) return false;
   const first = t[0];
-  if (GENERIC_WORDS.has(first.word)) return false;
-  if (PROPER_TAGS.has(first.tag)) return true;
+  if (GENERIC_WORDS.has(first.word) || VERBAL_START.test(s)) return false;
+  if (PLACE_OR_NAME_TAGS.has(first.tag) || (oov(first) && first.word.length >= 2)) return true;
+  const second = t[1];
+  if (second && first.tag !== 'nr' && !VERBAL_TAGS.test(first.tag) && (PLACE_OR_NAME_TAGS.has(second.tag) || oov(second))) return true;
   // Two or more single characters in a row: an unknown name (忽米, 金鸡 is known as a word, so no).
   let singles = 0;
   for (const w of t) {
@@ -112,4 +127,5 @@ export const GENERIC_WORDS = new Set([
   '互联网', '工业互联网', '大数据', '人工智能', '新能源', '汽车', '制造', '制造业', '未来', '全产业链', '产业链', '供应链', '城市',
   '治理', '运行', '一体化', '高质量', '发展', '主导', '支柱', '优势', '新兴', '战略性', '该', '本', '首个', '一批', '各类', '多个',
   '大型', '小型', '中型', '高端', '核心', '关键', '基础', '专业', '市场', '政府', '社会', '文化', '教育', '医疗', '健康',
+  '镇街', '区级', '县级', '两地', '购物', '科研院所', '高校', '院校', '园区', '终端',
 ]);

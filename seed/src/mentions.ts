@@ -1,6 +1,6 @@
 import { districtAt, districtPrefix } from './gazetteer';
 import type { MentionType } from './lexicon';
-import { BUSINESS_WORDS, GENERIC_WORDS, LEGAL_SUFFIXES, ORG_HEADS, nameLike, properStart, tags, trimLeft } from './lexicon';
+import { BUSINESS_WORDS, GENERIC_WORDS, LEGAL_SUFFIXES, ORG_HEADS, nameLike, oov, phraseLike, properStart, tags, trimLeft } from './lexicon';
 
 export interface Mention {
   type: MentionType;
@@ -56,6 +56,15 @@ function scanLeft(text: string, end: number, max: number, quotes = false): numbe
   return i;
 }
 
+/** Inside 《…》: a document's title names no entity. */
+function insideBookTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open && at - open < 60;
+}
+
+/** Legal names mostly begin with a place: among cut points, prefer one that starts the name there (位于南岸区的重庆美的通用…). */
+const PLACE_START = /^(?:重庆|中国|北京|上海|天津|四川|成都|陕西|西安|广东|深圳|广州|浙江|杭州|江苏|南京|湖北|武汉|湖南|长沙|福建|厦门|山东|河南|河北|贵州|云南|广西|安徽|江西|台湾|香港)/;
+
 function push(out: Mention[], m: Mention) {
   if (m.end > m.start && m.name.length >= 2) out.push(m);
 }
@@ -85,7 +94,17 @@ function findLegalNames(text: string, out: Mention[]) {
     const end = m.index + m[0].length;
     const from = scanLeft(text, sufStart, 40);
     const cand = text.slice(from, sufStart);
-    const { text: core, cut } = trimLeft(cand, cand.length, 2);
+    let { text: core, cut } = trimLeft(cand, cand.length, 2);
+    if (!PLACE_START.test(core)) {
+      const re2 = /的|是|和|与|在/g;
+      for (let d = re2.exec(cand); d; d = re2.exec(cand)) {
+        const rest = cand.slice(d.index + d[0].length);
+        if (d.index + d[0].length < cut && PLACE_START.test(rest)) {
+          core = rest;
+          cut = d.index + d[0].length;
+        }
+      }
+    }
     if (core.length < 2) continue;
     const start = from + cut;
     const name = text.slice(start, end);
@@ -108,7 +127,7 @@ function findShortOrgNames(text: string, out: Mention[]) {
     if (m[1] === '科技') {
       // Only an unknown word before 科技 makes a company name; 信息科技 is a phrase.
       const t = tags(core);
-      if (core.length > 3 || !t.every((w) => w.word.length === 1)) continue;
+      if (core.length > 3 || !(t.every((w) => w.word.length === 1) || (t.length === 1 && oov(t[0])))) continue;
     } else if (!nameLike(core) || GENERIC_WORDS.has(core)) continue;
     push(out, { type: 'Enterprise', name: core + m[1], start: from + cut, end: m.index + m[1].length, rule: 'org-head' });
   }
@@ -146,6 +165,7 @@ function findByPlant(text: string, out: Mention[]) {
     const trimmed = trimLeft(cand, cand.length, 2);
     let start = from + trimmed.cut;
     cand = trimmed.text;
+    if (/[0-9]/.test(cand)) continue;
     // A district in front places the plant; it is not part of the company's name.
     const d = districtAt(cand, 0);
     if (d && cand.length - d.form.length >= 2) {
@@ -179,12 +199,9 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   const d = districtPrefix(name);
   if (d && name.length - d.form.length >= 3) return true;
   if (/^(?:重庆|川渝|成渝)/.test(name) && modifier.length >= 4) return true;
-  // One of a list closed by 等: 建设A、B等科技服务业集聚区.
-  const after = text.slice(end, end + 1);
-  const before = text.slice(Math.max(0, start - 1), start);
-  if (after === '等' || after === '、' || before === '、') {
-    if (!GENERIC_WORDS.has(tags(modifier)[0]?.word ?? '')) return true;
-  }
+  if (phraseLike(modifier)) return false;
+  // One of a list closed by 等 and a class noun: 建设A、B等科技服务业集聚区.
+  if (/^等[^，。；]{0,12}(?:区|平台|资源|载体|基地|园区|中心)/.test(text.slice(end, end + 16)) && !GENERIC_WORDS.has(tags(modifier)[0]?.word ?? '')) return true;
   return properStart(modifier);
 }
 
@@ -200,7 +217,10 @@ function findPlatforms(text: string, out: Mention[]) {
       headStart--;
       closeQuote = 1;
     }
-    const from = scanLeft(text, headStart, 24, true);
+    if (insideBookTitle(text, m.index)) continue;
+    let from = scanLeft(text, headStart, 24, true);
+    const lastQuote = text.lastIndexOf('”', headStart - 1);
+    if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
     const cand = text.slice(from, headStart);
     const { text: core, cut } = trimLeft(cand, cand.length, 2);
     const start = from + cut;
@@ -227,8 +247,11 @@ function findPlatforms(text: string, out: Mention[]) {
     const { text: core, cut } = trimLeft(cand, cand.length, 2);
     if (core.length < 2 || core.length > 4) continue;
     const t = tags(core + '网');
-    if (t[t.length - 1].word !== '网') continue;
-    if (!nameLike(core) && !t.slice(0, -1).every((w) => w.word.length === 1)) continue;
+    const unknownWord = t.length === 1 && oov(t[0]);
+    if (!unknownWord) {
+      if (t[t.length - 1].word !== '网') continue;
+      if (!nameLike(core) && !t.slice(0, -1).every((w) => w.word.length === 1)) continue;
+    }
     if (/^[一二三四五六七八九十两0-9]/.test(core)) continue;
     push(out, { type: 'Platform', name: core + '网', start: from + cut, end: m.index + 1, rule: 'web-name' });
   }
@@ -240,12 +263,23 @@ function findProjects(text: string, out: Mention[]) {
     const end = m.index + 2;
     const from = scanLeft(text, m.index, 40, true);
     const cand = text.slice(from, m.index);
-    const { text: core, cut, marker } = trimLeft(cand, cand.length, 2);
+    // 投资65亿元(建设)的P: everything after that 的 is the name, conjunctions and numbers included.
+    const inv = /投资[0-9.]*[万亿]*(?:元|美元)?(?:人民币)?(?:建设|兴建|打造|新建)?的/g;
+    let invCut = -1;
+    for (let d = inv.exec(cand); d; d = inv.exec(cand)) invCut = d.index + d[0].length;
+    let { text: core, cut, marker } = trimLeft(cand, cand.length, 2);
+    if (invCut >= 0 && cand.length - invCut >= 2) {
+      core = cand.slice(invCut);
+      cut = invCut;
+      marker = '的';
+    } else if (/^(?:及|和|与)/.test(marker) || /^[0-9.]+/.test(marker)) {
+      continue;
+    }
     if (core.length < 2) continue;
     const start = from + cut;
     const name = text.slice(start, end);
     const before = text.slice(Math.max(0, start - 24), start);
-    const invested = marker === '的' && /投资[0-9.]*[万亿]*元?(?:人民币)?(?:建设|兴建|打造|新建)?的$/.test(before);
+    const invested = invCut >= 0 && cut === invCut;
     const signed = /(?:签约|签订|落地|引进|开工|投产)$/.test(before) || /(?:签约|落地|引进)$/.test(marker);
     const d = districtPrefix(name);
     const specific =
@@ -299,6 +333,7 @@ function findClusters(text: string, out: Mention[]) {
       name = rest;
     }
     if (name.replace(/[“”]/g, '').length <= m[0].length + 1) continue;
+    if (/[是的了在]|[0-9]+类/.test(name.replace(/^“[0-9A-Za-z+]+”/, ''))) continue;
     push(out, { type: 'Cluster', name, start, end, rule: 'cluster', aliases, district, weak });
   }
 }
@@ -336,10 +371,24 @@ function findListedOrgs(text: string, out: Mention[]) {
       if (districtAt(item, 0)?.form === item) return;
       if (!nameLike(item)) return;
       const t = tags(item);
-      if (t.length === 1 && !/^(nt|nz|nr|nrt)$/.test(t[0].tag)) return;
+      if (t.length === 1 && !/^(nt|nz|nr|nrt)$/.test(t[0].tag) && !oov(t[0])) return;
+      if (GENERIC_WORDS.has(item)) return;
       const type = /网$/.test(item) && tail[1] !== '单位' && tail[1] !== '企业' ? 'Platform' : PLATFORM_HEAD.test(item) && !/网$/.test(item) ? 'Platform' : 'Enterprise';
       push(out, { type, name: item, start: st, end: st + item.length, rule: 'listed-org' });
     });
+  }
+}
+
+/** A、B where B is a company: A, a name standing in the same list, is one too (长安福特、长安股份). */
+function findCoordinated(text: string, found: Mention[]) {
+  for (const b of [...found]) {
+    if (b.type !== 'Enterprise' || text[b.start - 1] !== '、') continue;
+    const end = b.start - 1;
+    const from = scanLeft(text, end, 10);
+    const { text: core, cut } = trimLeft(text.slice(from, end), end - from, 2);
+    if (core.length < 2 || core.length > 8 || districtAt(core, 0) || !nameLike(core) || GENERIC_WORDS.has(core)) continue;
+    if (found.some((f) => f.start < end && from + cut < f.end)) continue;
+    push(found, { type: 'Enterprise', name: core, start: from + cut, end, rule: 'coordinated' });
   }
 }
 
@@ -364,7 +413,7 @@ function findUnscored(text: string, out: Mention[]) {
 
 const RULE_RANK: Record<string, number> = {
   'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
-  'org-head': 4, role: 4, plant: 3, unscored: 2,
+  'org-head': 4, role: 4, plant: 3, coordinated: 3, unscored: 2,
 };
 
 /**
@@ -385,6 +434,7 @@ export function findMentions(text: string): Mention[] {
   findByRole(text, found);
   findByPlant(text, found);
   findUnscored(text, found);
+  findCoordinated(text, found);
   found.sort((a, b) => (RULE_RANK[b.rule] ?? 0) - (RULE_RANK[a.rule] ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   for (const m of found) {

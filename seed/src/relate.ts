@@ -114,13 +114,21 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           if (inv) {
             const verbAt = cs + inv.index;
             const amount = parseAmount(inv[1] ?? '');
-            const investors = top.filter((x) => x.type === 'Enterprise' && x.start >= cs && x.end <= verbAt);
+            // In a list of projects, a project's investors follow the previous project.
+            const prevProject = top.filter((x) => x.type === 'Project' && x.end <= verbAt && x.start >= cs).pop();
+            const from = prevProject ? prevProject.end : cs;
+            const investors = top.filter((x) => x.type === 'Enterprise' && x.start >= from && x.end <= verbAt);
             for (const e of investors) {
               const r: FoundRelation = { type: 'INVESTS_IN', from: e.entity, to: m.entity, ...ev, rule: 'invests' };
               if (amount?.currency === 'CNY') r.amountCny = amount.value;
               else if (amount) r.amount = { value: amount.value, currency: amount.currency };
               add(ctx, r);
             }
+          }
+          // --- …落地P: the project lands where the sentence is about.
+          if (/落地“?$/.test(text.slice(Math.max(s.start, m.start - 3), m.start))) {
+            const d = inS.find((x) => x.type === 'District');
+            if (d) add(ctx, { type: 'LOCATED_IN', from: m.entity, to: d.entity, ...ev, rule: 'lands-in' });
           }
           // --- 在<sub-place>，…P: the project sits where the sub-place is.
           for (const [place, d] of subplaces) {
@@ -157,7 +165,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           if (gather) {
             const ce = clauseEnd(text, s, m.end);
             const seg = text.slice(m.end, ce);
-            if (/等[^，。；]{0,8}(?:企业|公司|车企)/.test(seg)) {
+            if (/等[^，。；]{0,16}(?:企业|公司|车企)/.test(seg)) {
               const tail = seg.indexOf('等');
               for (const x of top) if (x.type === 'Enterprise' && x.start >= m.end && x.end <= m.end + tail) add(ctx, { type: 'LOCATED_IN', from: x.entity, to: m.entity, ...ev, rule: 'district-gathers' });
             }
@@ -199,11 +207,19 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           const x = orgBefore(verbAt);
           if (x && verbAt - x.end <= 2) add(ctx, { type: 'OPERATES', from: x.entity, to: m.entity, ...ev, rule: 'built-by' });
         }
+        // --- X将…运营/管理/做优P (X the subject at the head of the sentence)
+        const runs = /(?:运营|管理|做优|做强|提升)$/.exec(lead);
+        const subject = top[0];
+        if (runs && subject && subject !== m && ORG.has(subject.type) && subject.start - s.start <= 2) {
+          add(ctx, { type: 'OPERATES', from: subject.entity, to: m.entity, ...ev, rule: 'runs' });
+        }
         // --- X(联合…)组建/成立P
         const formed = /(?:组建|成立|牵头成立|发起成立|共建)“?$/.exec(lead);
         if (formed) {
           const cs = Math.max(s.start, clauseStart(text, s, m.start));
-          const lead2 = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= m.start);
+          let lead2 = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= m.start);
+          // 长安汽车联合A、B等…，组建P: the subject of the sentence forms it, the partners join.
+          if (!lead2.length) lead2 = top.filter((x) => ORG.has(x.type) && x.end <= m.start);
           if (lead2.length) {
             add(ctx, { type: 'OPERATES', from: lead2[0].entity, to: m.entity, ...ev, rule: 'formed' });
             for (const partner of lead2.slice(1)) add(ctx, { type: 'COOPERATES_WITH', from: partner.entity, to: m.entity, ...ev, rule: 'consortium' });
@@ -243,7 +259,12 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         if (!b || (g[1] != null && b.end !== at + 1 + g[1].length && !/^(?:等|产品|软硬件)/.test(text.slice(b.end)))) {
           if (!b) continue;
         }
-        const a = orgBefore(at, b) ?? lastOrg;
+        let a = orgBefore(at, b) ?? lastOrg;
+        // X产品交付中心负责人: a unit of company X speaks for X.
+        if (a && a.type === 'Platform') {
+          const unitOf = entities.find((e) => e.type === 'Enterprise' && [e.name, ...e.aliases].some((n) => n.length >= 2 && entities[a!.entity].name.startsWith(n)));
+          if (unitOf) a = { ...a, entity: unitOf.index, type: 'Enterprise' };
+        }
         if (a && a.entity !== b.entity) add(ctx, { type: 'SUPPLIES', from: a.entity, to: b.entity, ...ev, rule: 'supplies' });
       }
     }

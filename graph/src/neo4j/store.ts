@@ -267,6 +267,11 @@ export class Neo4jGraphStore implements GraphStore {
     return store;
   }
 
+  /** Wraps a driver the caller owns the configuration of (tests use a scripted one); no schema is applied. */
+  static fromDriver(driver: Driver, database?: string): Neo4jGraphStore {
+    return new Neo4jGraphStore(driver, database);
+  }
+
   /** Creates the constraints and indexes that are missing and waits until they are online. */
   async migrate(): Promise<void> {
     // Schema commands cannot share a transaction with each other or with data writes.

@@ -1,0 +1,180 @@
+// A small GraphQL client over fetch: JSON only (the server's CSRF guard wants
+// content-type: application/json), Bearer token for mutations, errors that say what failed.
+import type { Article, EntityRef, EntityType, PathData, RelationData, RelationType, SearchHitData, SubgraphData } from './types';
+
+export type ApiErrorKind = 'unreachable' | 'http' | 'graphql' | 'auth';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ClientOptions {
+  url?: string;
+  token?: () => string;
+  fetch?: typeof fetch;
+}
+
+export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+export function createClient(opts: ClientOptions = {}): Gql {
+  const url = opts.url ?? '/graphql';
+  return async <T,>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const f = opts.fetch ?? fetch;
+    const token = opts.token?.() ?? '';
+    let res: Response;
+    try {
+      res = await f(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (e) {
+      throw new ApiError('unreachable', e instanceof Error ? e.message : String(e));
+    }
+    let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null = null;
+    try {
+      body = await res.json();
+    } catch {
+      // A proxy's HTML error page: fall through to the status check.
+    }
+    if (body?.errors?.length) {
+      const code = body.errors[0].extensions?.code;
+      const kind: ApiErrorKind = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || res.status === 401 || res.status === 403 ? 'auth' : 'graphql';
+      throw new ApiError(kind, body.errors.map((e) => e.message).join('; '), res.status);
+    }
+    if (!res.ok || !body?.data) {
+      if (res.status === 502 || res.status === 503 || res.status === 504) throw new ApiError('unreachable', `HTTP ${res.status}`, res.status);
+      throw new ApiError(res.status === 401 || res.status === 403 ? 'auth' : 'http', `HTTP ${res.status}`, res.status);
+    }
+    return body.data;
+  };
+}
+
+const ENTITY = 'id type name aliases degree';
+const ARTICLE_REF = 'id title date source url';
+const EDGE_LITE = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { article { id date } }`;
+const EDGE_FULL = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { text start end article { ${ARTICLE_REF} } }`;
+
+export interface EntityDetailsData extends EntityRef {
+  degree: number;
+  relations: { totalCount: number; edges: { node: RelationData }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  articles: { id: string; title: string | null; date: string | null; source: string | null; url: string | null }[];
+}
+
+export interface StatsData {
+  articles?: number;
+  entities?: number;
+  relations?: number;
+}
+
+export function api(gql: Gql) {
+  return {
+    search: (query: string, types?: EntityType[], first = 12) =>
+      gql<{ search: SearchHitData[] }>(
+        `query Search($q: String!, $types: [EntityType!], $first: Int) { search(query: $q, types: $types, first: $first) { score matched entity { ${ENTITY} } } }`,
+        { q: query, types: types?.length ? types : null, first },
+      ).then((d) => d.search),
+
+    entity: (id: string, first = 100) =>
+      gql<{ entity: EntityDetailsData | null }>(
+        `query Entity($id: ID!, $first: Int) { entity(id: $id) { ${ENTITY}
+           relations(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } }
+           articles { ${ARTICLE_REF} } } }`,
+        { id, first },
+      ).then((d) => d.entity),
+
+    /** Several entities with the relations among them: what a shared link needs again. */
+    entities: async (ids: string[]): Promise<{ entities: EntityRef[]; relations: RelationData[] }> => {
+      const entities: EntityRef[] = [];
+      const relations = new Map<string, RelationData>();
+      // Chunks keep each request under the server's complexity limit.
+      for (let i = 0; i < ids.length; i += 15) {
+        const chunk = ids.slice(i, i + 15);
+        const vars: Record<string, string> = {};
+        const fields = chunk
+          .map((id, j) => {
+            vars[`id${j}`] = id;
+            return `e${j}: entity(id: $id${j}) { ${ENTITY} relations(first: 200) { edges { node { ${EDGE_LITE} } } } }`;
+          })
+          .join('\n');
+        const decl = chunk.map((_, j) => `$id${j}: ID!`).join(', ');
+        const d = await gql<Record<string, (EntityRef & { relations: { edges: { node: RelationData }[] } }) | null>>(
+          `query Entities(${decl}) { ${fields} }`,
+          vars,
+        );
+        for (const e of Object.values(d)) {
+          if (!e) continue;
+          entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, degree: e.degree });
+          for (const r of e.relations.edges) relations.set(r.node.id, r.node);
+        }
+      }
+      const on = new Set(entities.map((e) => e.id));
+      return { entities, relations: [...relations.values()].filter((r) => on.has(r.from.id) && on.has(r.to.id)) };
+    },
+
+    neighbourhood: (ids: string[], opts: { depth?: number; relationTypes?: RelationType[]; entityTypes?: EntityType[]; limit?: number } = {}) =>
+      gql<{ neighbourhood: SubgraphData }>(
+        `query Hood($ids: [ID!]!, $depth: Int, $et: [EntityType!], $rt: [RelationType!], $limit: Int) {
+           neighbourhood(ids: $ids, depth: $depth, entityTypes: $et, relationTypes: $rt, limit: $limit) {
+             truncated nodes { ${ENTITY} } edges { ${EDGE_LITE} } } }`,
+        {
+          ids,
+          depth: opts.depth ?? 1,
+          et: opts.entityTypes?.length ? opts.entityTypes : null,
+          rt: opts.relationTypes?.length ? opts.relationTypes : null,
+          limit: opts.limit ?? 200,
+        },
+      ).then((d) => d.neighbourhood),
+
+    relation: (entityId: string, relationId: string) =>
+      gql<{ entity: EntityDetailsData | null }>(
+        `query Rel($id: ID!) { entity(id: $id) { ${ENTITY} relations(first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } } articles { ${ARTICLE_REF} } } }`,
+        { id: entityId },
+      ).then((d) => d.entity?.relations.edges.map((e) => e.node).find((r) => r.id === relationId) ?? null),
+
+    paths: (from: string, to: string, opts: { maxLength?: number; first?: number; relationTypes?: RelationType[] } = {}) =>
+      gql<{ paths: PathData[] }>(
+        `query Paths($from: ID!, $to: ID!, $max: Int, $first: Int, $rt: [RelationType!]) {
+           paths(from: $from, to: $to, maxLength: $max, first: $first, relationTypes: $rt) { nodes { ${ENTITY} } edges { ${EDGE_FULL} } } }`,
+        { from, to, max: opts.maxLength ?? 4, first: opts.first ?? 5, rt: opts.relationTypes?.length ? opts.relationTypes : null },
+      ).then((d) => d.paths),
+
+    article: (id: string) =>
+      gql<{ article: Article | null }>(`query Article($id: ID!) { article(id: $id) { ${ARTICLE_REF} text } }`, { id }).then((d) => d.article),
+
+    stats: () => gql<{ stats: StatsData }>(`{ stats { articles entities relations } }`).then((d) => d.stats),
+
+    addAlias: (entityId: string, alias: string) =>
+      gql<{ addAlias: EntityRef }>(`mutation Alias($id: ID!, $alias: String!) { addAlias(entityId: $id, alias: $alias) { ${ENTITY} } }`, {
+        id: entityId,
+        alias,
+      }).then((d) => d.addAlias),
+
+    mergeEntities: (keepId: string, mergeId: string) =>
+      gql<{ mergeEntities: EntityRef }>(`mutation Merge($keep: ID!, $merge: ID!) { mergeEntities(keepId: $keep, mergeId: $merge) { ${ENTITY} } }`, {
+        keep: keepId,
+        merge: mergeId,
+      }).then((d) => d.mergeEntities),
+
+    deleteArticle: (id: string) =>
+      gql<{ deleteArticle: boolean }>(`mutation Del($id: ID!) { deleteArticle(id: $id) }`, { id }).then((d) => d.deleteArticle),
+
+    articles: () =>
+      gql<{ articles: { edges: { node: { id: string; title: string | null; date: string | null; source: string | null } }[] } }>(
+        `{ articles(first: 100) { edges { node { id title date source } } } }`,
+      ).then((d) => d.articles.edges.map((e) => e.node)),
+  };
+}
+
+export type Api = ReturnType<typeof api>;

@@ -1,0 +1,215 @@
+import { useEffect, useRef } from 'react';
+import cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { cyStylesheet } from '../cyStyle';
+import type { CanvasState } from '../state';
+
+cytoscape.use(fcose);
+
+export interface CanvasProps {
+  state: CanvasState;
+  hiddenIds: Set<string>;
+  nodeLabel: (id: string) => string;
+  edgeLabel: (id: string) => string;
+  pathIds: Set<string>;
+  onSelect: (id: string | null) => void;
+  onExpand: (id: string) => void;
+  onContext: (target: { id: string; kind: 'node' | 'edge' } | null, x: number, y: number) => void;
+  onReady?: (cy: Core) => void;
+  /** Bumped when labels change language, to refresh them without a re-layout. */
+  labelKey: string;
+}
+
+/** ?renderer=webgl opts into Cytoscape's WebGL renderer; tests and default use canvas. */
+export function rendererOptions(search: string): Record<string, unknown> {
+  return new URLSearchParams(search).get('renderer') === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {};
+}
+
+function placeNear(cy: Core, anchor: NodeSingular | null, i: number, count: number) {
+  if (anchor && anchor.nonempty()) {
+    const p = anchor.position();
+    const angle = (2 * Math.PI * i) / Math.max(count, 1);
+    const r = 110 + 14 * Math.floor(i / 12);
+    return { x: p.x + r * Math.cos(angle), y: p.y + r * Math.sin(angle) };
+  }
+  const ext = cy.extent();
+  const cx = cy.nodes().nonempty() ? (ext.x1 + ext.x2) / 2 : 0;
+  const cyy = cy.nodes().nonempty() ? (ext.y1 + ext.y2) / 2 : 0;
+  return { x: cx + 60 * (i % 5) - 120, y: cyy + 60 * Math.floor(i / 5) };
+}
+
+export function Canvas(props: CanvasProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const cb = useRef(props);
+  cb.current = props;
+  const lastView = useRef<string>('free');
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: el.current,
+      style: cyStylesheet(),
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+      minZoom: 0.05,
+      maxZoom: 4,
+      ...rendererOptions(location.search),
+    });
+    cyRef.current = cy;
+    cy.on('tap', (e) => {
+      if (e.target === cy) cb.current.onSelect(null);
+      else cb.current.onSelect((e.target as cytoscape.SingularElementArgument).id());
+    });
+    cy.on('dbltap', 'node', (e) => cb.current.onExpand(e.target.id()));
+    cy.on('cxttap', (e) => {
+      const pos = e.renderedPosition ?? { x: 0, y: 0 };
+      if (e.target === cy) cb.current.onContext(null, pos.x, pos.y);
+      else {
+        const target = e.target as cytoscape.SingularElementArgument;
+        cb.current.onContext({ id: target.id(), kind: target.isNode() ? 'node' : 'edge' }, pos.x, pos.y);
+      }
+    });
+    const w = window as unknown as { __chainAtlas?: Record<string, unknown> };
+    w.__chainAtlas = { ...(w.__chainAtlas ?? {}), cy };
+    cb.current.onReady?.(cy);
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // Follow the state: add/remove elements, then lay out only what is new.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const s = props.state;
+    const viewKey = s.view.kind === 'free' ? 'free' : `${s.view.kind}:${s.view.id}`;
+    const viewChanged = viewKey !== lastView.current;
+    lastView.current = viewKey;
+    const wasEmpty = cy.nodes().empty();
+    const added = new Set<string>();
+    cy.batch(() => {
+      cy.elements().forEach((ele: cytoscape.SingularElementArgument) => {
+        const id = ele.id();
+        if (ele.isNode() ? !s.nodes[id] : !s.edges[id]) cy.remove(ele);
+      });
+      const newNodes = Object.values(s.nodes).filter((n) => cy.getElementById(n.id).empty());
+      // Parents first: a child can only name a parent that exists.
+      newNodes.sort((a, b) => Number(Object.values(s.parents).includes(b.id)) - Number(Object.values(s.parents).includes(a.id)));
+      const byOrigin = new Map<string, number>();
+      const defs: ElementDefinition[] = newNodes.map((n) => {
+        const origin = s.origins[n.id] ?? null;
+        const i = byOrigin.get(origin ?? '') ?? 0;
+        byOrigin.set(origin ?? '', i + 1);
+        const count = newNodes.filter((m) => (s.origins[m.id] ?? null) === origin).length;
+        added.add(n.id);
+        return {
+          group: 'nodes',
+          data: { id: n.id, type: n.type, label: props.nodeLabel(n.id) },
+          position: placeNear(cy, origin ? cy.getElementById(origin) : null, i, count),
+        };
+      });
+      cy.add(defs);
+      for (const [child, parent] of Object.entries(s.parents)) {
+        const c = cy.getElementById(child);
+        if (c.nonempty() && cy.getElementById(parent).nonempty() && c.data('parent') !== parent) c.move({ parent });
+      }
+      cy.nodes().forEach((n) => {
+        if (n.data('parent') && !s.parents[n.id()]) n.move({ parent: null });
+      });
+      cy.add(
+        Object.values(s.edges)
+          .filter((e) => cy.getElementById(e.id).empty())
+          .map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, label: props.edgeLabel(e.id) } })),
+      );
+      // Containment already says "located in" / "member of": the edge to the own parent would only clutter.
+      cy.edges().forEach((e) => {
+        e.toggleClass('implied', s.parents[e.source().id()] === e.target().id() || s.parents[e.target().id()] === e.source().id());
+      });
+    });
+    if (added.size) {
+      const full = viewChanged || wasEmpty;
+      runLayout(cy, full ? new Set(cy.nodes().map((n) => n.id())) : added, s.pinned, () => {
+        if (full) cy.fit(undefined, 50);
+        else {
+          const bb = cy.elements().boundingBox();
+          const ext = cy.extent();
+          if (bb.x1 < ext.x1 || bb.y1 < ext.y1 || bb.x2 > ext.x2 || bb.y2 > ext.y2) cy.animate({ fit: { eles: cy.elements(), padding: 40 }, duration: 250 });
+        }
+      });
+    }
+  }, [props.state.nodes, props.state.edges, props.state.parents, props.state.view, props.state.pinned, props.state.origins]);
+
+  // Classes: filters, pins, selection, paths. Cheap, so every state change.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const s = props.state;
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        ele.toggleClass('filtered', props.hiddenIds.has(ele.id()));
+        ele.toggleClass('path', props.pathIds.has(ele.id()));
+        ele.toggleClass('faded', props.pathIds.size > 0 && !props.pathIds.has(ele.id()));
+      });
+      cy.nodes().forEach((n) => {
+        const pinned = s.pinned.includes(n.id());
+        n.toggleClass('pinned', pinned);
+        if (pinned) n.lock();
+        else n.unlock();
+      });
+      cy.edges().forEach((e) => {
+        const d = s.edges[e.id()];
+        if (d?.type === 'MEMBER_OF' && d.role === 'leader') e.source().addClass('leader');
+      });
+      const sel = s.selected ? cy.getElementById(s.selected) : null;
+      cy.$(':selected').forEach((e) => {
+        if (!sel || e.id() !== sel.id()) e.unselect();
+      });
+      if (sel && sel.nonempty() && !sel.selected()) sel.select();
+    });
+  }, [props.state, props.hiddenIds, props.pathIds]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        n.data('label', cb.current.nodeLabel(n.id()));
+      });
+      cy.edges().forEach((e) => {
+        e.data('label', cb.current.edgeLabel(e.id()));
+      });
+    });
+  }, [props.labelKey]);
+
+  return <div className="canvas" ref={el} data-testid="canvas" />;
+}
+
+export function runLayout(cy: Core, movable: Set<string>, pinned: string[], done?: () => void) {
+  const leaves = cy.nodes().filter((n) => !n.isParent());
+  if (leaves.empty()) return done?.();
+  const fixed = leaves
+    .filter((n) => !movable.has(n.id()) || pinned.includes(n.id()))
+    .map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }));
+  const allMovable = fixed.length === 0;
+  const big = cy.nodes().length > 1500;
+  const layout = cy.layout({
+    name: 'fcose',
+    quality: big ? 'draft' : 'default',
+    randomize: allMovable,
+    animate: !allMovable && cy.nodes().length < 400,
+    animationDuration: 300,
+    fit: false,
+    nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: () => 120,
+    nodeSeparation: 90,
+    packComponents: true,
+    ...(fixed.length && fixed.length < leaves.length ? { fixedNodeConstraint: fixed } : {}),
+  } as unknown as cytoscape.LayoutOptions);
+  if (fixed.length === leaves.length) return done?.();
+  layout.one('layoutstop', () => done?.());
+  layout.run();
+}

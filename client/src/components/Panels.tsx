@@ -1,0 +1,287 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TYPE_STYLE } from '../cyStyle';
+import type { Filters } from '../state';
+import { ENTITY_TYPES, RELATION_TYPES } from '../types';
+import type { EntityRef, EvidenceData, PathData } from '../types';
+import { EvidenceItem } from './Evidence';
+import type { SavedView } from '../exporters';
+import { relationLabel } from './Details';
+
+export function FiltersPanel({
+  filters,
+  districts,
+  onChange,
+}: {
+  filters: Filters;
+  districts: { id: string; name: string }[];
+  onChange: (f: Partial<Filters>) => void;
+}) {
+  const { t } = useTranslation();
+  const toggle = <T extends string>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  return (
+    <section className="panel" aria-label={t('filters.title')}>
+      <h3>{t('filters.title')}</h3>
+      <fieldset>
+        <legend>{t('filters.entityTypes')}</legend>
+        {ENTITY_TYPES.map((et) => (
+          <label key={et} className="check">
+            <input
+              type="checkbox"
+              checked={!filters.hiddenEntityTypes.includes(et)}
+              onChange={() => onChange({ hiddenEntityTypes: toggle(filters.hiddenEntityTypes, et) })}
+            />
+            <span className="swatch" style={{ background: TYPE_STYLE[et].color }} />
+            {t(`entityType.${et}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('filters.relationTypes')}</legend>
+        {RELATION_TYPES.map((rt) => (
+          <label key={rt} className="check">
+            <input
+              type="checkbox"
+              checked={!filters.hiddenRelationTypes.includes(rt)}
+              onChange={() => onChange({ hiddenRelationTypes: toggle(filters.hiddenRelationTypes, rt) })}
+            />
+            {t(`relationType.${rt}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        {t('filters.district')}
+        <select value={filters.district ?? ''} onChange={(e) => onChange({ district: e.target.value || null })}>
+          <option value="">{t('filters.anyDistrict')}</option>
+          {districts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <label className="field">
+          {t('filters.dateFrom')}
+          <input type="date" value={filters.dateFrom ?? ''} onChange={(e) => onChange({ dateFrom: e.target.value || null })} />
+        </label>
+        <label className="field">
+          {t('filters.dateTo')}
+          <input type="date" value={filters.dateTo ?? ''} onChange={(e) => onChange({ dateTo: e.target.value || null })} />
+        </label>
+      </div>
+      <button
+        type="button"
+        className="mini"
+        onClick={() => onChange({ hiddenEntityTypes: [], hiddenRelationTypes: [], district: null, dateFrom: null, dateTo: null })}
+      >
+        {t('filters.reset')}
+      </button>
+    </section>
+  );
+}
+
+export function PathsPanel({
+  from,
+  to,
+  paths,
+  active,
+  loading,
+  searched,
+  onFind,
+  onShow,
+  onClear,
+  onSwapSelected,
+  onSelectEdge,
+  onRead,
+}: {
+  from: EntityRef | null;
+  to: EntityRef | null;
+  paths: PathData[];
+  active: number | null;
+  loading: boolean;
+  searched: boolean;
+  onFind: () => void;
+  onShow: (i: number) => void;
+  onClear: () => void;
+  onSwapSelected: (end: 'from' | 'to') => void;
+  onSelectEdge: (id: string) => void;
+  onRead: (ev: EvidenceData) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="panel" aria-label={t('paths.title')} data-testid="paths-panel">
+      <h3>{t('paths.title')}</h3>
+      <div className="path-end">
+        <span className="muted">{t('paths.from')}：</span>
+        <span className="path-name">{from?.name ?? '—'}</span>
+        <button type="button" className="mini" onClick={() => onSwapSelected('from')}>
+          {t('paths.useSelected')}
+        </button>
+      </div>
+      <div className="path-end">
+        <span className="muted">{t('paths.to')}：</span>
+        <span className="path-name">{to?.name ?? '—'}</span>
+        <button type="button" className="mini" onClick={() => onSwapSelected('to')}>
+          {t('paths.useSelected')}
+        </button>
+      </div>
+      {!from || !to ? <p className="muted small">{t('paths.pick')}</p> : null}
+      <div className="row">
+        <button type="button" disabled={!from || !to || loading} onClick={onFind}>
+          {t('paths.find')}
+        </button>
+        <button type="button" className="mini" onClick={onClear}>
+          {t('paths.clear')}
+        </button>
+      </div>
+      {searched && !loading && paths.length === 0 && <p className="muted small">{t('paths.none', { max: 4 })}</p>}
+      <ol className="paths">
+        {paths.map((p, i) => (
+          <li key={i} className={active === i ? 'active' : ''}>
+            <button type="button" className="link" onClick={() => onShow(i)}>
+              {t('paths.path', { i: i + 1, n: p.edges.length })}
+            </button>
+            <div className="small">
+              {p.nodes.map((n, j) => (
+                <span key={n.id + j}>
+                  {j > 0 && (
+                    <button type="button" className="hop link" onClick={() => onSelectEdge(p.edges[j - 1].id)}>
+                      —{relationLabel(p.edges[j - 1], t, i18n.language)}→
+                    </button>
+                  )}
+                  {n.name}
+                </span>
+              ))}
+            </div>
+            {active === i &&
+              p.edges.map((e) =>
+                (e.evidence ?? []).slice(0, 1).map((ev, k) => <EvidenceItem key={e.id + k} evidence={ev} from={e.from} to={e.to} onRead={onRead} />),
+              )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function ViewsPanel({
+  views,
+  onSave,
+  onOpen,
+  onDelete,
+  onCopyLink,
+  onExport,
+}: {
+  views: SavedView[];
+  onSave: (name: string) => void;
+  onOpen: (v: SavedView) => void;
+  onDelete: (v: SavedView) => void;
+  onCopyLink: () => void;
+  onExport: (kind: 'png' | 'svg' | 'json' | 'csv') => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  return (
+    <section className="panel" aria-label={t('views.title')}>
+      <h3>{t('views.title')}</h3>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) onSave(name.trim());
+          setName('');
+        }}
+      >
+        <input aria-label={t('views.name')} placeholder={t('views.name')} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit">{t('views.save')}</button>
+      </form>
+      {views.length === 0 ? (
+        <p className="muted small">{t('views.none')}</p>
+      ) : (
+        <ul className="views">
+          {views.map((v) => (
+            <li key={v.name}>
+              <button type="button" className="link" onClick={() => onOpen(v)}>
+                {v.name}
+              </button>
+              <button type="button" className="mini" aria-label={`${t('views.delete')} ${v.name}`} onClick={() => onDelete(v)}>
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="row wrap">
+        <button type="button" className="mini" onClick={onCopyLink}>
+          {t('views.copyLink')}
+        </button>
+        <span className="muted small">{t('views.export')}：</span>
+        {(['png', 'svg', 'json', 'csv'] as const).map((k) => (
+          <button key={k} type="button" className="mini" onClick={() => onExport(k)}>
+            {k.toUpperCase()}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export function Legend() {
+  const { t } = useTranslation();
+  const shapes: Record<string, string> = {
+    DISTRICT: 'legend-rect',
+    CLUSTER: 'legend-hex',
+    ENTERPRISE: 'legend-circle',
+    PLATFORM: 'legend-diamond',
+    PROJECT: 'legend-tri',
+  };
+  return (
+    <div className="legend" aria-label={t('canvas.legend')}>
+      {ENTITY_TYPES.map((et) => (
+        <span key={et} className="legend-item">
+          <span className={`legend-shape ${shapes[et]}`} style={{ background: TYPE_STYLE[et].color }} />
+          {t(`entityType.${et}`)}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function HelpPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const rows: [string, string][] = [
+    ['/', t('help.focusSearch')],
+    ['Ctrl+Z', t('help.undo')],
+    ['Ctrl+Shift+Z / Ctrl+Y', t('help.redo')],
+    ['F', t('help.fit')],
+    ['E', t('help.expand')],
+    ['P', t('help.pin')],
+    ['Delete', t('help.hide')],
+    ['?', t('help.help')],
+    ['Esc', t('help.escape')],
+  ];
+  return (
+    <div className="modal" role="dialog" aria-label={t('help.title')}>
+      <div className="modal-body">
+        <h2>{t('help.title')}</h2>
+        <table className="keys">
+          <tbody>
+            {rows.map(([k, d]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{d}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="small">{t('help.mouse')}</p>
+        <button type="button" onClick={onClose}>
+          {t('help.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

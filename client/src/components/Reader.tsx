@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../format';
+import type { Article } from '../types';
+
+/** The whole article, scrolled to the evidence sentence, which is highlighted by its offsets. */
+export function Reader({ article, start, end, onClose }: { article: Article; start: number; end: number; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const markRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    markRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [article.id, start, end]);
+  const text = article.text;
+  const s = Math.max(0, Math.min(start, text.length));
+  const e = Math.max(s, Math.min(end, text.length));
+  return (
+    <div className="reader" role="dialog" aria-label={t('reader.title')} data-testid="reader">
+      <div className="reader-head">
+        <div>
+          <h2>{article.title ?? article.id}</h2>
+          <div className="muted small">
+            {article.date && formatDate(article.date, i18n.language)}
+            {article.source && ` · ${t('reader.source')}：${article.source}`}
+            {article.url && (
+              <>
+                {' · '}
+                <a href={article.url} target="_blank" rel="noreferrer">
+                  {article.url}
+                </a>
+              </>
+            )}
+          </div>
+        </div>
+        <button type="button" onClick={onClose} aria-label={t('reader.close')}>
+          ✕
+        </button>
+      </div>
+      <div className="reader-text">
+        {text.slice(0, s)}
+        <mark ref={markRef} className="reader-mark">
+          {text.slice(s, e)}
+        </mark>
+        {text.slice(e)}
+      </div>
+    </div>
+  );
+}

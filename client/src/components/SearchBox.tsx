@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchHitData } from '../types';
+import { TypeBadge } from './TypeBadge';
+
+export interface SearchBoxProps {
+  search: (q: string) => Promise<SearchHitData[]>;
+  onPick: (hit: SearchHitData) => void;
+  debounceMs?: number;
+  inputRef?: React.RefObject<HTMLInputElement | null>;
+  /** Extra action per hit (e.g. "path from"), rendered as small buttons. */
+  extraActions?: { label: string; onClick: (hit: SearchHitData) => void }[];
+}
+
+export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraActions = [] }: SearchBoxProps) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<SearchHitData[]>([]);
+  const [active, setActive] = useState(0);
+  const [status, setStatus] = useState<'idle' | 'loading' | 'done' | 'error'>('idle');
+  const [error, setError] = useState('');
+  const [open, setOpen] = useState(false);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const query = q.trim();
+    if (!query) {
+      setHits([]);
+      setStatus('idle');
+      return;
+    }
+    const my = ++seq.current;
+    const timer = setTimeout(() => {
+      setStatus('loading');
+      search(query).then(
+        (h) => {
+          // A slower answer to an older query must not overwrite the newer one.
+          if (my !== seq.current) return;
+          setHits(h);
+          setActive(0);
+          setStatus('done');
+          setOpen(true);
+        },
+        (e: unknown) => {
+          if (my !== seq.current) return;
+          setStatus('error');
+          setError(e instanceof Error ? e.message : String(e));
+        },
+      );
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [q, search, debounceMs]);
+
+  const pick = (h: SearchHitData | undefined) => {
+    if (!h) return;
+    onPick(h);
+    setOpen(false);
+  };
+
+  return (
+    <div className="search">
+      <input
+        ref={inputRef}
+        type="search"
+        role="searchbox"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        value={q}
+        aria-expanded={open && hits.length > 0}
+        aria-controls="search-results"
+        onChange={(e) => {
+          setQ(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, hits.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            pick(hits[active]);
+          } else if (e.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      />
+      {status === 'loading' && <div className="muted small">{t('search.searching')}</div>}
+      {status === 'error' && <div className="error small" role="alert">{error}</div>}
+      {status === 'done' && open && hits.length === 0 && <div className="muted small">{t('search.none', { q: q.trim() })}</div>}
+      {open && hits.length > 0 && (
+        <ul className="search-results" id="search-results" role="listbox" aria-label={t('search.label')}>
+          {hits.map((h, i) => (
+            <li
+              key={h.entity.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => pick(h)}
+              title={t('search.add')}
+            >
+              <TypeBadge type={h.entity.type} />
+              <span className="hit-name">{h.entity.name}</span>
+              {h.matched && h.matched !== h.entity.name && <span className="hit-matched">{t('search.matched', { m: h.matched })}</span>}
+              {extraActions.map((a) => (
+                <button
+                  key={a.label}
+                  type="button"
+                  className="mini"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    a.onClick(h);
+                    setOpen(false);
+                  }}
+                >
+                  {a.label}
+                </button>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Api } from '../api';
+import { getToken, setToken } from '../settings';
+import type { EntityRef } from '../types';
+
+export function SettingsPanel({
+  api,
+  selected,
+  articles,
+  onClose,
+  onChanged,
+}: {
+  api: Api;
+  selected: EntityRef | null;
+  articles: { id: string; title: string | null }[];
+  onClose: () => void;
+  onChanged: (msg: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [token, setTok] = useState(getToken());
+  const [alias, setAlias] = useState('');
+  const [mergeId, setMergeId] = useState('');
+  const [articleId, setArticleId] = useState('');
+  const [msg, setMsg] = useState('');
+  const [err, setErr] = useState('');
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setMsg('');
+    setErr('');
+    if (!getToken()) return setErr(t('settings.needToken'));
+    try {
+      await fn();
+      setMsg(t('settings.done'));
+      onChanged(t('settings.done'));
+    } catch (e) {
+      setErr(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="modal" role="dialog" aria-label={t('settings.title')}>
+      <div className="modal-body">
+        <h2>{t('settings.title')}</h2>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setToken(token.trim());
+            setMsg(t('settings.done'));
+          }}
+        >
+          <label className="field">
+            {t('settings.token')}
+            <input type="password" value={token} onChange={(e) => setTok(e.target.value)} autoComplete="off" />
+          </label>
+          <p className="muted small">{t('settings.tokenHint')}</p>
+          <button type="submit">{t('settings.save')}</button>
+        </form>
+        <hr />
+        <h3>{t('settings.addAlias')}</h3>
+        {selected ? <p className="small">{selected.name}</p> : <p className="muted small">{t('settings.needSelection')}</p>}
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (selected && alias.trim()) void run(() => api.addAlias(selected.id, alias.trim()));
+          }}
+        >
+          <input aria-label={t('settings.alias')} placeholder={t('settings.alias')} value={alias} onChange={(e) => setAlias(e.target.value)} />
+          <button type="submit" disabled={!selected}>
+            {t('settings.addAlias')}
+          </button>
+        </form>
+        <h3>{t('settings.merge')}</h3>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (selected && mergeId.trim()) void run(() => api.mergeEntities(selected.id, mergeId.trim()));
+          }}
+        >
+          <input aria-label={t('settings.mergeInto')} placeholder={t('settings.mergeInto')} value={mergeId} onChange={(e) => setMergeId(e.target.value)} />
+          <button type="submit" disabled={!selected}>
+            {t('settings.merge')}
+          </button>
+        </form>
+        <h3>{t('settings.deleteArticle')}</h3>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (articleId && confirm(t('settings.confirmDelete'))) void run(() => api.deleteArticle(articleId));
+          }}
+        >
+          <select aria-label={t('settings.articleId')} value={articleId} onChange={(e) => setArticleId(e.target.value)}>
+            <option value="" />
+            {articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title ?? a.id}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={!articleId}>
+            {t('settings.deleteArticle')}
+          </button>
+        </form>
+        {msg && <p className="ok small">{msg}</p>}
+        {err && (
+          <p className="error small" role="alert">
+            {err}
+          </p>
+        )}
+        <button type="button" onClick={onClose}>
+          {t('help.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

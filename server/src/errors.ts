@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from './graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphStoreError } from '@chain-atlas/graph';
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { validate } from 'graphql';
+import { validate } from './graphql';
 import type { ApiContext } from './context';
 import { apiError } from './errors';
 import type { ApiLimits } from './limits';

@@ -30,7 +30,7 @@ function scanLeft(text: string, end: number, max: number, quotes = false): numbe
   let i = end;
   while (i > 0 && end - i < max) {
     const ch = text[i - 1];
-    if (NAME_CHAR.test(ch)) {
+    if (NAME_CHAR.test(ch) || (ch === '.' && /[0-9]/.test(text[i - 2] ?? '') && /[0-9]/.test(text[i] ?? ''))) {
       i--;
       continue;
     }
@@ -193,7 +193,7 @@ const PLATFORM_HEADS = [
 function specificPlatform(name: string, head: string, text: string, start: number, end: number, quoted: boolean): boolean {
   const modifier = name.slice(0, name.length - head.length);
   if (modifier.length < 2) return false;
-  if (quoted) return true;
+  if (quoted) return !/^[上下在于把被将已试向从对让给用要可]/.test(modifier);
   if (/（[\u4e00-\u9fff]{2,4}）/.test(name)) return true;
   if (/^（(?:以下)?简称/.test(text.slice(end, end + 6))) return true;
   const d = districtPrefix(name);

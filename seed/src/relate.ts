@@ -157,7 +157,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           }
           // --- (X成立于…，)为D企业
           if (/为$/.test(before(m)) && /^的?(?:企业|公司)/.test(rest)) {
-            const subj = top.find((x) => x.type === 'Enterprise' && x.end <= m.start);
+            const subj = top.find((x) => x.type === 'Enterprise' && x.end <= m.start) ?? (/(?:该|这家|其)(?:公司|企业)|^公司/.test(s.text) ? lastOrg : null);
             if (subj) add(ctx, { type: 'LOCATED_IN', from: subj.entity, to: m.entity, ...ev, rule: 'district-company' });
           }
           // --- D汇集了A、B等…企业
@@ -210,7 +210,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         // --- X将…运营/管理/做优P (X the subject at the head of the sentence)
         const runs = /(?:运营|管理|做优|做强|提升)$/.exec(lead);
         const subject = top[0];
-        if (runs && subject && subject !== m && ORG.has(subject.type) && subject.start - s.start <= 2) {
+        if (runs && subject && subject !== m && ORG.has(subject.type) && subject.start - s.start <= 12 && /^(?:[^，。]{0,8}(?:表示|介绍|说)，)?$/.test(text.slice(s.start, subject.start))) {
           add(ctx, { type: 'OPERATES', from: subject.entity, to: m.entity, ...ev, rule: 'runs' });
         }
         // --- X(联合…)组建/成立P
@@ -220,6 +220,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           let lead2 = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= m.start);
           // 长安汽车联合A、B等…，组建P: the subject of the sentence forms it, the partners join.
           if (!lead2.length) lead2 = top.filter((x) => ORG.has(x.type) && x.end <= m.start);
+          lead2 = lead2.filter((x, i) => lead2.findIndex((y) => y.entity === x.entity) === i && x.entity !== m.entity);
           if (lead2.length) {
             add(ctx, { type: 'OPERATES', from: lead2[0].entity, to: m.entity, ...ev, rule: 'formed' });
             for (const partner of lead2.slice(1)) add(ctx, { type: 'COOPERATES_WITH', from: partner.entity, to: m.entity, ...ev, rule: 'consortium' });
@@ -265,7 +266,12 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           const unitOf = entities.find((e) => e.type === 'Enterprise' && [e.name, ...e.aliases].some((n) => n.length >= 2 && entities[a!.entity].name.startsWith(n)));
           if (unitOf) a = { ...a, entity: unitOf.index, type: 'Enterprise' };
         }
-        if (a && a.entity !== b.entity) add(ctx, { type: 'SUPPLIES', from: a.entity, to: b.entity, ...ev, rule: 'supplies' });
+        // 供应给A、B等: every company in the list is a customer.
+        const customers = [b];
+        for (let k = top.indexOf(b) + 1; k < top.length && text[top[k - 1].end] === '、' && top[k].start === top[k - 1].end + 1; k++) customers.push(top[k]);
+        for (const c of customers) {
+          if (a && a.entity !== c.entity && c.type === 'Enterprise') add(ctx, { type: 'SUPPLIES', from: a.entity, to: c.entity, ...ev, rule: 'supplies' });
+        }
       }
     }
 

@@ -128,7 +128,10 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     let best: string | null = null;
     for (const c of candidates) {
       if (c.length < 2 || g.names.has(c)) continue;
+      const full = g.name.replace(/^(?:重庆市|重庆)/, '').replace(/（[\u4e00-\u9fff]{2,4}）/, '');
       for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+        // 长安汽 inside 长安汽车 is not a short form: the name must end where the form ends.
+        if (full.startsWith(c) && text[at + c.length] === full[c.length]) continue;
         if (!inOwnName(at)) {
           if (!best || c.length > best.length) best = c;
           break;

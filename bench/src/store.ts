@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteGraphStore, entityId, type GraphStore } from '@chain-atlas/graph';
+import { SqliteGraphStore, entityId, type ArticleExtraction, type GraphStore } from '@chain-atlas/graph';
 import { rng, syntheticGraph } from '@chain-atlas/graph/synthetic';
 import { timeEach, type Latency } from './measure';
 
 export const OUT_DIR = new URL('../out/', import.meta.url).pathname;
 // Bump when the generator or the store's layout changes, so cached graphs are rebuilt.
 const GENERATOR_VERSION = 1;
+export const LOAD_BATCH = 200;
 
 export interface LoadFigures {
   relationsRequested: number;
@@ -49,10 +50,19 @@ export async function syntheticStore(relations: number, options: { fresh?: boole
   const store = SqliteGraphStore.open(path);
   const t0 = performance.now();
   let done = 0;
+  let batch: ArticleExtraction[] = [];
+  const flush = async () => {
+    for (const outcome of await store.upsertArticles(batch)) if (!outcome.ok) throw outcome.error;
+    done += batch.length;
+    if (done % 10_000 < batch.length) options.log?.(`  loaded ${done}/${graph.articles} articles`);
+    batch = [];
+  };
+  // Batches as `pnpm seed load` sends them: many articles per commit, each atomic on its own.
   for (const extraction of graph.extractions()) {
-    await store.upsertArticle(extraction);
-    if (++done % 10_000 === 0) options.log?.(`  loaded ${done}/${graph.articles} articles`);
+    batch.push(extraction);
+    if (batch.length === LOAD_BATCH) await flush();
   }
+  if (batch.length) await flush();
   const seconds = (performance.now() - t0) / 1000;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.db.exec('ANALYZE');

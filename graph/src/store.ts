@@ -34,6 +34,8 @@ export interface PathOptions {
   limit?: number;
 }
 
+export type ArticleOutcome = { ok: true; report: UpsertReport } | { ok: false; error: Error };
+
 export interface AliasQuery {
   type: EntityType;
   names: string[];
@@ -61,6 +63,11 @@ export interface GraphStore {
    * Entities land on existing ones by id, by alias, or through an analyst's merge.
    */
   upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport>;
+  /**
+   * Loads many articles, each atomically on its own (one that fails is reported and leaves
+   * nothing behind; the others load). Faster than one call per article for bulk loads.
+   */
+  upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]>;
   /** Removes the article, its evidence, relations left without evidence and entities left unmentioned. */
   deleteArticle(id: string): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;

@@ -120,6 +120,22 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         expect(await store.getEntity(entityId('Enterprise', '海豚科技有限公司'))).toBeNull();
       });
 
+      it('loads a batch, each article on its own: one that fails is reported and the rest load', async () => {
+        const bad = article(
+          { title: '坏', date: '2025-04-03', text: '南岸区的海豚科技有限公司。' },
+          [{ key: 'e', type: 'Enterprise', name: '海豚科技有限公司' }],
+          [],
+        );
+        bad.relations.push({ type: 'SUPPLIES', from: 'e', to: 'nobody', evidence: { text: '南岸区', start: 0, end: 3 } });
+        const outcomes = await store.upsertArticles([ARTICLE_1, bad, ARTICLE_2, ARTICLE_1]);
+        expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, true]);
+        expect(outcomes[1].ok === false && outcomes[1].error.message).toMatch(/endpoint/);
+        expect(outcomes[3].ok && outcomes[3].report.created).toBe(false);
+        expect(await store.getEntity(entityId('Enterprise', '海豚科技有限公司'))).toBeNull();
+        expect((await store.listArticles()).total).toBe(2);
+        expect((await store.getEntity(E.xinghe))!.articleIds).toHaveLength(2);
+      });
+
       it('refuses a relation between types the ontology does not allow', async () => {
         const bad = article(
           { title: '错', date: '2025-04-02', text: '江北区投资了星河动力。' },

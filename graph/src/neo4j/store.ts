@@ -21,7 +21,7 @@ import type {
 } from '../model';
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
-import type { AliasQuery, Curation, GraphStore, NeighbourhoodOptions, PathOptions, SearchOptions } from '../store';
+import type { AliasQuery, ArticleOutcome, Curation, GraphStore, NeighbourhoodOptions, PathOptions, SearchOptions } from '../store';
 import { GraphStoreError } from '../store';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
 import type { Row } from './queries';
@@ -335,6 +335,19 @@ export class Neo4jGraphStore implements GraphStore {
       if (to) return to;
     }
     return null;
+  }
+
+  async upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]> {
+    // One write transaction per article keeps each atomic and each retryable on its own.
+    const outcomes: ArticleOutcome[] = [];
+    for (const extraction of extractions) {
+      try {
+        outcomes.push({ ok: true, report: await this.upsertArticle(extraction) });
+      } catch (err) {
+        outcomes.push({ ok: false, error: err instanceof Error ? err : new Error(String(err)) });
+      }
+    }
+    return outcomes;
   }
 
   async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {

@@ -23,6 +23,7 @@ import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelat
 import { hasHan, matchScore, pinyinScore, searchForm, searchQuery, searchTokens } from '../search-keys';
 import type {
   AliasQuery,
+  ArticleOutcome,
   Curation,
   GraphStore,
   NeighbourhoodOptions,
@@ -94,6 +95,8 @@ export class SqliteGraphStore implements GraphStore {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
+      // Checkpoint the WAL every ~40 MB instead of every 4 MB: bulk loads spend far less time syncing.
+      db.pragma('wal_autocheckpoint = 10000');
       migrate(db);
     }
     db.pragma('cache_size = -65536');
@@ -119,6 +122,21 @@ export class SqliteGraphStore implements GraphStore {
   async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {
     this.assertOpen();
     return this.db.transaction(() => this.upsertInTransaction(extraction))();
+  }
+
+  async upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]> {
+    this.assertOpen();
+    // One commit for the batch, a savepoint per article: an article that fails rolls back
+    // alone, and the batch as a whole is durable or (after a crash) absent.
+    return this.db.transaction(() =>
+      extractions.map((extraction): ArticleOutcome => {
+        try {
+          return { ok: true, report: this.db.transaction(() => this.upsertInTransaction(extraction))() };
+        } catch (err) {
+          return { ok: false, error: err instanceof Error ? err : new Error(String(err)) };
+        }
+      }),
+    )();
   }
 
   private upsertInTransaction(extraction: ArticleExtraction): UpsertReport {

@@ -170,7 +170,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const addEntity = useCallback(
     async (e: EntityRef) => {
       // Edges to what is already on the canvas come along, so the new node is not an island.
-      const g = await load(() => api.neighbourhood([e.id], { depth: 1, limit: 500 }));
+      const g = await load(() => api.neighbourhood([e.id], { depth: 1, limit: 300 }));
       const on = new Set([...Object.keys(stateRef.current.nodes), e.id]);
       const rels = (g?.edges ?? []).filter((r) => on.has(r.from.id) && on.has(r.to.id));
       const me = g?.nodes.find((n) => n.id === e.id) ?? e;
@@ -190,7 +190,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       const newIds = g.nodes.map((n) => n.id).filter((n) => !stateRef.current.nodes[n]);
       let extra: RelationData[] = [];
       if (newIds.length && Object.keys(stateRef.current.nodes).length > 1) {
-        const more = await load(() => api.neighbourhood(newIds, { depth: 1, limit: 500 }));
+        const more = await load(() => api.neighbourhood(newIds, { depth: 1, limit: 300 }));
         const on = new Set([...Object.keys(stateRef.current.nodes), ...newIds]);
         extra = (more?.edges ?? []).filter((r) => on.has(r.from.id) && on.has(r.to.id));
       }

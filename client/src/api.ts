@@ -99,13 +99,13 @@ export function api(gql: Gql) {
       const entities: EntityRef[] = [];
       const relations = new Map<string, RelationData>();
       // Chunks keep each request under the server's complexity limit.
-      for (let i = 0; i < ids.length; i += 15) {
-        const chunk = ids.slice(i, i + 15);
+      for (let i = 0; i < ids.length; i += 5) {
+        const chunk = ids.slice(i, i + 5);
         const vars: Record<string, string> = {};
         const fields = chunk
           .map((id, j) => {
             vars[`id${j}`] = id;
-            return `e${j}: entity(id: $id${j}) { ${ENTITY} relations(first: 200) { edges { node { ${EDGE_LITE} } } } }`;
+            return `e${j}: entity(id: $id${j}) { ${ENTITY} relations(first: 100) { edges { node { ${EDGE_LITE} } } } }`;
           })
           .join('\n');
         const decl = chunk.map((_, j) => `$id${j}: ID!`).join(', ');
@@ -139,7 +139,7 @@ export function api(gql: Gql) {
 
     relation: (entityId: string, relationId: string) =>
       gql<{ entity: EntityDetailsData | null }>(
-        `query Rel($id: ID!) { entity(id: $id) { ${ENTITY} relations(first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } } articles { ${ARTICLE_REF} } } }`,
+        `query Rel($id: ID!) { entity(id: $id) { ${ENTITY} relations(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } } articles { ${ARTICLE_REF} } } }`,
         { id: entityId },
       ).then((d) => d.entity?.relations.edges.map((e) => e.node).find((r) => r.id === relationId) ?? null),
 

@@ -33,6 +33,7 @@ export function cyStylesheet(): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
+        'text-overflow-wrap': 'anywhere',
         'text-max-width': '104px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,

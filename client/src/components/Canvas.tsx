@@ -50,7 +50,6 @@ export function Canvas(props: CanvasProps) {
     const cy = cytoscape({
       container: el.current,
       style: cyStylesheet(),
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: true,
       selectionType: 'single',
       minZoom: 0.05,

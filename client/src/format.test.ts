@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatDate } from './format';
+
+describe('formatAmount', () => {
+  it('uses 亿元 and 万元 in Chinese', () => {
+    expect(formatAmount(6_500_000_000, 'zh-CN')).toBe('65亿元');
+    expect(formatAmount(50_000_000, 'zh-CN')).toBe('5000万元');
+    expect(formatAmount(10_870_000_000, 'zh-CN')).toBe('108.7亿元');
+    expect(formatAmount(100_000_000, 'zh-CN')).toBe('1亿元');
+    expect(formatAmount(800, 'zh-CN')).toBe('800元');
+  });
+  it('uses bn and m in English', () => {
+    expect(formatAmount(6_500_000_000, 'en')).toBe('CNY 6.5 bn');
+    expect(formatAmount(50_000_000, 'en')).toBe('CNY 50 m');
+    expect(formatAmount(800, 'en')).toBe('CNY 800');
+  });
+  it('is empty without an amount', () => {
+    expect(formatAmount(null, 'zh-CN')).toBe('');
+    expect(formatAmount(undefined, 'en')).toBe('');
+  });
+});
+
+describe('formatDate', () => {
+  it('formats ISO dates per locale', () => {
+    expect(formatDate('2024-09-05', 'zh-CN')).toBe('2024年9月5日');
+    // ICU versions differ on Sep / Sept.
+    expect(formatDate('2024-09-05', 'en')).toMatch(/^5 Sept? 2024$/);
+    expect(formatDate('around 2024', 'en')).toBe('around 2024');
+  });
+});

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SqliteGraphStore } from '@chain-atlas/graph';
+import { createApp, loadBundledArticles, type ChainAtlasApp } from '@chain-atlas/server';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+export const TOKEN = 'e2e-token-图谱';
+const CLIENT = join(ROOT, 'client');
+const DIST = join(CLIENT, 'dist');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the client when dist is missing or older than its sources (a build costs ~10 s). */
+export function ensureClientBuilt(): void {
+  const index = join(DIST, 'index.html');
+  const sources = Math.max(newest(join(CLIENT, 'src')), statSync(join(CLIENT, 'index.html')).mtimeMs, statSync(join(CLIENT, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync('pnpm', ['--filter', '@chain-atlas/client', 'build'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export interface Served {
+  url: string;
+  app: ChainAtlasApp;
+  close(): Promise<void>;
+}
+
+/** The real server over a temp SQLite store holding the five bundled articles, serving the built client. */
+export async function startServer(): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
+  const store = SqliteGraphStore.open(join(dir, 'graph.sqlite'));
+  await loadBundledArticles(store);
+  const app = await createApp({ store, token: TOKEN, clientDir: DIST });
+  const { url } = await app.listen(0, '127.0.0.1');
+  return {
+    url,
+    app,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, never a downloaded one. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -1,5 +1,4 @@
 import { GraphQLError, type GraphQLFormattedError } from './graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphStoreError } from '@chain-atlas/graph';
 
 /** The codes a client can branch on (`errors[].extensions.code`). */
@@ -45,6 +44,17 @@ export function fromStoreError(err: GraphStoreError): GraphQLError {
   }
 }
 
+/** What was thrown, under the GraphQLError layers that graphql and Apollo wrap around it. */
+function rootCause(error: unknown): unknown {
+  let e = error;
+  for (let i = 0; i < 5; i++) {
+    const inner = (e as { originalError?: unknown } | null)?.originalError;
+    if (!inner) break;
+    e = inner;
+  }
+  return e;
+}
+
 export interface ErrorFormatOptions {
   production: boolean;
   onInternalError?: (error: unknown, formatted: GraphQLFormattedError) => void;
@@ -56,7 +66,7 @@ export interface ErrorFormatOptions {
  */
 export function createErrorFormatter(options: ErrorFormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = rootCause(error);
     if (original instanceof GraphStoreError) {
       const mapped = fromStoreError(original);
       if (mapped.extensions.code !== 'INTERNAL_SERVER_ERROR') {

@@ -15,7 +15,10 @@ export interface ArticleFailure {
  */
 export const seedExtractor: Extractor = async (text, meta) => {
   const seed = await import('@chain-atlas/seed');
-  return seed.extractArticle(text, meta).toArticleExtraction();
+  // As bytes, so the pipeline judges a pasted text the way it judges a file (a string is
+  // taken as already-good text; bytes are checked for binary content and encoding too).
+  const input = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return seed.extractArticle(input, meta).toArticleExtraction();
 };
 
 /**

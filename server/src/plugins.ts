@@ -60,13 +60,20 @@ export function limitsPlugin(limits: ApiLimits): ApolloServerPlugin<ApiContext> 
               maxDepth: limits.maxDepth,
             });
           }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator(limits), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator(limits), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Pricing coerces the variables first; ones that do not fit their types are the
+            // caller's mistake, which execution would report the same way.
+            throw apiError('BAD_USER_INPUT', err instanceof Error ? err.message : 'invalid variables');
+          }
           if (complexity > limits.maxComplexity) {
             throw apiError('QUERY_TOO_COMPLEX', `the query would cost ${complexity}, more than the ${limits.maxComplexity} allowed`, {
               complexity,

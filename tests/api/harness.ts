@@ -8,7 +8,7 @@ import { createApp, loadBundledArticles, type AppOptions, type ChainAtlasApp } f
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
-export const TOKEN = 'test-token-产业链';
+export const TOKEN = 'test-token-chain-atlas';
 
 export interface GraphQLResponse<T = Record<string, Json>> {
   status: number;

@@ -92,16 +92,26 @@ function findLegalNames(text: string, out: Mention[]) {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const sufStart = m.index;
     const end = m.index + m[0].length;
-    const from = scanLeft(text, sufStart, 40);
-    const cand = text.slice(from, sufStart);
+    let from = scanLeft(text, sufStart, 40);
+    let cand = text.slice(from, sufStart);
+    // A name never runs across another company's legal form.
+    const prevSuffix = Math.max(...LEGAL_SUFFIXES.map((x) => {
+      const at = cand.lastIndexOf(x);
+      return at < 0 ? -1 : at + x.length;
+    }));
+    if (prevSuffix > 0) {
+      from += prevSuffix;
+      cand = cand.slice(prevSuffix);
+    }
     let { text: core, cut } = trimLeft(cand, cand.length, 2);
     if (!PLACE_START.test(core)) {
-      const re2 = /的|是|和|与|在/g;
+      // Prefer the rightmost cut after which the name starts with a place (…正在为重庆X…, 位于D的重庆美的…).
+      const re2 = /的|是|和|与|在|为/g;
       for (let d = re2.exec(cand); d; d = re2.exec(cand)) {
-        const rest = cand.slice(d.index + d[0].length);
-        if (d.index + d[0].length < cut && PLACE_START.test(rest)) {
-          core = rest;
-          cut = d.index + d[0].length;
+        const at = d.index + d[0].length;
+        if (PLACE_START.test(cand.slice(at)) && cand.length - at >= 4) {
+          core = cand.slice(at);
+          cut = at;
         }
       }
     }
@@ -200,6 +210,11 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   if (d && name.length - d.form.length >= 3) return true;
   if (/^(?:重庆|川渝|成渝)/.test(name) && modifier.length >= 4) return true;
   if (phraseLike(modifier)) return false;
+  // An industry brain is named by its sector: 汽摩产业大脑, 医药产业大脑.
+  if (head === '产业大脑') {
+    const t = tags(modifier);
+    if (t.length === 1 && /^n/.test(t[0].tag) && !GENERIC_WORDS.has(modifier) && modifier.length <= 4) return true;
+  }
   // One of a list closed by 等 and a class noun: 建设A、B等科技服务业集聚区.
   if (/^等[^，。；]{0,12}(?:区|平台|资源|载体|基地|园区|中心)/.test(text.slice(end, end + 16)) && !GENERIC_WORDS.has(tags(modifier)[0]?.word ?? '')) return true;
   return properStart(modifier);
@@ -301,7 +316,8 @@ function findClusters(text: string, out: Mention[]) {
     const from = scanLeft(text, m.index, 30, true);
     let cand = text.slice(from, m.index);
     let start = from;
-    const q = cand.search(/“[0-9A-Za-z+]+”/);
+    let q = -1;
+    for (const c of cand.matchAll(/“[0-9A-Za-z+]+”/g)) q = c.index ?? -1;
     if (q >= 0) {
       start = from + q;
       cand = cand.slice(q);

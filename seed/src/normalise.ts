@@ -84,7 +84,7 @@ function lineKind(line: string): ParagraphKind {
   if (CAPTION.test(t)) return 'caption';
   if (/^#/.test(t)) return 'heading';
   const closed = TERMINAL.test(t) || /[。！？][”」』]$/.test(t);
-  if (!closed && t.length <= 40) return 'heading';
+  if (!closed && t.length <= 40 && !/[，。,]/.test(t)) return 'heading';
   return 'body';
 }
 

@@ -74,7 +74,7 @@ program
         },
       });
       bar?.stop();
-      const table = new Table({ head: ['articles loaded', 'unchanged', 'failed', 'entities added', 'relations added', 'evidence added'] });
+      const table = new Table({ style: tty ? {} : { head: [], border: [] }, head: ['articles loaded', 'unchanged', 'failed', 'entities added', 'relations added', 'evidence added'] });
       table.push([report.loaded.length, report.unchanged.length, report.failed.length, report.entitiesAdded, report.relationsAdded, report.evidenceAdded]);
       console.log(table.toString());
       for (const f of report.failed) console.error(`failed: ${f.file}: ${f.code ? `${f.code}: ` : ''}${f.reason}`);

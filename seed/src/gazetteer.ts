@@ -83,6 +83,7 @@ const FORMS = (() => {
   return m;
 })();
 const LONGEST = Math.max(...[...FORMS.keys()].map((k) => k.length));
+const FIRST_CHARS = new Set([...FORMS.keys()].map((k) => k[0]));
 
 export function districtEntry(name: string): DistrictEntry | undefined {
   return CHONGQING_DISTRICTS.find((d) => d.name === name);
@@ -90,6 +91,7 @@ export function districtEntry(name: string): DistrictEntry | undefined {
 
 /** The longest gazetteer form starting at `at`, if any. */
 export function districtAt(text: string, at: number, kinds: GazetteerHit['kind'][] = ['name', 'alias']): GazetteerHit | null {
+  if (!FIRST_CHARS.has(text[at])) return null;
   for (let len = Math.min(LONGEST, text.length - at); len >= 2; len--) {
     const hit = FORMS.get(text.slice(at, at + len));
     if (hit && kinds.includes(hit.kind)) return hit;

@@ -408,22 +408,32 @@ function findCoordinated(text: string, found: Mention[]) {
   }
 }
 
-const UNSCORED: [RegExp, MentionType][] = [
-  [/(?:国务院|中共中央|国家|省|市|区|县|镇)[\u4e00-\u9fff]{0,8}?(?:委员会|管委会|监委|纪委|台办|委|局|厅)/g, 'GovernmentBody'],
-  [/(?:工信部|科技部|商务部|财政部|教育部|人社部|国家发展改革委|发改委|证监会|国资委|海关总署)/g, 'GovernmentBody'],
-  [/[\u4e00-\u9fff]{2,10}(?:大学|学院|中学|小学)/g, 'University'],
-  [/[\u4e00-\u9fff]{2,12}(?:研究院|研究所|科学院|研究中心)/g, 'ResearchInstitute'],
-  [/[\u4e00-\u9fff]{2,12}(?:协会|商会|联合会|工商联|学会|台企联)/g, 'Association'],
-  [/[\u4e00-\u9fff]{2,16}(?:大会|博览会|展览会|交易会|峰会|论坛|名品展)/g, 'Event'],
+/** Unscored organisations and events, by their heads; typed so that no rule takes them for companies. */
+const UNSCORED_HEADS: [RegExp, MentionType, number][] = [
+  [/委员会|管委会|监委|纪委|台办|委|局|厅/g, 'GovernmentBody', 8],
+  [/大学|学院|中学|小学/g, 'University', 10],
+  [/研究院|研究所|科学院|研究中心/g, 'ResearchInstitute', 12],
+  [/协会|商会|联合会|工商联|学会|台企联/g, 'Association', 12],
+  [/大会|博览会|展览会|交易会|峰会|论坛|名品展/g, 'Event', 16],
 ];
+const GOV_PREFIX = /^(?:国务院|中共中央|国家|省|市|区|县|镇)/;
+const MINISTRIES = /工信部|科技部|商务部|财政部|教育部|人社部|发改委|证监会|国资委|海关总署/g;
 
 function findUnscored(text: string, out: Mention[]) {
-  for (const [re, type] of UNSCORED) {
+  for (const [re, type, max] of UNSCORED_HEADS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const { text: core, cut } = trimLeft(m[0], m[0].length, 2);
-      push(out, { type, name: core, start: m.index + cut, end: m.index + m[0].length, rule: 'unscored' });
+      const from = scanLeft(text, m.index, max);
+      const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, type === 'GovernmentBody' ? 1 : 2);
+      const start = from + cut;
+      if (core.length < (type === 'GovernmentBody' ? 1 : 2)) continue;
+      if (type === 'GovernmentBody' && !GOV_PREFIX.test(core)) continue;
+      push(out, { type, name: text.slice(start, m.index + m[0].length), start, end: m.index + m[0].length, rule: 'unscored' });
     }
+  }
+  MINISTRIES.lastIndex = 0;
+  for (let m = MINISTRIES.exec(text); m; m = MINISTRIES.exec(text)) {
+    push(out, { type: 'GovernmentBody', name: m[0], start: m.index, end: m.index + m[0].length, rule: 'unscored' });
   }
 }
 

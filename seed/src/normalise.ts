@@ -33,6 +33,11 @@ function simplifier(): (s: string) => string {
  */
 export function simplify(text: string): { text: string; converted: boolean } {
   const convert = simplifier();
+  // A page is in one script: a sample decides, so simplified pages skip the costly full pass.
+  if (text.length > 4000) {
+    const sample = text.slice(0, 4000);
+    if (!simplify(sample).converted) return { text, converted: false };
+  }
   const whole = convert(text);
   if (whole === text) return { text, converted: false };
   let changed = 0;

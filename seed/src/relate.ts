@@ -77,13 +77,17 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
   let lastOrg: M | null = null;
   let lastCluster: M | null = null;
 
+  const byStart = [...typed].sort((a, b) => a.start - b.start);
+  let cursor = 0;
   for (const s of sentences) {
+    while (cursor < byStart.length && byStart[cursor].start < s.start) cursor++;
+    const inS: M[] = [];
+    for (let k = cursor; k < byStart.length && byStart[k].start < s.end; k++) if (byStart[k].end <= s.end) inS.push(byStart[k]);
     if (s.story !== story) {
       story = s.story;
       lastOrg = null;
       lastCluster = null;
     }
-    const inS = typed.filter((m) => m.start >= s.start && m.end <= s.end);
     const top = inS.filter((m) => !m.nested);
     const ev = { start: s.start, end: s.end };
     const after = (m: M) => text.slice(m.end, s.end);

@@ -173,26 +173,25 @@ export function spot(text: string, entities: ResolvedEntity[]): SpottedMention[]
   }
   forms.sort((a, b) => b.form.length - a.form.length);
   const taken = new Uint8Array(text.length);
+  const takenByDistrict = new Uint8Array(text.length);
   const out: SpottedMention[] = [];
   const districtSpots: SpottedMention[] = [];
   for (const f of forms) {
+    const marks = f.district ? takenByDistrict : taken;
     for (let at = text.indexOf(f.form); at >= 0; at = text.indexOf(f.form, at + 1)) {
       const end = at + f.form.length;
-      if (f.district) {
-        if (!districtSpots.some((d) => d.start < end && at < d.end)) districtSpots.push({ entity: f.entity, start: at, end, nested: false });
-        continue;
-      }
       let free = true;
-      for (let i = at; i < end; i++) if (taken[i]) { free = false; break; }
+      for (let i = at; i < end; i++) if (marks[i]) { free = false; break; }
       if (!free) continue;
-      taken.fill(1, at, end);
-      out.push({ entity: f.entity, start: at, end, nested: false });
+      marks.fill(1, at, end);
+      (f.district ? districtSpots : out).push({ entity: f.entity, start: at, end, nested: false });
     }
   }
   for (const d of districtSpots) {
-    d.nested = out.some((m) => m.start <= d.start && d.end <= m.end);
-    if (!d.nested && out.some((m) => m.start < d.end && d.start < m.end)) continue;
-    out.push(d);
+    let covered = 0;
+    for (let i = d.start; i < d.end; i++) covered += taken[i];
+    if (covered === 0) out.push(d);
+    else if (covered === d.end - d.start) out.push({ ...d, nested: true });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }

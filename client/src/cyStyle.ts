@@ -5,7 +5,7 @@ export const TYPE_STYLE: Record<EntityType, { color: string; shape: string; size
   DISTRICT: { color: '#9a7b4f', shape: 'round-rectangle', size: 38 },
   CLUSTER: { color: '#7d5ba6', shape: 'hexagon', size: 36 },
   ENTERPRISE: { color: '#2f6db3', shape: 'ellipse', size: 28 },
-  PLATFORM: { color: '#23907f', shape: 'diamond', size: 32 },
+  PLATFORM: { color: '#23907f', shape: 'round-diamond', size: 32 },
   PROJECT: { color: '#d27a26', shape: 'round-triangle', size: 30 },
 };
 
@@ -90,7 +90,7 @@ export function cyStylesheet(): StylesheetJson {
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node:selected', style: { 'border-color': '#f5b700', 'border-width': 4 } },
     { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#f5b700', 'target-arrow-color': '#f5b700', color: '#1f2933' } },
-    { selector: '.path', style: { 'line-color': '#e0245e', 'target-arrow-color': '#e0245e', width: 4, 'z-index': 10 } },
+    { selector: 'edge.path', style: { 'line-color': '#e0245e', 'target-arrow-color': '#e0245e', width: 4, 'z-index': 10 } },
     { selector: 'node.path', style: { 'border-color': '#e0245e', 'border-width': 4 } },
     { selector: '.faded', style: { opacity: 0.25 } },
   ] as unknown as StylesheetJson;

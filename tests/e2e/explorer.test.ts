@@ -1,0 +1,163 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureClientBuilt, launchChromium, SCREENSHOTS, startServer, type Served } from './harness';
+
+// The analyst's path through the explorer, in Chromium, against the real server and the
+// five bundled articles.
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+type CyHook = { cy: import('cytoscape').Core; pending: number };
+
+const nodeIds = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => n.id()).sort());
+const nodeLabels = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => String(n.data('label'))));
+
+async function waitForNode(p: Page, label: string) {
+  await p.waitForFunction(
+    (l) => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.cy?.nodes().some((n) => n.data('label') === l) ?? false,
+    label,
+    { timeout: 15_000 },
+  );
+}
+
+/** Clicks an element where Cytoscape draws it, as a user would. */
+async function clickOnCanvas(p: Page, selector: string, dbl = false) {
+  const pos = await p.evaluate((sel) => {
+    const cy = (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy;
+    const ele = cy.$(sel);
+    const r = ele.isEdge() ? ele.renderedMidpoint() : ele.renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + r.x, y: box.top + r.y };
+  }, selector);
+  if (dbl) await p.mouse.dblclick(pos.x, pos.y);
+  else await p.mouse.click(pos.x, pos.y);
+}
+
+async function search(p: Page, q: string) {
+  const box = p.getByRole('searchbox', { name: /搜索|Search/ });
+  await box.fill(q);
+  await p.locator('#search-results [role=option]').first().waitFor();
+}
+
+async function settle(p: Page) {
+  await p.waitForFunction(() => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.pending === 0);
+  await p.waitForTimeout(600); // the incremental layout animates for 300 ms
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  ensureClientBuilt();
+  served = await startServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe('explorer', () => {
+  it('search 忽米 → 忽米网 → canvas → expand → 汽摩产业大脑 → edge evidence', async () => {
+    await page.goto(`${served.url}/`);
+    await expect(page.locator('.topbar h1').textContent()).resolves.toContain('产业链图谱');
+    await search(page, '忽米');
+    const hit = page.locator('#search-results [role=option]', { hasText: '忽米网' }).first();
+    expect(await hit.textContent()).toContain('平台');
+    await hit.click();
+    await waitForNode(page, '忽米网');
+    await settle(page);
+    expect(await nodeIds(page)).toEqual(['platform:忽米网']);
+    await expect(page.getByTestId('entity-details').locator('h2').textContent()).resolves.toBe('忽米网');
+
+    await clickOnCanvas(page, '[id = "platform:忽米网"]', true);
+    await waitForNode(page, '汽摩产业大脑');
+    await settle(page);
+    expect(await nodeLabels(page)).toEqual(expect.arrayContaining(['忽米网', '汽摩产业大脑', '宗申集团']));
+
+    const edgeSel = 'edge[source = "platform:忽米网"][target = "platform:汽摩产业大脑"]';
+    await clickOnCanvas(page, edgeSel);
+    const details = page.getByTestId('relation-details');
+    await details.waitFor();
+    expect(await details.locator('h2').textContent()).toBe('运营');
+    const evidence = details.getByTestId('evidence').first();
+    const sentence = await evidence.locator('blockquote').textContent();
+    expect(sentence).toContain('汽摩');
+    expect(await evidence.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['忽米网']));
+    expect(await evidence.locator('.evidence-meta').textContent()).toContain('重庆日报');
+
+    await evidence.getByRole('button', { name: '阅读全文' }).click();
+    const reader = page.getByTestId('reader');
+    await reader.waitFor();
+    expect(sentence).toContain(await reader.locator('mark').textContent());
+    await page.screenshot({ path: join(SCREENSHOTS, '01-expand-evidence-reader.png') });
+    await reader.getByRole('button', { name: '关闭' }).click();
+    await page.screenshot({ path: join(SCREENSHOTS, '02-edge-evidence.png') });
+  });
+
+  it('finds the paths between 重庆中科摇船船信息科技有限公司 and 赛力斯', async () => {
+    await search(page, '中科摇船船');
+    await page.locator('#search-results [role=option]', { hasText: '重庆中科摇船船信息科技有限公司' }).getByRole('button', { name: '起点' }).click();
+    await search(page, '赛力斯');
+    await page.locator('#search-results [role=option]', { hasText: /^企业赛力斯/ }).first().getByRole('button', { name: '终点' }).click();
+    const panel = page.getByTestId('paths-panel');
+    await panel.getByRole('button', { name: '查找最短路径' }).click();
+    await panel.locator('ol.paths li').first().waitFor();
+    await settle(page);
+    expect(await panel.locator('ol.paths li').first().textContent()).toMatch(/重庆中科摇船船信息科技有限公司.*赛力斯/);
+    const ids = await nodeIds(page);
+    expect(ids).toEqual(expect.arrayContaining(['enterprise:重庆中科摇船船信息科技有限公司', 'enterprise:赛力斯']));
+    const highlighted = await page.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.$('.path').map((e) => e.id()));
+    expect(highlighted.length).toBeGreaterThanOrEqual(3);
+    // Each hop's evidence is readable in the panel.
+    expect(await panel.getByTestId('evidence').count()).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: join(SCREENSHOTS, '03-paths.png') });
+  });
+
+  it('a shared URL reopens the same view', async () => {
+    await clickOnCanvas(page, '[id = "platform:忽米网"]');
+    await page.waitForFunction(() => location.search.includes('s='));
+    const url = page.url();
+    const before = await nodeIds(page);
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.goto(url);
+    await other.waitForFunction((n) => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.cy?.nodes().length === n, before.length, {
+      timeout: 15_000,
+    });
+    expect(await nodeIds(other)).toEqual(before);
+    await other.getByTestId('entity-details').waitFor();
+    expect(await other.getByTestId('entity-details').locator('h2').textContent()).toBe('忽米网');
+    const edges = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.edges().map((e) => e.id()).sort());
+    expect(await edges(other)).toEqual(await edges(page));
+    await other.close();
+  });
+
+  it('switches to English', async () => {
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await expect(page.locator('.topbar h1').textContent()).resolves.toContain('ChainAtlas');
+    expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toContain('Search');
+    const labels = await page.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.edges().map((e) => String(e.data('label'))));
+    expect(labels).toEqual(expect.arrayContaining(['operates']));
+    expect(await page.getByTestId('entity-details').textContent()).toContain('Degree');
+    await page.waitForFunction(() => location.search.includes('lang=en'));
+    await page.screenshot({ path: join(SCREENSHOTS, '04-english.png') });
+  });
+
+  it('serves GraphiQL bundled, without any CDN', async () => {
+    const gi = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const foreign: string[] = [];
+    gi.on('request', (r) => {
+      if (!r.url().startsWith(served.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+    });
+    await gi.goto(`${served.url}/graphiql`);
+    await gi.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    await gi.locator('.monaco-editor').first().waitFor({ timeout: 20_000 });
+    expect(foreign).toEqual([]);
+    await gi.screenshot({ path: join(SCREENSHOTS, '05-graphiql.png') });
+    await gi.close();
+  });
+});

@@ -1,5 +1,6 @@
 import type { GraphStore } from '@chain-atlas/graph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureApiLatency } from '@chain-atlas/server';
 import { ok, startHarness, type Harness } from './harness';
 
 /** The real store, counting how often each of its methods is called: not a mock. */
@@ -70,5 +71,16 @@ describe('per-request batching (DataLoader)', () => {
     await h.gql(`{ entity(id: "district:渝中区") { degree } }`);
     await h.gql(`{ entity(id: "district:渝中区") { degree } }`);
     expect(calls.get('getEntity')).toBe(2);
+  });
+});
+
+describe('measureApiLatency', () => {
+  it('measures p50/p95 of the four exploration queries over HTTP without errors', async () => {
+    const ids = ['district:渝中区', 'platform:忽米网', 'enterprise:重庆臻宝科技股份有限公司'];
+    const report = await measureApiLatency(h.url, ids, 6);
+    for (const kind of ['search', 'entity', 'neighbourhood', 'paths'] as const) {
+      expect(report[kind]).toMatchObject({ count: 6, errors: 0 });
+      expect(report[kind].p95).toBeGreaterThanOrEqual(report[kind].p50);
+    }
   });
 });

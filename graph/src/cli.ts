@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { readRecords, writeRecords } from './backup';
 import { storeConfigFromEnv } from './config';
 import { openGraphStore } from './open';
 
@@ -32,6 +34,41 @@ program
     console.log(`articles ${stats.articles}, entities ${stats.entities}, relations ${stats.relations}, evidence ${stats.evidence}`);
     for (const [type, n] of Object.entries(stats.entitiesByType)) console.log(`  ${type.padEnd(16)} ${n}`);
     for (const [type, n] of Object.entries(stats.relationsByType)) console.log(`  ${type.padEnd(16)} ${n}`);
+  });
+
+program
+  .command('export')
+  .description('write the whole graph (articles, entities, relations, evidence, aliases, merges) as JSON Lines')
+  .argument('<file>', 'where to write, e.g. backup.jsonl')
+  .action(async (file: string) => {
+    const store = await openGraphStore();
+    try {
+      const n = await writeRecords(file, store.exportRecords());
+      console.log(`exported ${n} records from ${store.kind} to ${file} (${Math.round((await stat(file)).size / 1024)} KiB)`);
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('import')
+  .description('restore a graph exported with `export` into an empty store, all or nothing')
+  .argument('<file>', 'a JSON Lines export')
+  .option('--to <store>', 'sqlite or neo4j (neo4j needs NEO4J_URI); default: the configured store')
+  .action(async (file: string, options: { to?: string }) => {
+    const config = storeConfigFromEnv();
+    if (options.to === 'neo4j' && config.kind !== 'neo4j') throw new Error('--to neo4j needs NEO4J_URI (and NEO4J_USERNAME/NEO4J_PASSWORD)');
+    if (options.to && !['sqlite', 'neo4j'].includes(options.to)) throw new Error(`--to takes sqlite or neo4j, not ${options.to}`);
+    const store = await openGraphStore(options.to === 'sqlite' ? { ...config, kind: 'sqlite' } : config);
+    try {
+      const report = await store.importRecords(readRecords(file));
+      console.log(
+        `imported into ${store.kind}: ${report.articles} articles, ${report.entities} entities, ${report.relations} relations, ` +
+          `${report.evidence} evidence, ${report.redirects} redirects, ${report.curations} curations`,
+      );
+    } finally {
+      await store.close();
+    }
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

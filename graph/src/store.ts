@@ -13,6 +13,7 @@ import type {
   Subgraph,
   UpsertReport,
 } from './model';
+import type { GraphRecord, ImportReport } from './backup';
 
 export interface SearchOptions {
   types?: EntityType[];
@@ -94,6 +95,12 @@ export interface GraphStore {
   listCurations(): Promise<Curation[]>;
 
   stats(): Promise<GraphStats>;
+
+  /** Everything the graph holds, as records in dependency order (backup, moving between stores). */
+  exportRecords(): AsyncIterable<GraphRecord>;
+  /** Restores exported records into an empty store, all or nothing. */
+  importRecords(records: AsyncIterable<GraphRecord>): Promise<ImportReport>;
+
   close(): Promise<void>;
 }
 

@@ -23,6 +23,7 @@ import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelat
 import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
 import type { AliasQuery, ArticleOutcome, Curation, GraphStore, NeighbourhoodOptions, PathOptions, SearchOptions } from '../store';
 import { GraphStoreError } from '../store';
+import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
 import type { Row } from './queries';
 import { int, run } from './queries';
@@ -724,7 +725,125 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
+  // ---- Backup and moving between stores ---------------------------------------------------------
+
+  async *exportRecords(): AsyncGenerator<GraphRecord> {
+    yield { kind: 'header', format: 'chain-atlas-graph', version: 1, exportedAt: new Date().toISOString(), store: 'neo4j', stats: await this.stats() };
+    // Paged reads keep memory flat on a large graph; a concurrent write between pages can
+    // show, so export from a quiet database (as for any online backup without a snapshot).
+    const pages = async function* (store: Neo4jGraphStore, name: 'export_articles' | 'export_entities' | 'export_mentions' | 'export_relations' | 'export_evidence') {
+      for (let offset = 0; ; offset += EXPORT_PAGE) {
+        const rows = await store.read((tx) => run(tx, name, { offset: int(offset), limit: int(EXPORT_PAGE) }));
+        yield* rows;
+        if (rows.length < EXPORT_PAGE) return;
+      }
+    };
+    for await (const row of pages(this, 'export_articles')) {
+      const a = row.article as Article;
+      yield { kind: 'article', article: { id: a.id, title: a.title ?? null, date: a.date ?? null, source: a.source ?? null, url: a.url ?? null, file: a.file ?? null, text: a.text, loadedAt: a.loadedAt } };
+    }
+    for await (const row of pages(this, 'export_entities')) yield { kind: 'entity', entity: toEntity(row.entity) };
+    for await (const row of pages(this, 'export_mentions')) yield { kind: 'mention', entityId: row.entityId as string, articleId: row.articleId as string };
+    for await (const row of pages(this, 'export_relations')) {
+      yield {
+        kind: 'relation',
+        relation: { id: row.id as string, type: row.type as RelationType, from: row.from as string, to: row.to as string, amountCny: (row.amountCny as number | null) ?? null, role: (row.role as MemberRole | null) ?? null },
+      };
+    }
+    for await (const row of pages(this, 'export_evidence')) {
+      yield { kind: 'evidence', relationId: row.relationId as string, evidence: { articleId: row.articleId as string, text: row.text as string, start: Number(row.start), end: Number(row.end) } };
+    }
+    for (const row of await this.read((tx) => run(tx, 'export_redirects', {}))) {
+      yield { kind: 'redirect', fromId: row.fromId as string, toId: row.toId as string };
+    }
+    for (const curation of await this.listCurations()) yield { kind: 'curation', curation };
+  }
+
+  async importRecords(records: AsyncIterable<GraphRecord>): Promise<ImportReport> {
+    const [totals] = await this.read((tx) => run(tx, 'stats_totals', {}));
+    if (Number(totals?.articles ?? 0) + Number(totals?.entities ?? 0) > 0) {
+      throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this database already holds articles or entities');
+    }
+    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0 };
+    // A million relations do not fit one transaction: batches go in their own, and a
+    // failure part-way empties the database again, so the import is all or nothing.
+    let batch: { name: ImportQuery; key: string; items: unknown[] } | null = null;
+    const flush = async () => {
+      if (!batch || batch.items.length === 0) return;
+      const { name, key, items } = batch;
+      await this.write((tx) => run(tx, name, { [key]: items } as never));
+      batch = null;
+    };
+    const add = async (name: ImportQuery, key: string, item: unknown) => {
+      if (batch && batch.name !== name) await flush();
+      batch ??= { name, key, items: [] };
+      batch.items.push(item);
+      if (batch.items.length >= IMPORT_BATCH) await flush();
+    };
+    let seq = 0;
+    let curationSeq = 0;
+    try {
+      for await (const rec of records) {
+        switch (rec.kind) {
+          case 'header':
+            if (rec.version !== 1) throw new GraphStoreError('BAD_INPUT', `unsupported export version ${String(rec.version)}`);
+            break;
+          case 'article': {
+            const a = rec.article;
+            await add('import_articles', 'articles', { id: a.id, text: a.text, length: int(a.text.length), title: a.title ?? null, date: a.date ?? null, source: a.source ?? null, url: a.url ?? null, file: a.file ?? null, loadedAt: a.loadedAt ?? new Date().toISOString() });
+            report.articles++;
+            break;
+          }
+          case 'entity': {
+            const e = rec.entity;
+            if (!isEntityType(e.type)) throw new GraphStoreError('BAD_INPUT', `entity ${e.id}: unknown type ${String(e.type)}`);
+            const props = nameProps(e.name, e.aliases);
+            await add('import_entities', 'entities', { id: e.id, type: e.type, name: e.name, aliases: e.aliases, nameKeys: props.nameKeys, searchKeys: props.searchKeys });
+            report.entities++;
+            break;
+          }
+          case 'mention':
+            await add('import_mentions', 'mentions', { entityId: rec.entityId, articleId: rec.articleId });
+            break;
+          case 'relation': {
+            const r = rec.relation;
+            if (!isRelationType(r.type)) throw new GraphStoreError('BAD_INPUT', `relation ${r.id}: unknown type ${String(r.type)}`);
+            await add('relations_upsert', 'relations', { id: r.id, type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, seq: int(++seq) });
+            report.relations++;
+            break;
+          }
+          case 'evidence': {
+            const ev = rec.evidence;
+            await add('import_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end) });
+            report.evidence++;
+            break;
+          }
+          case 'redirect':
+            await add('import_redirects', 'redirects', { fromId: rec.fromId, toId: rec.toId });
+            report.redirects++;
+            break;
+          case 'curation': {
+            const c = rec.curation;
+            await add('import_curations', 'curations', { id: randomUUID(), seq: int(++curationSeq), kind: c.kind, entityId: c.entityId, value: c.value, at: c.at });
+            report.curations++;
+            break;
+          }
+        }
+      }
+      await flush();
+      return report;
+    } catch (err) {
+      await this.write((tx) => run(tx, 'graph_clear', {})).catch(() => undefined);
+      if (err instanceof GraphStoreError) throw err;
+      throw new GraphStoreError('BAD_INPUT', `import failed, nothing was kept: ${(err as Error).message}`);
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
 }
+
+type ImportQuery = 'import_articles' | 'import_entities' | 'import_mentions' | 'relations_upsert' | 'import_evidence' | 'import_redirects' | 'import_curations';
+const EXPORT_PAGE = 5_000;
+const IMPORT_BATCH = 2_000;

@@ -33,6 +33,7 @@ import type {
 import { GraphStoreError } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
 import { migrate } from './schema';
+import type { GraphRecord, ImportReport } from '../backup';
 
 interface EntityRow {
   n: number;
@@ -753,6 +754,128 @@ export class SqliteGraphStore implements GraphStore {
       entitiesByType,
       relationsByType,
     };
+  }
+
+  async *exportRecords(): AsyncGenerator<GraphRecord> {
+    this.assertOpen();
+    // One read transaction for the whole export, so the records form one consistent graph.
+    const read = this.db.prepare('BEGIN');
+    read.run();
+    try {
+      yield { kind: 'header', format: 'chain-atlas-graph', version: 1, exportedAt: new Date().toISOString(), store: 'sqlite', stats: await this.stats() };
+      for (const r of this.db.prepare('SELECT * FROM articles ORDER BY loaded_at, id').iterate() as IterableIterator<ArticleRowFull>) {
+        yield { kind: 'article', article: articleFromRow(r) };
+      }
+      for (const r of this.db.prepare('SELECT * FROM entities ORDER BY n').iterate() as IterableIterator<EntityRow>) {
+        yield { kind: 'entity', entity: toEntity(r) };
+      }
+      for (const r of this.db
+        .prepare('SELECT e.id AS entity_id, m.article_id FROM mentions m JOIN entities e ON e.n = m.entity ORDER BY e.n, m.article_id')
+        .iterate() as IterableIterator<{ entity_id: string; article_id: string }>) {
+        yield { kind: 'mention', entityId: r.entity_id, articleId: r.article_id };
+      }
+      for (const r of this.db
+        .prepare('SELECT r.id, r.type, a.id AS from_id, b.id AS to_id, r.amount_cny, r.role FROM relations r JOIN entities a ON a.n = r.src JOIN entities b ON b.n = r.dst ORDER BY r.n')
+        .iterate() as IterableIterator<{ id: string; type: RelationType; from_id: string; to_id: string; amount_cny: number | null; role: MemberRole | null }>) {
+        yield { kind: 'relation', relation: { id: r.id, type: r.type, from: r.from_id, to: r.to_id, amountCny: r.amount_cny, role: r.role } };
+      }
+      for (const r of this.db
+        .prepare('SELECT r.id AS relation_id, v.* FROM evidence v JOIN relations r ON r.n = v.relation ORDER BY r.n, v.article_id, v.start')
+        .iterate() as IterableIterator<EvidenceRow & { relation_id: string }>) {
+        yield { kind: 'evidence', relationId: r.relation_id, evidence: { articleId: r.article_id, text: r.text, start: r.start, end: r.end } };
+      }
+      for (const r of this.db.prepare('SELECT * FROM redirects ORDER BY from_id').iterate() as IterableIterator<{ from_id: string; to_id: string }>) {
+        yield { kind: 'redirect', fromId: r.from_id, toId: r.to_id };
+      }
+      for (const c of await this.listCurations()) yield { kind: 'curation', curation: c };
+    } finally {
+      if (this.db.inTransaction) this.db.prepare('COMMIT').run();
+    }
+  }
+
+  async importRecords(records: AsyncIterable<GraphRecord>): Promise<ImportReport> {
+    this.assertOpen();
+    const count = (this.st('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM entities) AS c').get() as { c: number }).c;
+    if (count > 0) throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this one already holds articles or entities');
+    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0 };
+    // Records stream from a file: an explicit transaction spans the awaits, and anything
+    // wrong rolls the whole import back.
+    this.db.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const entityN = new Map<string, number>();
+      const relationN = new Map<string, number>();
+      const nOf = (id: string, what: string) => {
+        const n = entityN.get(id);
+        if (n === undefined) throw new GraphStoreError('BAD_INPUT', `${what} refers to an entity not in the export: ${id}`);
+        return n;
+      };
+      for await (const rec of records) {
+        switch (rec.kind) {
+          case 'header':
+            if (rec.version !== 1) throw new GraphStoreError('BAD_INPUT', `unsupported export version ${String(rec.version)}`);
+            break;
+          case 'article': {
+            const a = rec.article;
+            this.st('INSERT INTO articles (id, title, date, source, url, file, text, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+              a.id, a.title ?? null, a.date ?? null, a.source ?? null, a.url ?? null, a.file ?? null, a.text, a.loadedAt ?? new Date().toISOString(),
+            );
+            report.articles++;
+            break;
+          }
+          case 'entity': {
+            const e = rec.entity;
+            if (!isEntityType(e.type)) throw new GraphStoreError('BAD_INPUT', `entity ${e.id}: unknown type ${String(e.type)}`);
+            const info = this.st('INSERT INTO entities (id, type, name, aliases) VALUES (?, ?, ?, ?)').run(e.id, e.type, e.name, JSON.stringify(e.aliases));
+            const n = Number(info.lastInsertRowid);
+            entityN.set(e.id, n);
+            for (const k of new Set([e.name, ...e.aliases].map(canonicalName))) {
+              this.st('INSERT OR IGNORE INTO entity_names (type, name_key, entity) VALUES (?, ?, ?)').run(e.type, k, n);
+            }
+            this.reindex(n, e.name, e.aliases);
+            report.entities++;
+            break;
+          }
+          case 'mention':
+            this.st('INSERT INTO mentions (entity, article_id) VALUES (?, ?)').run(nOf(rec.entityId, 'a mention'), rec.articleId);
+            break;
+          case 'relation': {
+            const r = rec.relation;
+            if (!isRelationType(r.type)) throw new GraphStoreError('BAD_INPUT', `relation ${r.id}: unknown type ${String(r.type)}`);
+            const info = this.st('INSERT INTO relations (id, type, src, dst, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
+              r.id, r.type, nOf(r.from, 'a relation'), nOf(r.to, 'a relation'), r.amountCny ?? null, r.role ?? null,
+            );
+            relationN.set(r.id, Number(info.lastInsertRowid));
+            report.relations++;
+            break;
+          }
+          case 'evidence': {
+            const rel = relationN.get(rec.relationId);
+            if (rel === undefined) throw new GraphStoreError('BAD_INPUT', `evidence refers to a relation not in the export: ${rec.relationId}`);
+            const ev = rec.evidence;
+            this.st('INSERT INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel, ev.articleId, ev.start, ev.end, ev.text);
+            report.evidence++;
+            break;
+          }
+          case 'redirect':
+            this.st('INSERT INTO redirects (from_id, to_id) VALUES (?, ?)').run(rec.fromId, rec.toId);
+            report.redirects++;
+            break;
+          case 'curation': {
+            const c = rec.curation;
+            this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run(c.kind, c.entityId, c.value, c.at);
+            report.curations++;
+            break;
+          }
+        }
+      }
+      this.db.exec('UPDATE entities SET degree = (SELECT count(*) FROM relations r WHERE r.src = entities.n) + (SELECT count(*) FROM relations r WHERE r.dst = entities.n)');
+      this.db.prepare('COMMIT').run();
+      return report;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      if (err instanceof GraphStoreError) throw err;
+      throw new GraphStoreError('BAD_INPUT', `import failed, nothing was written: ${(err as Error).message}`);
+    }
   }
 
   async close(): Promise<void> {

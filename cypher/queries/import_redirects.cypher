@@ -1,0 +1,2 @@
+UNWIND $redirects AS item
+CREATE (:Redirect {fromId: item.fromId, toId: item.toId})

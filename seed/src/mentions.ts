@@ -354,7 +354,7 @@ function findClusters(text: string, out: Mention[]) {
   }
 }
 
-const LIST_TRIGGERS = /(?:引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|如|有|是|与|和|了)/g;
+const LIST_TRIGGERS = /(?:引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给)/g;
 const LIST_TAIL = /^等(?:[0-9]+家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
 
 /** Names listed before 等…企业 / 等为龙头: each item is an organisation even without a suffix. */
@@ -373,7 +373,8 @@ function findListedOrgs(text: string, out: Mention[]) {
       if (k === 0) {
         LIST_TRIGGERS.lastIndex = 0;
         let last = -1;
-        for (let t = LIST_TRIGGERS.exec(part); t; t = LIST_TRIGGERS.exec(part)) last = t.index + t[0].length;
+        // The last trigger that leaves a name behind it (为 inside 华为 leaves nothing).
+        for (let t = LIST_TRIGGERS.exec(part); t; t = LIST_TRIGGERS.exec(part)) if (part.length - (t.index + t[0].length) >= 2) last = t.index + t[0].length;
         if (last < 0) {
           offset += part.length + 1;
           return;

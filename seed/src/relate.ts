@@ -153,11 +153,12 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           // --- D重庆X工业… (a plant in D), D<sub-place>，X的…
           const glued = firstAfter(m.end, ['Enterprise'], 0);
           if (glued && !/^[，、]/.test(rest)) add(ctx, { type: 'LOCATED_IN', from: glued.entity, to: m.entity, ...ev, rule: 'district-glued' });
-          const sp = /^([\u4e00-\u9fff]{1,5}(?:园|新城|片区|园区|镇|街道))，/.exec(rest);
-          if (sp) {
-            subplaces.set(sp[1], m.entity);
+          // D<sub-place>(内)，X…: a locative opener places the company that follows.
+          const sp = /^([\u4e00-\u9fff]{0,5}(?:园|新城|片区|园区|镇|街道|高新区|开发区|工业园))?[内里]?，/.exec(rest);
+          if (sp && (sp[1] || m.start === s.start)) {
+            if (sp[1]) subplaces.set(sp[1], m.entity);
             const x = firstAfter(m.end + sp[0].length, ['Enterprise', 'Project'], 0);
-            if (x && /^的/.test(text.slice(x.end, x.end + 1))) add(ctx, { type: 'LOCATED_IN', from: x.entity, to: m.entity, ...ev, rule: 'district-subplace' });
+            if (x && m.start - s.start <= 8) add(ctx, { type: 'LOCATED_IN', from: x.entity, to: m.entity, ...ev, rule: 'district-subplace' });
           }
           // --- (X成立于…，)为D企业
           if (/为$/.test(before(m)) && /^的?(?:企业|公司)/.test(rest)) {
@@ -256,7 +257,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       }
 
       // --- SUPPLIES: (A)为B提供 / A产品供应给B / A向B供应
-      const supply = /(?:为|向)([^，。；]{1,20}?)(?:提供|供应|供货|配套)|(?:供应给|提供给|供货给|配套给)/g;
+      const supply = /(?:为|向)([^，。；]{1,20}?)(?:提供|供应|供货|配套)|(?:供应给|提供给|供货给|配套给|销往|卖给)/g;
       for (let g = supply.exec(s.text); g; g = supply.exec(s.text)) {
         const at = s.start + g.index;
         const objAt = g[1] != null ? at + 1 : at + g[0].length;

@@ -59,4 +59,13 @@ describe('relate', () => {
       'COOPERATES_WITH 驰骋科电 -> 智能铸造创新联合体',
     ]));
   });
+
+  it('reads a locative opener and 销往 customers in half-width punctuation', () => {
+    const rels = relations('潼南区高新区内,重庆润川新材料科技有限公司正加紧生产.公司负责人介绍,产品主要销往蓝鲸智航、驰骋科电等电池企业。');
+    expect(rels).toEqual(expect.arrayContaining([
+      'LOCATED_IN 重庆润川新材料科技有限公司 -> 潼南区',
+      'SUPPLIES 重庆润川新材料科技有限公司 -> 蓝鲸智航',
+      'SUPPLIES 重庆润川新材料科技有限公司 -> 驰骋科电',
+    ]));
+  });
 });

@@ -192,10 +192,10 @@ export class SqliteGraphStore implements GraphStore {
 
     const byKey = new Map<string, EntityRow>();
     for (const e of extraction.entities) {
-      const resolved = this.resolveEntity(e.type, e.name, e.aliases);
+      const resolved = this.resolveEntityRow(e.type, e.name, e.aliases);
       let row: EntityRow;
       if (resolved) {
-        row = this.entityRow(resolved)!;
+        row = resolved;
         if (!report.entitiesExisting.includes(row.id) && !report.entitiesAdded.includes(row.id)) {
           report.entitiesExisting.push(row.id);
         }
@@ -278,22 +278,33 @@ export class SqliteGraphStore implements GraphStore {
 
   /** An existing entity for these names: through a merge, by id, then by a unique alias of the same type. */
   private resolveEntity(type: EntityType, name: string, aliases: string[]): string | null {
-    const direct = this.followRedirects(entityId(type, name));
-    if (this.st('SELECT 1 FROM entities WHERE id = ?').get(direct)) return direct;
+    return this.resolveEntityRow(type, name, aliases)?.id ?? null;
+  }
+
+  private resolveEntityRow(type: EntityType, name: string, aliases: string[]): EntityRow | undefined {
+    const own = entityId(type, name);
+    // The common case, one lookup: the entity exists under its own id.
+    const direct = this.entityRow(own) ?? this.entityRow(this.followRedirects(own));
+    if (direct) return direct;
     for (const candidate of [name, ...aliases]) {
       const rows = this.st(
-        'SELECT DISTINCT e.id FROM entity_names k JOIN entities e ON e.n = k.entity WHERE k.type = ? AND k.name_key = ?',
-      ).all(type, canonicalName(candidate)) as { id: string }[];
-      if (rows.length === 1) return rows[0].id;
+        'SELECT DISTINCT e.* FROM entity_names k JOIN entities e ON e.n = k.entity WHERE k.type = ? AND k.name_key = ?',
+      ).all(type, canonicalName(candidate)) as EntityRow[];
+      if (rows.length === 1) return rows[0];
     }
     for (const alias of aliases) {
-      const via = this.followRedirects(entityId(type, alias));
-      if (via !== entityId(type, alias) && this.st('SELECT 1 FROM entities WHERE id = ?').get(via)) return via;
+      const id = entityId(type, alias);
+      const via = this.followRedirects(id);
+      if (via !== id) {
+        const row = this.entityRow(via);
+        if (row) return row;
+      }
     }
-    return null;
+    return undefined;
   }
 
   private followRedirects(id: string): string {
+    if (!this.st('SELECT 1 FROM redirects LIMIT 1').get()) return id;
     let current = id;
     for (let hops = 0; hops < 32; hops++) {
       const next = this.st('SELECT to_id FROM redirects WHERE from_id = ?').get(current) as { to_id: string } | undefined;

@@ -33,7 +33,8 @@ export interface ApiLimits {
 
 export const DEFAULT_LIMITS: ApiLimits = {
   maxDepth: 10,
-  maxComplexity: 20_000,
+  // Room for the explorer's widest view: a 2000-node neighbourhood with its edges and evidence.
+  maxComplexity: 50_000,
   maxPageSize: 100,
   maxNeighbourhoodLimit: 2000,
   maxNeighbourhoodDepth: 3,

@@ -2,15 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
-import { App } from './App';
-import { startBench } from './bench';
 
-const root = createRoot(document.getElementById('root')!);
 const bench = Number(new URLSearchParams(location.search).get('bench'));
-if (bench > 0) startBench(bench);
-else
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+// The bench page loads without React and the explorer, and the explorer without the bench.
+if (bench > 0) {
+  void import('./bench').then((m) => m.startBench(bench));
+} else {
+  void import('./App').then(({ App }) =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
+}

@@ -11,7 +11,20 @@ let served: Served;
 let browser: Browser;
 let page: Page;
 
-type CyHook = { cy: import('cytoscape').Core; pending: number };
+// Just what the tests touch of Cytoscape (the tests package does not depend on it).
+interface Ele {
+  id(): string;
+  data(key: string): unknown;
+  isEdge(): boolean;
+  renderedMidpoint(): { x: number; y: number };
+  renderedPosition(): { x: number; y: number };
+}
+interface Eles extends Ele {
+  length: number;
+  map<T>(f: (e: Ele) => T): T[];
+  some(f: (e: Ele) => boolean): boolean;
+}
+type CyHook = { cy: { nodes(): Eles; edges(): Eles; $(selector: string): Eles; container(): HTMLElement | null }; pending: number };
 
 const nodeIds = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => n.id()).sort());
 const nodeLabels = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => String(n.data('label'))));

@@ -21,6 +21,16 @@ export interface CanvasProps {
   labelKey: string;
 }
 
+export const LARGE_GRAPH = 2000;
+
+/**
+ * Past a couple of thousand elements, panning redraws from a cached texture and the canvas
+ * skips high-DPI rendering: Cytoscape's own levers for keeping interaction fluid.
+ */
+export function largeGraphOptions(elements: number): Record<string, unknown> {
+  return elements > LARGE_GRAPH ? { textureOnViewport: true, pixelRatio: 1 } : {};
+}
+
 /** ?renderer=webgl opts into Cytoscape's WebGL renderer; tests and default use canvas. */
 export function rendererOptions(search: string): Record<string, unknown> {
   return new URLSearchParams(search).get('renderer') === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {};

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityId, relationId } from '../ids';
+import { checkGraph } from '../check';
 import type { ArticleExtraction, GraphStats } from '../model';
 import type { GraphStore } from '../store';
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3, article } from './fixtures';
@@ -413,6 +414,16 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         // Loading it again brings it all back.
         await store.upsertArticle(ARTICLE_2);
         expect((await store.getEntity(E.lanjing))!.degree).toBe(4);
+      });
+
+      it('stays whole through loads, curation and deletes (every relation has endpoints and true evidence)', async () => {
+        await loadAll(store);
+        await store.addAlias(E.yunfan, '云帆');
+        await store.mergeEntities(E.lanjing, E.qingmu);
+        await store.deleteArticle((await store.listArticles()).items[0].id);
+        const { problems, counts } = await checkGraph(store);
+        expect(problems).toEqual([]);
+        expect(counts.relation).toBe((await store.stats()).relations);
       });
 
       it('leaves an empty graph after deleting every article', async () => {

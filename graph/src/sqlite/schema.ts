@@ -90,10 +90,12 @@ export function migrate(db: Database.Database): number {
     );
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
+    // Another process may be migrating the same file: take the write lock, then look again.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) !== v) return;
       db.exec(MIGRATIONS[v]);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
   return MIGRATIONS.length;
 }

@@ -122,13 +122,14 @@ export class SqliteGraphStore implements GraphStore {
 
   async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {
     this.assertOpen();
-    return this.db.transaction(() => this.upsertInTransaction(extraction))();
+    return this.db.transaction(() => this.upsertInTransaction(extraction)).immediate();
   }
 
   async upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]> {
     this.assertOpen();
     // One commit for the batch, a savepoint per article: an article that fails rolls back
-    // alone, and the batch as a whole is durable or (after a crash) absent.
+    // alone, and the batch as a whole is durable or (after a crash) absent. IMMEDIATE takes
+    // the write lock up front, so a second loader on the same file waits instead of failing.
     return this.db.transaction(() =>
       extractions.map((extraction): ArticleOutcome => {
         try {
@@ -137,7 +138,7 @@ export class SqliteGraphStore implements GraphStore {
           return { ok: false, error: err instanceof Error ? err : new Error(String(err)) };
         }
       }),
-    )();
+    ).immediate();
   }
 
   private upsertInTransaction(extraction: ArticleExtraction): UpsertReport {
@@ -389,7 +390,7 @@ export class SqliteGraphStore implements GraphStore {
       }
       this.st('DELETE FROM articles WHERE id = ?').run(id);
       return true;
-    })();
+    }).immediate();
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -672,7 +673,7 @@ export class SqliteGraphStore implements GraphStore {
       this.addNames(row, [clean]);
       this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run('alias', id, clean, new Date().toISOString());
       return toEntity(this.entityRow(id)!);
-    })();
+    }).immediate();
   }
 
   async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
@@ -728,7 +729,7 @@ export class SqliteGraphStore implements GraphStore {
       }
       this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run('merge', keep.id, merge.id, new Date().toISOString());
       return toEntity(this.entityRow(keep.id)!);
-    })();
+    }).immediate();
   }
 
   private idOfN(n: number): string {

@@ -24,7 +24,7 @@ interface Eles extends Ele {
   map<T>(f: (e: Ele) => T): T[];
   some(f: (e: Ele) => boolean): boolean;
 }
-type CyHook = { cy: { nodes(): Eles; edges(): Eles; $(selector: string): Eles; container(): HTMLElement | null }; pending: number };
+type CyHook = { cy: { nodes(): Eles; edges(): Eles; $(selector: string): Eles; getElementById(id: string): Eles; container(): HTMLElement | null }; pending: number };
 
 const nodeIds = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => n.id()).sort());
 const nodeLabels = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => String(n.data('label'))));
@@ -38,14 +38,14 @@ async function waitForNode(p: Page, label: string) {
 }
 
 /** Clicks an element where Cytoscape draws it, as a user would. */
-async function clickOnCanvas(p: Page, selector: string, dbl = false) {
-  const pos = await p.evaluate((sel) => {
+async function clickOnCanvas(p: Page, id: string, dbl = false) {
+  const pos = await p.evaluate((eid) => {
     const cy = (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy;
-    const ele = cy.$(sel);
+    const ele = cy.getElementById(eid);
     const r = ele.isEdge() ? ele.renderedMidpoint() : ele.renderedPosition();
     const box = cy.container()!.getBoundingClientRect();
     return { x: box.left + r.x, y: box.top + r.y };
-  }, selector);
+  }, id);
   if (dbl) await p.mouse.dblclick(pos.x, pos.y);
   else await p.mouse.click(pos.x, pos.y);
 }
@@ -87,13 +87,15 @@ describe('explorer', () => {
     expect(await nodeIds(page)).toEqual(['platform:忽米网']);
     await expect(page.getByTestId('entity-details').locator('h2').textContent()).resolves.toBe('忽米网');
 
-    await clickOnCanvas(page, '[id = "platform:忽米网"]', true);
+    await clickOnCanvas(page, 'platform:忽米网', true);
     await waitForNode(page, '汽摩产业大脑');
     await settle(page);
     expect(await nodeLabels(page)).toEqual(expect.arrayContaining(['忽米网', '汽摩产业大脑', '宗申集团']));
 
-    const edgeSel = 'edge[source = "platform:忽米网"][target = "platform:汽摩产业大脑"]';
-    await clickOnCanvas(page, edgeSel);
+    const edgeId = await page.evaluate(() =>
+      (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.$('edge[source = "platform:忽米网"][target = "platform:汽摩产业大脑"]').id(),
+    );
+    await clickOnCanvas(page, edgeId);
     const details = page.getByTestId('relation-details');
     await details.waitFor();
     expect(await details.locator('h2').textContent()).toBe('运营');
@@ -132,7 +134,7 @@ describe('explorer', () => {
   });
 
   it('a shared URL reopens the same view', async () => {
-    await clickOnCanvas(page, '[id = "platform:忽米网"]');
+    await clickOnCanvas(page, 'platform:忽米网');
     await page.waitForFunction(() => location.search.includes('s='));
     const url = page.url();
     const before = await nodeIds(page);
@@ -158,6 +160,50 @@ describe('explorer', () => {
     expect(await page.getByTestId('entity-details').textContent()).toContain('Degree');
     await page.waitForFunction(() => location.search.includes('lang=en'));
     await page.screenshot({ path: join(SCREENSHOTS, '04-english.png') });
+  });
+
+  it('expands a neighbourhood step by step, undoes and collapses (screenshot for the docs)', async () => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await p.goto(`${served.url}/?lang=zh-CN`);
+    await p.evaluate(() => localStorage.setItem('chainAtlas.lang', 'zh-CN'));
+    await p.goto(`${served.url}/`);
+    await search(p, '忽米网');
+    await p.locator('#search-results [role=option]', { hasText: '忽米网' }).first().click();
+    await p.waitForFunction(() => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.cy?.nodes().length === 1);
+    await settle(p);
+    const first = (await nodeIds(p))[0];
+    await clickOnCanvas(p, first, true);
+    await p.waitForFunction(() => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas!.cy.nodes().length > 1);
+    await settle(p);
+    const afterOne = await nodeIds(p);
+    expect(afterOne.length).toBeGreaterThan(1);
+    for (const label of ['宗申集团', '重庆忽米网络科技有限公司']) {
+      const id = await p.evaluate((l) => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => n).find((n) => n.data('label') === l)?.id(), label);
+      if (!id) continue;
+      const before = (await nodeIds(p)).length;
+      await clickOnCanvas(p, id, true);
+      await p.waitForFunction((n) => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas!.cy.nodes().length > n, before, { timeout: 5000 }).catch(() => undefined);
+      await settle(p);
+    }
+    const full = await nodeIds(p);
+    await p.keyboard.press('Control+z');
+    await settle(p);
+    expect((await nodeIds(p)).length).toBeLessThanOrEqual(full.length);
+    await p.keyboard.press('Control+Shift+z');
+    await settle(p);
+    expect(await nodeIds(p)).toEqual(full);
+    await p.keyboard.press('f');
+    const edge = await p.evaluate(() =>
+      (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.edges().map((e) => e).find((e) => e.data('type') === 'OPERATES')?.id(),
+    );
+    if (edge) await clickOnCanvas(p, edge);
+    await p.waitForTimeout(800);
+    await p.screenshot({ path: join(SCREENSHOTS, '00-explorer.png') });
+    // Collapse takes away what the first expansion added.
+    await p.evaluate((id) => (window as unknown as { __chainAtlas: { dispatch: (a: object) => void } }).__chainAtlas.dispatch({ type: 'collapse', origin: id }), first);
+    await settle(p);
+    expect(await nodeIds(p)).toEqual([first]);
+    await p.close();
   });
 
   it('serves GraphiQL bundled, without any CDN', async () => {

@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { clientDistDir as defaultClientDir } from '@chain-atlas/client';
 import type { GraphStore } from '@chain-atlas/graph';
+import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { pino, type Logger } from 'pino';
 import { isAuthorized } from './auth';
@@ -35,6 +36,11 @@ export interface AppOptions {
   extract?: Extractor;
   /** Where the built explorer is (index.html, graphiql.html). */
   clientDir?: string;
+  /**
+   * Origins whose pages may call the API from a browser (CORS). None by default: only the
+   * explorer served by this server itself (same origin) can.
+   */
+  corsOrigins?: string[];
 }
 
 export interface ChainAtlasApp {
@@ -102,6 +108,16 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
     next();
   };
 
+  // Pages from other sites get no CORS headers unless their origin is on the list, so their
+  // scripts cannot read answers; cross-site form posts are stopped by csrfPrevention above.
+  const allowed = new Set(options.corsOrigins ?? []);
+  app.use('/graphql', cors({ origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)), maxAge: 600 }));
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),

@@ -28,6 +28,10 @@ async function main(): Promise<void> {
     production,
     limits: limitsFromEnv(),
     introspection: process.env.CHAIN_ATLAS_INTROSPECTION !== 'false',
+    corsOrigins: (process.env.CHAIN_ATLAS_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   });
   const { url } = await app.listen(port, process.env.HOST);
   const stats = await store.stats();

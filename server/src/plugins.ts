@@ -70,9 +70,13 @@ export function limitsPlugin(limits: ApiLimits): ApolloServerPlugin<ApiContext> 
               estimators: [pageSizeEstimator(limits), simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (err) {
+            const message = err instanceof Error ? err.message : 'invalid variables';
+            // graphql-query-complexity gives up on documents with too many fields (10,000
+            // aliases): that is a query too big, not a wrong argument.
+            if (/maximum allowed number of nodes/u.test(message)) throw apiError('QUERY_TOO_COMPLEX', 'the query has too many fields');
             // Pricing coerces the variables first; ones that do not fit their types are the
             // caller's mistake, which execution would report the same way.
-            throw apiError('BAD_USER_INPUT', err instanceof Error ? err.message : 'invalid variables');
+            throw apiError('BAD_USER_INPUT', message);
           }
           if (complexity > limits.maxComplexity) {
             throw apiError('QUERY_TOO_COMPLEX', `the query would cost ${complexity}, more than the ${limits.maxComplexity} allowed`, {

@@ -1,35 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteGraphStore } from '@chain-atlas/graph';
+import { clientDistDir as DIST, ensureClientBuilt } from '@chain-atlas/client';
 import { createApp, loadBundledArticles, type ChainAtlasApp } from '@chain-atlas/server';
 import { chromium, type Browser } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
 export const TOKEN = 'e2e-token-图谱';
-const CLIENT = join(ROOT, 'client');
-const DIST = join(CLIENT, 'dist');
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
-  }
-  return t;
-}
-
-/** Builds the client when dist is missing or older than its sources (a build costs ~10 s). */
-export function ensureClientBuilt(): void {
-  const index = join(DIST, 'index.html');
-  const sources = Math.max(newest(join(CLIENT, 'src')), statSync(join(CLIENT, 'index.html')).mtimeMs, statSync(join(CLIENT, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync('pnpm', ['--filter', '@chain-atlas/client', 'build'], { cwd: ROOT, stdio: 'pipe' });
-}
+export { ensureClientBuilt };
 
 export interface Served {
   url: string;

@@ -60,6 +60,15 @@ function build(): DistrictEntry[] {
     { name: '重庆两路寸滩综合保税区', aliases: ['两路寸滩综合保税区'], prefixOnly: [], contextual: [] },
     { name: '西永综合保税区', aliases: ['重庆西永综合保税区'], prefixOnly: [], contextual: [] },
   );
+  // Every district's own development zones (铜梁高新区, 涪陵经开区): functional areas that act as a location.
+  for (const d of DISTRICTS) {
+    const short = d.slice(0, -1);
+    if (short.length < 2 || AMBIGUOUS_SHORT.has(short)) continue;
+    for (const [zone, long] of [['高新区', '高新技术产业开发区'], ['经开区', '经济技术开发区']]) {
+      if (out.some((e) => e.name === short + zone)) continue;
+      out.push({ name: short + zone, aliases: [short + long, `重庆${short}${long}`], prefixOnly: [], contextual: [], within: d });
+    }
+  }
   return out;
 }
 

@@ -63,7 +63,27 @@ function insideBookTitle(text: string, at: number): boolean {
 }
 
 /** Legal names mostly begin with a place: among cut points, prefer one that starts the name there (位于南岸区的重庆美的通用…). */
-const PLACE_START = /^(?:重庆|中国|北京|上海|天津|四川|成都|陕西|西安|广东|深圳|广州|浙江|杭州|江苏|南京|湖北|武汉|湖南|长沙|福建|厦门|山东|河南|河北|贵州|云南|广西|安徽|江西|台湾|香港)/;
+const PLACE_START = /^(?:重庆|中国|北京|上海|天津|四川|成都|陕西|西安|广东|深圳|广州|浙江|杭州|宁波|江苏|南京|苏州|无锡|湖北|武汉|湖南|长沙|福建|厦门|山东|青岛|河南|河北|山西|贵州|云南|广西|安徽|江西|辽宁|吉林|黑龙江|甘肃|青海|宁夏|新疆|内蒙古|海南|台湾|香港|澳门)/;
+
+/** The leftmost place a legal name can start at, with no clause word (是在与和及为, 的 before a place) after it. */
+function leftmostPlaceStart(cand: string): number {
+  for (let p = 0; p + 4 <= cand.length; p++) {
+    if (cand[p - 1] === '（' || !PLACE_START.test(cand.slice(p))) continue;
+    const rest = cand.slice(p);
+    if (/[是在与和及为已将]/.test(rest) || /的(?:重庆|中国)/.test(rest) || districtAt(cand, p)) continue;
+    return p;
+  }
+  return -1;
+}
+
+/** The sentence (up to 。！？ or a line break) around `at`. */
+function sentenceAround(text: string, at: number): string {
+  let a = at;
+  while (a > 0 && !/[。！？\n]/.test(text[a - 1])) a--;
+  let b = at;
+  while (b < text.length && !/[。！？\n]/.test(text[b])) b++;
+  return text.slice(a, b);
+}
 
 function push(out: Mention[], m: Mention) {
   if (m.end > m.start && m.name.length >= 2) out.push(m);
@@ -104,7 +124,13 @@ function findLegalNames(text: string, out: Mention[]) {
       cand = cand.slice(prevSuffix);
     }
     let { text: core, cut } = trimLeft(cand, cand.length, 2);
-    if (!PLACE_START.test(core)) {
+    // A legal name mostly begins with a place: 链主企业重庆X…, 全资子公司重庆X… start at the place; a
+    // boundary word found inside such a name (重庆联合微电子…) is part of it.
+    const placeAt = leftmostPlaceStart(cand);
+    if (placeAt >= 0 && ((placeAt > cut && !PLACE_START.test(core)) || (placeAt < cut && !PLACE_START.test(core) && !/[委局办厅]|政府/.test(cand.slice(placeAt, cut))))) {
+      core = cand.slice(placeAt);
+      cut = placeAt;
+    } else if (!PLACE_START.test(core)) {
       // Prefer the rightmost cut after which the name starts with a place (…正在为重庆X…, 位于D的重庆美的…).
       const re2 = /的|是|和|与|在|为/g;
       for (let d = re2.exec(cand); d; d = re2.exec(cand)) {
@@ -142,6 +168,101 @@ function findShortOrgNames(text: string, out: Mention[]) {
     push(out, { type: 'Enterprise', name: core + m[1], start: from + cut, end: m.index + m[1].length, rule: 'org-head' });
   }
 }
+
+/** A listed company's stock code after its name: 宗申动力(001696), 英业达（2356）, X（证券代码：688443）. */
+function findStockCoded(text: string, out: Mention[]) {
+  const re = /（(证券代码|股票代码|股票简称|代码)?[：:]?\s*([0-9]{4,6})(?:\.[A-Z]{2})?）/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const code = Number(m[2]);
+    // （2023） is a year, not a code.
+    if (!m[1] && m[2].length === 4 && code >= 1900 && code <= 2100) continue;
+    if (insideBookTitle(text, m.index)) continue;
+    const from = scanLeft(text, m.index, 12);
+    const trimmed = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    let core = trimmed.text;
+    let cut = trimmed.cut;
+    if (core.length > 4) {
+      // 代工大厂仁宝电脑（2324）: the name is the final run of proper words, with any trailing business noun.
+      const t = tags(core);
+      let k = t.length;
+      while (k > 0 && !isProper(t[k - 1])) k--;
+      while (k > 0 && isProper(t[k - 1])) k--;
+      const lead = t.slice(0, k).map((w) => w.word).join('').length;
+      if (lead > 0 && core.length - lead >= 2) {
+        core = core.slice(lead);
+        cut += lead;
+      }
+    }
+    if (core.length < 2 || districtAt(core, 0)?.form === core || GOV_START.test(core)) continue;
+    push(out, { type: 'Enterprise', name: core, start: from + cut, end: m.index, rule: 'stock-code' });
+  }
+}
+
+const isProper = (w: { word: string; tag: string }) => /^(?:nr|ns|nz|nt|nrt|nrfg|j|eng)$/.test(w.tag) || oov(w);
+
+/** X公司 where X is a name (惠普公司, 中国电信重庆公司); not 子公司, 该公司, 上市公司, 科技公司. */
+function findCompanyWord(text: string, out: Mention[]) {
+  const re = /公司/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const prev = text.slice(Math.max(0, m.index - 2), m.index);
+    if (/有限$|责任$|股份$|[子分母该本新此其各家]$|上市$|集团$/.test(prev)) continue;
+    const from = scanLeft(text, m.index, 8);
+    const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    if (core.length < 2 || core.length > 6 || GENERIC_WORDS.has(core) || GOV_START.test(core)) continue;
+    // 为公司提供 (公司 a pronoun), 证券时报e公司讯 (a byline).
+    if (/[为将与和在对向给从把被的是了]$/.test(core) || /[A-Za-z]/.test(core) || text[m.index + 2] === '讯') continue;
+    if (districtAt(core, 0)?.form === core || PLACE_START.test(core) && PLACE_START.exec(core)![0] === core) continue;
+    if (!nameLike(core) || BUSINESS_WORDS.includes(core)) continue;
+    push(out, { type: 'Enterprise', name: core + '公司', start: from + cut, end: m.index + 2, rule: 'org-head' });
+  }
+}
+
+/** Words that stand for a party already named: 公司, 双方, 我们… */
+const PRONOUN = /^(?:公司|该公司|本公司|双方|两家|三方|各方|我们|我市|我区|其|企业|该企业|政府|新公司|子公司)$/;
+
+/**
+ * The parties of an agreement or a cooperation are organisations even without a suffix:
+ * A与B签署…协议, A与B在…领域开展合作, 由X投资建设/运营. A short name is accepted when it reads
+ * as a name, or ends in a line of business after a name-like part (长安汽车, 理想汽车).
+ */
+function findParties(text: string, out: Mention[]) {
+  const accept = (s: string) => {
+    if (s.length < 2 || s.length > 8 || PRONOUN.test(s) || GENERIC_WORDS.has(s) || GOV_START.test(s)) return false;
+    if (districtAt(s, 0) || /[委局办厅院校]$|政府|实验室|大学|协会|商会/.test(s) || PLATFORM_HEAD.test(s)) return false;
+    // 重庆企业, 中国公司: a place and a class word are no name.
+    const rest = s.replace(PLACE_START, '');
+    if (rest !== s && (rest.length < 2 || GENERIC_WORDS.has(rest) || /^(?:企业|公司|方面|部门|客商|台商|港商|外商|车企|厂商)$/.test(rest))) return false;
+    if (/^[0-9]|[0-9]/.test(s) || /[的了在将已把被]/.test(s)) return false;
+    return nameLike(s) || businessTailed(s);
+  };
+  const agree = /(?:与|同|和)([^，。；、与和同]{2,12}?)(?:在[^，。；]{1,12}?)?(?:签署|签订|达成|开展|深化|加强|建立|展开|共同出资|合资)/g;
+  for (let m = agree.exec(text); m; m = agree.exec(text)) {
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    if (!/^[^，。；]{0,10}(?:协议|合作|备忘录|设立|成立)/.test(tail) && !/共同出资|合资/.test(m[0])) continue;
+    const bStart = m.index + 1;
+    const b = m[1];
+    if (accept(b)) push(out, { type: 'Enterprise', name: b, start: bStart, end: bStart + b.length, rule: 'party' });
+    const from = scanLeft(text, m.index, 10);
+    const { text: a, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    if (accept(a)) push(out, { type: 'Enterprise', name: a, start: from + cut, end: m.index, rule: 'party' });
+  }
+  const by = /由([^，。；由]{2,10}?)(?:负责)?(?:投资建设|投资|出资|运营|建设运营|投资运营)/g;
+  for (let m = by.exec(text); m; m = by.exec(text)) {
+    const x = m[1];
+    if (accept(x)) push(out, { type: 'Enterprise', name: x, start: m.index + 1, end: m.index + 1 + x.length, rule: 'party' });
+  }
+}
+
+/** A name-like part followed by a line of business: 理想汽车, 仁宝电脑. */
+function businessTailed(s: string): boolean {
+  const w = BUSINESS_WORDS.find((x) => s.endsWith(x) && s.length - x.length >= 2);
+  if (!w) return false;
+  const rest = s.slice(0, -w.length);
+  if (GENERIC_WORDS.has(rest) || VERBAL_START.test(rest)) return false;
+  const t = tags(rest);
+  return t.length === 1 && /^(?:n|nz|nr|ns|nt|j|x)$/.test(t[0].tag) && !BUSINESS_WORDS.includes(rest);
+}
+const VERBAL_START = /^[上下在于把被将已试向从对让给用要可为与和]/;
 
 const ROLE_WORDS = '有关负责人|相关负责人|负责人|总经理|董事长|CEO|总裁|副总裁|创始人|首席执行官|党委副书记|党委书记';
 const GOV_START = /^(?:市|区|县|省|国务院|国家|中央|镇|街道|乡)/;
@@ -196,9 +317,17 @@ function findByPlant(text: string, out: Mention[]) {
 }
 
 const PLATFORM_HEADS = [
-  '产业大脑', '科创基地', '示范基地', '产业基地', '科创园', '产业园', '软件园', '孵化器', '加速器', '联合体',
-  '计算中心', '数据中心', '创新中心', '研发中心', '服务中心', '交付中心', '中心', '服务平台', '平台', '基地',
-];
+  '产业大脑', '科创基地', '示范基地', '产业基地', '生产基地', '制造基地', '研发基地', '科创园', '产业园区', '工业园区', '产业园',
+  '工业园', '物流园', '科技园', '软件园', '创业园', '孵化器', '加速器', '联合体', '计算中心', '数据中心', '创新中心', '研发中心',
+  '服务中心', '交付中心', '中心', '服务平台', '平台', '基地',
+  // Industrial towns and valleys: the head itself says what the place is for (数据谷, 生物城, 智造小镇).
+  '数据谷', '软件谷', '智造谷', '科技谷', '创新谷', '数字谷', '生物谷', '医药谷', '芯谷', '光谷',
+  '科技城', '生物城', '工业城', '产业城', '汽车城', '智造城', '软件城', '医药城', '物流城', '电子城', '信息城', '数字城',
+  '产业小镇', '智造小镇', '科技小镇', '数字小镇', '创新小镇', '物流港', '航空港', '信息港', '数字港', '无水港',
+].sort((a, b) => b.length - a.length);
+
+/** Verbs of an event or action: after a district they make a clause (江津区举行重大项目…), not a name. */
+const ACTION_WORDS = /举行|举办|召开|投资|建设|签约|签订|开展|推进|实施|打造|建成|引进|新建|启动|印发|发布|出台|共有|已有|累计|正在|加快|成立|设立|发挥|围绕|依托/;
 
 function specificPlatform(name: string, head: string, text: string, start: number, end: number, quoted: boolean): boolean {
   const modifier = name.slice(0, name.length - head.length);
@@ -206,9 +335,11 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   if (quoted) return !/^[上下在于把被将已试向从对让给用要可]/.test(modifier);
   if (/（[\u4e00-\u9fff]{2,4}）/.test(name)) return true;
   if (/^（(?:以下)?简称/.test(text.slice(end, end + 6))) return true;
+  // …基地之一 describes a place, it does not name one (重庆是全球最大的笔电生产基地之一).
+  if (/^之一/.test(text.slice(end, end + 2))) return false;
   const d = districtPrefix(name);
-  if (d && name.length - d.form.length >= 3) return true;
-  if (/^(?:重庆|川渝|成渝)/.test(name) && modifier.length >= 4) return true;
+  if (d && name.length - d.form.length >= 3) return !ACTION_WORDS.test(name.slice(d.form.length));
+  if (/^(?:重庆|川渝|成渝)/.test(name) && modifier.length >= 4) return !ACTION_WORDS.test(modifier);
   if (phraseLike(modifier)) return false;
   // An industry brain is named by its sector: 汽摩产业大脑, 医药产业大脑.
   if (head === '产业大脑') {
@@ -249,10 +380,29 @@ function findPlatforms(text: string, out: Mention[]) {
     if (quoted) name = text.slice(start, nameEnd);
     const plain = name.replace(/[“”]/g, '');
     if (!specificPlatform(plain, head, text, start, nameEnd, quoted)) continue;
+    // 巴南区重庆国际生物城: the district places a platform that has its own place-led name.
+    const dp = districtPrefix(name);
+    if (dp && dp.kind !== 'prefix' && /^(?:重庆|中国)/.test(name.slice(dp.form.length)) && name.length - dp.form.length >= 5) {
+      push(out, { type: 'Platform', name: name.slice(dp.form.length), start: start + dp.form.length, end: nameEnd, rule: 'platform-head' });
+      continue;
+    }
     const aliases = plain !== name ? [plain] : undefined;
     push(out, { type: 'Platform', name, start, end: nameEnd, rule: 'platform-head', aliases });
     void nameEnd;
     nameEnd = 0;
+  }
+  // X港 run as a port (吞吐, 集装箱, 码头…): an inland port is a logistics platform (珞璜港); 香港 and 港务 are not.
+  const port = /港(?![口务区澳台股币资])/g;
+  for (let m = port.exec(text); m; m = port.exec(text)) {
+    if (m.index > 0 && text[m.index - 1] === '香') continue;
+    const from = scanLeft(text, m.index, 6);
+    const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    const bare = core.replace(/^重庆/, '');
+    if (bare.length < 2 || bare.length > 3 || districtAt(bare, 0)?.form === bare || !nameLike(bare) || GENERIC_WORDS.has(bare)) continue;
+    const near = text.slice(Math.max(0, m.index - 60), m.index + 80);
+    if (!/吞吐|集装箱|码头|泊位|铁水联运|航运|港口|货运/.test(near)) continue;
+    if (out.some((o) => o.start <= from + cut && m.index < o.end)) continue;
+    push(out, { type: 'Platform', name: core + '港', start: from + cut, end: m.index + 1, rule: 'platform-head', aliases: bare !== core ? [bare + '港'] : undefined });
   }
   // X网 where X is an unknown word: a website-named platform (忽米网), not 互联网/车联网.
   const web = /网(?![络站页点格民友联])/g;
@@ -270,6 +420,32 @@ function findPlatforms(text: string, out: Mention[]) {
     if (/^[一二三四五六七八九十两0-9]/.test(core)) continue;
     push(out, { type: 'Platform', name: core + '网', start: from + cut, end: m.index + 1, rule: 'web-name' });
   }
+}
+
+/** Words too vague to name a project on their own (重点项目, 招商项目, 技改项目). */
+const VAGUE_PROJECT = /^(?:重点|重大|招商|产业|技改|改造|这些|一批|多个|该|本|此|其|相关|各类|签约|在建|续建|新建|储备|优质|新项目)/;
+
+/**
+ * A project named as what an investment builds or what starts: (拟)投资N元(在D)建设P, P总投资…, P已开工,
+ * 位于D的P. The name must carry a non-generic word of its own.
+ */
+function builtProject(text: string, start: number, end: number, core: string): boolean {
+  const bare = core.replace(/[“”]/g, '');
+  if (bare.length < 4 || VAGUE_PROJECT.test(bare) || phraseLikeProject(bare)) return false;
+  if (!tags(bare).some((w) => !GENERIC_WORDS.has(w.word) && w.word.length >= 2 && !/^(?:v|p|c|u[a-z]?|r|m|q|d)$/.test(w.tag))) return false;
+  const sentFrom = Math.max(text.lastIndexOf('。', start - 1), text.lastIndexOf('；', start - 1), text.lastIndexOf('\n', start - 1), start - 48);
+  const lead = text.slice(sentFrom + 1, start);
+  const after = text.slice(end, end + 8);
+  // (拟)投资N元(，)(在D)建设P: the build verb right before the name, an investment earlier in the sentence.
+  const build = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(lead);
+  if (build && /(?:投资|出资|投建|资金)/.test(lead.slice(0, build.index)) && !/项目/.test(lead)) return true;
+  if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
+  return /^”?(?:总投资|计划总投资|预计总投资|已开工|正式开工|开工|已投产|投产|竣工|已签约|落户|将落户|正式落户|达产)/.test(after);
+}
+
+/** Verbs inside a would-be project name make it a clause. */
+function phraseLikeProject(s: string): boolean {
+  return ACTION_WORDS.test(s) || /^[上下在于把被将已试向从对让给用要可与和]/.test(s);
 }
 
 function findProjects(text: string, out: Mention[]) {
@@ -299,8 +475,10 @@ function findProjects(text: string, out: Mention[]) {
     const d = districtPrefix(name);
     const specific =
       invested ||
-      (d && name.length - d.form.length >= 4) ||
+      (d && name.length - d.form.length >= 4 && !ACTION_WORDS.test(name.slice(d.form.length))) ||
+      builtProject(text, start, end, core) ||
       /^“/.test(name) ||
+      (text[start - 1] === '“' && text[end] === '”' && !VAGUE_PROJECT.test(core)) ||
       /年产[0-9.]+万?[吨台套件辆只]/.test(name) ||
       (signed && nameLike(core.replace(/[“”]/g, '')) && !GENERIC_WORDS.has(tags(core)[0]?.word ?? ''));
     if (!specific) continue;
@@ -310,7 +488,7 @@ function findProjects(text: string, out: Mention[]) {
 }
 
 function findClusters(text: string, out: Mention[]) {
-  const re = /(产业集群|集群体系|制造业集群)/g;
+  const re = /(产业集群|集群体系|制造业集群|产业链)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
     const from = scanLeft(text, m.index, 30, true);
@@ -348,13 +526,20 @@ function findClusters(text: string, out: Mention[]) {
       start += name.length - rest.length;
       name = rest;
     }
+    // A named industry chain is a cluster only when it has a 链主 (SPEC); a cluster without a district
+    // prefix is a specific one when its sentence names its 链主 or 龙头.
+    const leader = /链主|龙头/.test(sentenceAround(text, m.index));
+    if (m[0] === '产业链') {
+      if (!leader || !/^(?:的|，|,)?[^。；]{0,12}(?:链主|龙头)/.test(text.slice(end, end + 16)) && !/链主|龙头/.test(text.slice(Math.max(0, start - 16), start))) continue;
+      weak = false;
+    } else if (leader && weak && !/^“/.test(name)) weak = false;
     if (name.replace(/[“”]/g, '').length <= m[0].length + 1) continue;
     if (/[是的了在]|[0-9]+类/.test(name.replace(/^“[0-9A-Za-z+]+”/, ''))) continue;
     push(out, { type: 'Cluster', name, start, end, rule: 'cluster', aliases, district, weak });
   }
 }
 
-const LIST_TRIGGERS = /(?:引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给)/g;
+const LIST_TRIGGERS = /(?:带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给)/g;
 const LIST_TAIL = /^等(?:[0-9]+家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
 
 /** Names listed before 等…企业 / 等为龙头: each item is an organisation even without a suffix. */
@@ -386,9 +571,13 @@ function findListedOrgs(text: string, out: Mention[]) {
       offset += part.length + 1;
       if (item.length < 2 || item.length > 12) return;
       if (districtAt(item, 0)?.form === item) return;
-      if (!nameLike(item)) return;
-      const t = tags(item);
-      if (t.length === 1 && !/^(nt|nz|nr|nrt)$/.test(t[0].tag) && !oov(t[0])) return;
+      if (!nameLike(item)) {
+        // 理想汽车、比亚迪等整车企业: a business-tailed item counts beside a name-like one.
+        if (!(businessTailed(item) && parts.length > 1)) return;
+      } else {
+        const t = tags(item);
+        if (t.length === 1 && !/^(nt|nz|nr|nrt)$/.test(t[0].tag) && !oov(t[0])) return;
+      }
       if (GENERIC_WORDS.has(item)) return;
       const type = /网$/.test(item) && tail[1] !== '单位' && tail[1] !== '企业' ? 'Platform' : PLATFORM_HEAD.test(item) && !/网$/.test(item) ? 'Platform' : 'Enterprise';
       push(out, { type, name: item, start: st, end: st + item.length, rule: 'listed-org' });
@@ -440,7 +629,7 @@ function findUnscored(text: string, out: Mention[]) {
 
 const RULE_RANK: Record<string, number> = {
   'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
-  'org-head': 4, role: 4, plant: 3, coordinated: 3, unscored: 2,
+  'org-head': 4, role: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, unscored: 2,
 };
 
 /**
@@ -458,6 +647,9 @@ export function findMentions(text: string): Mention[] {
   findPlatforms(text, found);
   findListedOrgs(text, found);
   findShortOrgNames(text, found);
+  findStockCoded(text, found);
+  findCompanyWord(text, found);
+  findParties(text, found);
   findByRole(text, found);
   findByPlant(text, found);
   findUnscored(text, found);

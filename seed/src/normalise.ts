@@ -72,6 +72,11 @@ function unifyWidth(ch: string, prev: string, next: string): string {
   if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0);
   if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return String.fromCharCode(c - 0xfee0);
   if (c === 0xff0e || c === 0xff05 || c === 0xff0b || c === 0xff0d) return String.fromCharCode(c - 0xfee0);
+  // HK/TW quote marks read as the mainland ones: 「X」 names X as “X” does.
+  if (ch === '「' || ch === '『') return '“';
+  if (ch === '」' || ch === '』') return '”';
+  // A half-width full stop ends a sentence unless it sits in a number or a code (1.5亿元, 601127.SH).
+  if (ch === '.' && !/[0-9A-Za-z]/.test(next) && !/[A-Za-z]/.test(prev) && prev !== '') return '。';
   const full = HALF_TO_FULL_PUNCT[ch];
   if (full) {
     // 1,000 and 3:30 keep their ASCII form: they are numbers, not clause breaks.
@@ -81,7 +86,7 @@ function unifyWidth(ch: string, prev: string, next: string): string {
   return ch;
 }
 
-const TERMINAL = /[。！？；!?;…]$/;
+const TERMINAL = /[。！？；!?;….]$/;
 const CAPTION = /^[▲◀▶►▼●■◆]|摄\s*[/／]|本报资料图片|\s摄\s*$|^（?图[：:]|供图/;
 
 function lineKind(line: string): ParagraphKind {

@@ -35,7 +35,7 @@ export interface Resolution {
 
 const RULE_RANK: Record<string, number> = {
   'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
-  'org-head': 4, role: 4, plant: 3, coordinated: 3, gazetteer: 9, unscored: 2,
+  'org-head': 4, role: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, gazetteer: 9, unscored: 2,
 };
 
 interface Group {
@@ -95,7 +95,8 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
         break;
       }
     }
-    if (!g && m.type === 'Enterprise') {
+    // A stock-coded name is a listed company in its own right, not the short form of a subsidiary's legal name.
+    if (!g && m.type === 'Enterprise' && m.rule !== 'stock-code') {
       // A later short mention of a company already named in full.
       g = groups.find((o) => o.type === 'Enterprise' && o.legal && shortFormOf(m.name, companyCore(o.name)));
       if (!g && m.rule === 'legal-name') {

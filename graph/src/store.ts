@@ -37,6 +37,14 @@ export interface PathOptions {
 
 export type ArticleOutcome = { ok: true; report: UpsertReport } | { ok: false; error: Error };
 
+export interface RelationPageOptions {
+  types?: RelationType[];
+  /** Page size (default 50). */
+  first?: number;
+  /** A relation id: the page starts after it. */
+  after?: string | null;
+}
+
 export interface AliasQuery {
   type: EntityType;
   names: string[];
@@ -79,6 +87,12 @@ export interface GraphStore {
   search(text: string, options?: SearchOptions): Promise<SearchHit[]>;
   getEntity(id: string): Promise<EntityDetails | null>;
   getEntities(ids: string[]): Promise<Entity[]>;
+  /**
+   * The relations touching an entity, ordered by relation id, one page at a time (`after` is
+   * the last id of the previous page), with how many there are in all: a hub's tens of
+   * thousands of relations are never read to show twenty.
+   */
+  relationsOf(entityId: string, options?: RelationPageOptions): Promise<{ total: number; items: Relation[] }>;
   getRelations(ids: string[]): Promise<Relation[]>;
   /** For each query, the id of the existing entity of that type that has one of the names (or null). */
   resolveNames(queries: AliasQuery[]): Promise<(string | null)[]>;

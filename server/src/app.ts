@@ -41,6 +41,8 @@ export interface AppOptions {
    * explorer served by this server itself (same origin) can.
    */
   corsOrigins?: string[];
+  /** Entities with more relations than this have them paged by the store (default 500). */
+  hubDegree?: number;
 }
 
 export interface ChainAtlasApp {
@@ -132,6 +134,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
           authorized: isAuthorized(req.headers.authorization, options.token),
           extract,
           logger,
+          hubDegree: options.hubDegree ?? 500,
         };
       },
     }),

@@ -12,4 +12,6 @@ export interface ApiContext {
   authorized: boolean;
   extract: Extractor;
   logger: Logger;
+  /** Above this many relations an entity's relations are paged by the store, not batched. */
+  hubDegree: number;
 }

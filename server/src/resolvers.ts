@@ -70,6 +70,21 @@ const entityCommon = {
   relations: async (self: Entity, args: Args, ctx: ApiContext) => {
     const first = intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize);
     const types = (args.types as RelationType[] | null | undefined) ?? null;
+    if ((await ctx.loaders.degree.load(self.id)) > ctx.hubDegree) {
+      // A hub's page is read on its own: batching would bring all its relations to show a few.
+      const after = args.after == null ? null : decodeCursor('relation', String(args.after));
+      const page = await ctx.store.relationsOf(self.id, { types: types ?? undefined, first: first + 1, after });
+      const items = page.items.slice(0, first);
+      for (const rel of items) ctx.loaders.relation.prime(rel.id, rel);
+      return {
+        edges: items.map((node) => ({ cursor: encodeCursor('relation', node.id), node })),
+        pageInfo: {
+          hasNextPage: page.items.length > first,
+          endCursor: items.length ? encodeCursor('relation', items[items.length - 1].id) : null,
+        },
+        totalCount: page.total,
+      };
+    }
     const all = (await ctx.loaders.relationsOf.load(self.id))
       .filter((r) => !types?.length || types.includes(r.type))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

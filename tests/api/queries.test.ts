@@ -168,6 +168,26 @@ describe('Entity.relations pagination', () => {
     expect(located.entity.relations.edges.every((e: { node: { type: string } }) => e.node.type === 'LOCATED_IN')).toBe(true);
   });
 
+  it('pages a hub’s relations through the store, with the same pages as the batched path', async () => {
+    // A server that treats every entity with more than one relation as a hub.
+    const hubs = await startHarness({ hubDegree: 1 });
+    try {
+      const q = `query($after: String) { entity(id: "${YUZHONG}") { relations(first: 2, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type from { id } to { id } evidence { text } } } } } }`;
+      let after: string | null = null;
+      for (let i = 0; i < 20; i++) {
+        const [paged, batched]: Json[] = [ok(await hubs.gql(q, { after })).entity.relations, ok(await h.gql(q, { after })).entity.relations];
+        expect(paged).toEqual(batched);
+        if (!paged.pageInfo.hasNextPage) break;
+        after = paged.pageInfo.endCursor;
+      }
+      const typed = `{ entity(id: "${YUZHONG}") { relations(types: [LOCATED_IN], first: 100) { totalCount edges { node { id } } } } }`;
+      expect(ok(await hubs.gql(typed))).toEqual(ok(await h.gql(typed)));
+    } finally {
+      await hubs.close();
+    }
+  });
+
   it('refuses a cursor it did not make', async () => {
     const res = await h.gql(`{ entity(id: "${YUZHONG}") { relations(after: "bm90LWEtY3Vyc29y") { totalCount } } }`);
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);

@@ -219,6 +219,22 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         expect(arts.map((a) => a.title)).toEqual(['江北区签约一批重大项目', '璧山区新材料企业']);
       });
 
+      it('pages through the relations of an entity, by type, with the total', async () => {
+        const all = await store.relationsOf(E.xinghe, { first: 100 });
+        expect(all.total).toBe(5);
+        expect(all.items.map((r) => r.id)).toEqual([...all.items.map((r) => r.id)].sort());
+        const first = await store.relationsOf(E.xinghe, { first: 2 });
+        const second = await store.relationsOf(E.xinghe, { first: 2, after: first.items[1].id });
+        const third = await store.relationsOf(E.xinghe, { first: 2, after: second.items[1].id });
+        expect([...first.items, ...second.items, ...third.items].map((r) => r.id)).toEqual(all.items.map((r) => r.id));
+        expect(first.total).toBe(5);
+        for (const r of all.items) expect(r.evidence.length).toBeGreaterThan(0);
+        const coop = await store.relationsOf(E.xinghe, { types: ['COOPERATES_WITH'] });
+        expect(coop.total).toBe(2);
+        expect(coop.items.every((r) => r.type === 'COOPERATES_WITH')).toBe(true);
+        expect(await store.relationsOf('enterprise:不存在')).toEqual({ total: 0, items: [] });
+      });
+
       it('resolves names and aliases of a type to existing entities', async () => {
         const ids = await store.resolveNames([
           { type: 'Enterprise', names: ['星河动力'] },

@@ -27,6 +27,7 @@ export const NEO4J_QUERIES = {
   entity_move_mentions: ['keepId', 'mergeId'],
   entity_names: ['id'],
   entity_relation_ids: ['id'],
+  entity_relations_page: ['id', 'types', 'after', 'first'],
   entity_relations: ['id'],
   entity_follow_redirect: ['id'],
   entity_set_names: ['id', 'aliases', 'nameKeys', 'searchKeys'],

@@ -21,7 +21,7 @@ import type {
 } from '../model';
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
-import type { AliasQuery, ArticleOutcome, Curation, GraphStore, NeighbourhoodOptions, PathOptions, SearchOptions } from '../store';
+import type { AliasQuery, ArticleOutcome, Curation, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
 import { GraphStoreError } from '../store';
 import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
@@ -533,6 +533,20 @@ export class Neo4jGraphStore implements GraphStore {
     if (ids.length === 0) return [];
     const rows = await this.read((tx) => run(tx, 'entities_get', { ids: unique(ids) }));
     return inOrder(ids, rows.map((r) => toEntity(r.entity)));
+  }
+
+  async relationsOf(id: string, options: RelationPageOptions = {}): Promise<{ total: number; items: Relation[] }> {
+    const first = Math.max(0, Math.min(Math.trunc(options.first ?? 50), 10_000));
+    const types = (options.types ?? []).filter(isRelationType);
+    return this.read(async (tx) => {
+      const [found] = await run(tx, 'entity_follow_redirect', { id });
+      if (!found) return { total: 0, items: [] };
+      // Relation ids are hex after a fixed prefix: Cypher and JavaScript sort them alike.
+      const [row] = await run(tx, 'entity_relations_page', { id: found.id as string, types, after: options.after ?? '', first: int(first) });
+      const pageIds = ((row?.page as string[] | undefined) ?? []).slice().sort();
+      const items = pageIds.length ? inOrder(pageIds, (await run(tx, 'relations_get', { ids: pageIds })).map(toRelation)) : [];
+      return { total: Number(row?.total ?? 0), items };
+    });
   }
 
   async getRelations(ids: string[]): Promise<Relation[]> {

@@ -80,6 +80,14 @@ export const MIGRATIONS: string[] = [
   -- Pre-tokenised names (see search-keys.ts): rowid = entities.n.
   CREATE VIRTUAL TABLE search_index USING fts5(tokens, tokenize = 'unicode61 remove_diacritics 0');
   `,
+  // 2: adjacency indexes lead with both endpoints, so the relations between two given
+  // entities (two hubs in a neighbourhood) are one index probe, not a scan of a hub's list.
+  `
+  DROP INDEX relations_src;
+  DROP INDEX relations_dst;
+  CREATE INDEX relations_src ON relations(src, dst, type);
+  CREATE INDEX relations_dst ON relations(dst, src, type);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -28,6 +28,7 @@ import type {
   GraphStore,
   NeighbourhoodOptions,
   PathOptions,
+  RelationPageOptions,
   SearchOptions,
 } from '../store';
 import { GraphStoreError } from '../store';
@@ -524,6 +525,20 @@ export class SqliteGraphStore implements GraphStore {
     return out;
   }
 
+  async relationsOf(id: string, options: RelationPageOptions = {}): Promise<{ total: number; items: Relation[] }> {
+    this.assertOpen();
+    const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
+    if (!row) return { total: 0, items: [] };
+    const first = Math.max(0, Math.min(options.first ?? 50, 10_000));
+    const types = options.types?.length ? options.types : null;
+    const typeSql = types ? ` AND type IN (${placeholders(types.length)})` : '';
+    const t = types ?? [];
+    const touching = `SELECT * FROM relations WHERE src = ?${typeSql} UNION ALL SELECT * FROM relations WHERE dst = ? AND src <> dst${typeSql}`;
+    const total = (this.st(`SELECT count(*) AS c FROM (${touching})`).get(row.n, ...t, row.n, ...t) as { c: number }).c;
+    const page = this.st(`SELECT * FROM (${touching}) WHERE id > ? ORDER BY id LIMIT ?`).all(row.n, ...t, row.n, ...t, options.after ?? '', first) as RelationRow[];
+    return { total, items: this.hydrateRelations(page) };
+  }
+
   async getRelations(ids: string[]): Promise<Relation[]> {
     this.assertOpen();
     const rows: RelationRow[] = [];
@@ -595,49 +610,86 @@ export class SqliteGraphStore implements GraphStore {
     };
   }
 
+  /**
+   * The neighbours of a node (relation walked in either direction), at most `cap` steps:
+   * a hub's ten thousand relations are not read to find the few nodes still wanted.
+   */
+  private steps(node: number, relationTypes: RelationType[] | null, entityTypes: EntityType[] | null, cap: number): Step[] {
+    const typeSql = relationTypes ? ` AND r.type IN (${placeholders(relationTypes.length)})` : '';
+    const entitySql = entityTypes ? ` AND e.type IN (${placeholders(entityTypes.length)})` : '';
+    const sql = (self: 'src' | 'dst', other: 'src' | 'dst') =>
+      entityTypes
+        ? `SELECT r.n AS edge, r.${other} AS node FROM relations r JOIN entities e ON e.n = r.${other} WHERE r.${self} = ?${typeSql}${entitySql} LIMIT ?`
+        : `SELECT r.n AS edge, r.${other} AS node FROM relations r WHERE r.${self} = ?${typeSql} LIMIT ?`;
+    const args = [node, ...(relationTypes ?? []), ...(entityTypes ?? []), cap];
+    return [...(this.st(sql('src', 'dst')).all(...args) as Step[]), ...(this.st(sql('dst', 'src')).all(...args) as Step[])];
+  }
+
   async neighbourhood(ids: string[], options: NeighbourhoodOptions = {}): Promise<Subgraph> {
     this.assertOpen();
     const depth = Math.max(0, Math.min(options.depth ?? 1, 6));
     const limit = Math.max(1, Math.min(options.limit ?? 200, 100_000));
-    const entityTypes = options.entityTypes?.length ? new Set(options.entityTypes) : null;
+    const relationTypes = options.relationTypes?.length ? options.relationTypes : null;
+    const entityTypes = options.entityTypes?.length ? options.entityTypes : null;
     const seeds = this.entitiesByIds(ids);
-    const adjacency = this.adjacency(options.relationTypes);
-    const nodes = new Map<number, EntityRow | null>();
-    for (const s of seeds) nodes.set(s.n, s);
+    const nodes = new Set<number>(seeds.map((s) => s.n).slice(0, limit));
     let truncated = seeds.length > limit;
-    let frontier = seeds.map((s) => s.n).slice(0, limit);
-    const typeOf = this.st('SELECT type FROM entities WHERE n = ?').pluck();
+    let frontier = [...nodes];
     outer: for (let level = 0; level < depth && frontier.length; level++) {
       const next: number[] = [];
       for (const node of frontier) {
-        for (const step of adjacency(node)) {
+        // Enough steps to fill what is left even if every node already found is among them,
+        // with room for several relations between the same two entities.
+        const cap = 2 * limit + 16;
+        let found = this.steps(node, relationTypes, entityTypes, cap);
+        if (found.length >= cap) found = this.steps(node, relationTypes, entityTypes, Number.MAX_SAFE_INTEGER);
+        for (const step of found) {
           if (nodes.has(step.node)) continue;
-          if (entityTypes && !entityTypes.has(typeOf.get(step.node) as EntityType)) continue;
           if (nodes.size >= limit) {
             truncated = true;
             break outer;
           }
-          nodes.set(step.node, null);
+          nodes.add(step.node);
           next.push(step.node);
         }
       }
       frontier = next;
     }
-    const rows = this.entitiesByN([...nodes.keys()]);
-    // Every relation among the nodes found, not only the ones walked: the picture is of the subgraph.
-    const edgeNs = new Set<number>();
-    for (const n of nodes.keys()) {
-      for (const step of adjacency(n)) if (nodes.has(step.node)) edgeNs.add(step.edge);
+    const rows = this.entitiesByN([...nodes]);
+    return { nodes: [...nodes].map((n) => toEntity(rows.get(n)!)), edges: this.hydrateRelations(this.relationsAmong(rows, relationTypes)), truncated };
+  }
+
+  /**
+   * Every relation among the nodes, not only the ones walked: the picture is of the subgraph.
+   * Ordinary nodes have their relations read; two hubs are probed for the relations between
+   * them, which costs a lookup instead of a scan of tens of thousands of relations.
+   */
+  private relationsAmong(rows: Map<number, EntityRow>, relationTypes: RelationType[] | null): RelationRow[] {
+    const all = [...rows.values()];
+    const hubDegree = 8 * all.length + 64;
+    const hubs = all.filter((r) => r.degree > hubDegree);
+    const typeSql = relationTypes ? ` AND type IN (${placeholders(relationTypes.length)})` : '';
+    const types = relationTypes ?? [];
+    const edges = new Map<number, RelationRow>();
+    for (const r of all) {
+      if (r.degree > hubDegree) continue;
+      for (const rel of this.st(`SELECT * FROM relations WHERE src = ?${typeSql} UNION ALL SELECT * FROM relations WHERE dst = ?${typeSql}`).all(
+        r.n,
+        ...types,
+        r.n,
+        ...types,
+      ) as RelationRow[]) {
+        if (rows.has(rel.src) && rows.has(rel.dst)) edges.set(rel.n, rel);
+      }
     }
-    const relRows: RelationRow[] = [];
-    for (const part of chunks([...edgeNs])) {
-      relRows.push(...(this.db.prepare(`SELECT * FROM relations WHERE n IN (${placeholders(part.length)})`).all(...part) as RelationRow[]));
+    const between = this.st(`SELECT * FROM relations WHERE src = ? AND dst = ?${typeSql}`);
+    for (const a of hubs) {
+      for (const b of hubs) {
+        if (a.n === b.n) continue;
+        for (const rel of between.all(a.n, b.n, ...types) as RelationRow[]) edges.set(rel.n, rel);
+      }
     }
-    return {
-      nodes: [...nodes.keys()].map((n) => toEntity(rows.get(n)!)),
-      edges: this.hydrateRelations(relRows),
-      truncated,
-    };
+    return [...edges.values()];
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {

@@ -63,6 +63,17 @@ function clauseEnd(text: string, s: Sentence, at: number): number {
   return i;
 }
 
+/** P总投资(约)N元, P，该项目总投资N元: an amount stated right after the project, before any other project. */
+function amountAfter(text: string, s: Sentence, p: SpottedMention, top: { type: string; start: number }[]): number | undefined {
+  const next = top.find((x) => x.type === 'Project' && x.start >= p.end);
+  const to = Math.min(next ? next.start : s.end, p.end + 40);
+  const seg = text.slice(p.end, to);
+  const t = /^(?:[^。；]{0,6}?[，]?(?:该项目|项目)?)(?:总投资|计划总投资|预计总投资|投资总额|计划投资)(?:额)?(?:约|逾|超过|达|为|近|共)?[0-9一二三四五六七八九十两]/.exec(seg);
+  if (!t) return undefined;
+  const a = parseAmount(seg.slice(t[0].length - 1, t[0].length + 16));
+  return a?.currency === 'CNY' ? a.value : undefined;
+}
+
 /**
  * The six relation types from sentence patterns over resolved mentions. Evidence is the
  * sentence. Pure.
@@ -76,6 +87,14 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
   let story = -1;
   let lastOrg: M | null = null;
   let lastCluster: M | null = null;
+  /** The first company of a story: what 公司 means in an announcement or a report. */
+  let storyTopic: M | null = null;
+  let lastProject: M | null = null;
+  let lastPlatform: M | null = null;
+  /** The company last set up (设立/成立 X): what 新公司 means. */
+  let lastFounded: M | null = null;
+  /** Amounts stated for a project (总投资N元的P, P总投资N元), for an investor named elsewhere. */
+  const projectAmount = new Map<number, number>();
 
   const byStart = [...typed].sort((a, b) => a.start - b.start);
   let cursor = 0;
@@ -87,7 +106,12 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       story = s.story;
       lastOrg = null;
       lastCluster = null;
+      storyTopic = null;
+      lastProject = null;
+      lastPlatform = null;
+      lastFounded = null;
     }
+    storyTopic ??= inS.find((m) => m.type === 'Enterprise' && !m.nested) ?? null;
     const top = inS.filter((m) => !m.nested);
     const ev = { start: s.start, end: s.end };
     const after = (m: M) => text.slice(m.end, s.end);
@@ -99,6 +123,36 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
     const firstAfter = (at: number, types: string[], maxGap = 0): M | null => {
       const m = top.find((x) => x.start >= at && types.includes(x.type));
       return m && m.start - at <= maxGap ? m : null;
+    };
+    /**
+     * Who a pronoun subject or object at `at` stands for: 新公司 the company just set up; 该公司/公司/其
+     * the nearest company before it in the sentence, else (该公司) the last one talked about or
+     * (公司, in announcements and reports) the story's company.
+     */
+    const referent = (at: number, exclude?: M | null): M | null => {
+      const w = /^(新公司|该公司|该企业|这家公司|本公司|公司|其)/.exec(text.slice(at, at + 4));
+      if (!w) return null;
+      if (w[1] === '新公司' && lastFounded) return lastFounded;
+      const near = top.filter((x) => x.type === 'Enterprise' && x.end <= at && x !== exclude && x.entity !== exclude?.entity).pop();
+      if (near) return near;
+      const far = w[1] === '公司' || w[1] === '本公司' ? storyTopic ?? lastOrg : lastOrg ?? storyTopic;
+      return far && far.entity !== exclude?.entity ? far : null;
+    };
+    /** The subject of the clause that starts at `cs` when it is a pronoun or left out (拟投资…, 将联合…). */
+    const clauseSubject = (cs: number, exclude?: M | null): M | null => {
+      const lead = text.slice(cs, cs + 8);
+      const p = /^(?:同时|此外|并|还)?/.exec(lead)![0].length;
+      const r = referent(cs + p, exclude);
+      if (r) return r;
+      if (/^(?:拟|将|计划|并|还|同时|也)/.test(lead)) {
+        const near = top.filter((x) => x.type === 'Enterprise' && x.end <= cs && x !== exclude).pop();
+        return near ?? null;
+      }
+      return null;
+    };
+    const amountNear = (from: number, to: number) => {
+      const a = parseAmount(text.slice(from, to));
+      return a?.currency === 'CNY' ? a.value : undefined;
     };
 
     if (!s.repeated) {
@@ -112,20 +166,43 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       for (const m of top) {
         // --- INVESTS_IN: A、B投资65亿元(建设)的P
         if (m.type === 'Project') {
+          // 总投资20亿元的P / P总投资约25亿元 / P，该项目总投资465亿元: the project's own amount.
+          const own = /总投资[^，。；的]{0,10}的“?$/.exec(text.slice(Math.max(s.start, m.start - 16), m.start));
+          const ownAmount = own ? amountNear(m.start - own[0].length, m.start) : amountAfter(text, s, m, top);
+          if (ownAmount != null && !projectAmount.has(m.entity)) projectAmount.set(m.entity, ownAmount);
           const cs = clauseStart(text, s, m.start);
           const lead = text.slice(cs, m.start);
-          const inv = /(?:投资|签约|投建|出资)([^，；。的]{0,16})(?:建设|兴建|打造|新建)?的?$/.exec(lead) ?? /(?:投资|投建)(?:建设)?$/.exec(lead);
+          let inv = /(?:投资|签约|投建|出资)([^，；。的]{0,16})(?:建设|兴建|打造|新建)?的?$/.exec(lead) ?? /(?:投资|投建)(?:建设)?$/.exec(lead);
+          let invFrom = cs;
+          // X拟投资5亿美元，在D建设P: the investment is stated in the clause before the locative one.
+          if (!inv && /^(?:在|于)[^，。；]{1,24}(?:建设|兴建|新建|扩建|投建|打造)“?$/.test(lead) && cs - 1 > s.start) {
+            const cs2 = clauseStart(text, s, cs - 1);
+            const prev = /(?:投资|出资)([^，；。的]{0,16})$/.exec(text.slice(cs2, cs - 1));
+            if (prev) {
+              inv = prev;
+              invFrom = cs2;
+            }
+          }
           if (inv) {
-            const verbAt = cs + inv.index;
+            const verbAt = invFrom + inv.index;
             const amount = parseAmount(inv[1] ?? '');
             // In a list of projects, a project's investors follow the previous project.
-            const prevProject = top.filter((x) => x.type === 'Project' && x.end <= verbAt && x.start >= cs).pop();
-            const from = prevProject ? prevProject.end : cs;
-            const investors = top.filter((x) => x.type === 'Enterprise' && x.start >= from && x.end <= verbAt);
+            const prevProject = top.filter((x) => x.type === 'Project' && x.end <= verbAt && x.start >= invFrom).pop();
+            const from = prevProject ? prevProject.end : invFrom;
+            let investors = top.filter((x) => x.type === 'Enterprise' && x.start >= from && x.end <= verbAt);
+            if (!investors.length) {
+              // 该公司拟投资…建设P, 公司拟以自有资金投资建设P, 新公司将在D投资建设P.
+              const subj = clauseSubject(cs) ?? referent(Math.max(cs, verbAt - 4));
+              if (subj) investors = [subj];
+            }
+            // 拟以自有资金约20亿元投资建设P: an amount between the investor and the verb.
+            const lastInv = investors.length ? Math.max(cs, investors[investors.length - 1].end) : cs;
+            let cny = amount?.currency === 'CNY' ? amount.value : amount ? undefined : amountNear(lastInv, verbAt);
+            cny ??= projectAmount.get(m.entity) ?? amountAfter(text, s, m, top);
             for (const e of investors) {
               const r: FoundRelation = { type: 'INVESTS_IN', from: e.entity, to: m.entity, ...ev, rule: 'invests' };
-              if (amount?.currency === 'CNY') r.amountCny = amount.value;
-              else if (amount) r.amount = { value: amount.value, currency: amount.currency };
+              if (cny != null) r.amountCny = cny;
+              else if (amount && amount.currency !== 'CNY') r.amount = { value: amount.value, currency: amount.currency };
               add(ctx, r);
             }
           }
@@ -151,7 +228,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
             }
           }
           // --- D重庆X工业… (a plant in D), D<sub-place>，X的…
-          const glued = firstAfter(m.end, ['Enterprise'], 0);
+          const glued = firstAfter(m.end, ['Enterprise', 'Platform'], 0);
           if (glued && !/^[，、]/.test(rest)) add(ctx, { type: 'LOCATED_IN', from: glued.entity, to: m.entity, ...ev, rule: 'district-glued' });
           // D<sub-place>(内)，X…: a locative opener places the company that follows.
           const sp = /^([\u4e00-\u9fff]{0,5}(?:园|新城|片区|园区|镇|街道|高新区|开发区|工业园))?[内里]?，/.exec(rest);
@@ -180,6 +257,86 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         if (m.type === 'Cluster') lastCluster = m;
       }
 
+      // --- 该项目由X投资建设 / 项目由X投资: the project of the previous clause or sentence.
+      const byInvestor = /由([^，。；由]{2,30}?)(?:负责)?(?:投资建设|投资|出资建设|投建)(?!的)/g;
+      for (let g = byInvestor.exec(s.text); g; g = byInvestor.exec(s.text)) {
+        const at = s.start + g.index;
+        const x = top.find((y) => y.type === 'Enterprise' && y.start === at + 1);
+        if (!x) continue;
+        const p = top.filter((y) => y.type === 'Project' && y.end <= at).pop() ?? (/(?:该|此)?项目$/.test(text.slice(Math.max(s.start, at - 4), at)) ? lastProject : null);
+        if (!p) continue;
+        const r: FoundRelation = { type: 'INVESTS_IN', from: x.entity, to: p.entity, ...ev, rule: 'invested-by' };
+        const cny = projectAmount.get(p.entity);
+        if (cny != null) r.amountCny = cny;
+        add(ctx, r);
+      }
+
+      // --- 在D(…)建设/共建P: the project or platform is built where the locative says.
+      for (const m of top) {
+        if (m.type !== 'Project' && m.type !== 'Platform') continue;
+        const zai = text.lastIndexOf('在', m.start - 1);
+        if (zai < s.start || m.start - zai > 48) continue;
+        const d = inS.find((x) => x.type === 'District' && x.start === zai + 1) ?? inS.find((x) => x.type === 'District' && x.nested && x.start === zai + 1);
+        if (!d) continue;
+        const between = text.slice(d.end, m.start);
+        if (inS.some((x) => x.start >= d.end && x.end <= m.start && (x.type === 'Project' || (x.type === 'District' && x.entity !== d.entity)))) continue;
+        if (!/(?:建设|兴建|新建|扩建|投建|打造|共建|建成|布局|实施)“?$/.test(between) && !/(?:签约|合作)?共建/.test(between)) continue;
+        add(ctx, { type: 'LOCATED_IN', from: m.entity, to: d.entity, ...ev, rule: 'built-in' });
+      }
+
+      // --- P…将落户/选址/位于D, X入驻D: the place verb takes the clause's project or company.
+      const placeVerb = /(?:将|已|正式|拟)?(?:落户|选址|落地|位于|坐落于|建在|设在|布局在|入驻|进驻|扎根)(?:于|在)?/g;
+      for (let g = placeVerb.exec(s.text); g; g = placeVerb.exec(s.text)) {
+        const at = s.start + g.index;
+        const end = at + g[0].length;
+        const d = inS.find((x) => x.type === 'District' && x.start === end);
+        if (!d || /^(?:位于|坐落于)/.test(g[0]) && /的/.test(text.slice(d.end, d.end + 8).split(/[，。]/)[0])) continue;
+        const cs = clauseStart(text, s, at);
+        const subj = top.filter((x) => ['Project', 'Enterprise', 'Platform'].includes(x.type) && x.end <= at && x.start >= cs).pop()
+          ?? (/^(?:项目|该项目)/.test(text.slice(cs, at)) || at === cs || /^(?:将|已|并|拟)/.test(text.slice(cs, at))
+            ? top.filter((x) => x.type === 'Project' && x.end <= at).pop() ?? (/项目/.test(text.slice(cs, at)) ? lastProject : null)
+            : null);
+        if (subj) add(ctx, { type: 'LOCATED_IN', from: subj.entity, to: d.entity, ...ev, rule: 'place-verb' });
+      }
+
+      // --- P(将)由X运营/管理, 该平台由X运营.
+      const runBy = /(?:将|现|已|主要)?由([^，。；由]{2,30}?)(?:负责)?(?:运营|管理|运维|建设运营|投资运营)/g;
+      for (let g = runBy.exec(s.text); g; g = runBy.exec(s.text)) {
+        const at = s.start + g.index;
+        const x = top.find((y) => ORG.has(y.type) && y.start >= at + 1 && y.end <= at + g[0].length);
+        if (!x) continue;
+        const p = top.filter((y) => y.type === 'Platform' && y.end <= at && at - y.end <= 2).pop()
+          ?? (/该(?:平台|基地|园区|园|港|中心)$/.test(text.slice(Math.max(s.start, at - 4), at)) ? lastPlatform : null);
+        if (p && p.entity !== x.entity) add(ctx, { type: 'OPERATES', from: x.entity, to: p.entity, ...ev, rule: 'run-by' });
+      }
+
+      // --- X成为Y的(一级)供应商, (Y的)主要供应商包括X.
+      const supplier = /成为([^，。；]{2,30}?)的[^，。；]{0,6}(?:供应商|配套商|供货商|合作伙伴)/g;
+      for (let g = supplier.exec(s.text); g; g = supplier.exec(s.text)) {
+        const at = s.start + g.index;
+        const y = top.find((z) => z.type === 'Enterprise' && z.start === at + 2);
+        const x = orgBefore(at) ?? clauseSubject(clauseStart(text, s, at));
+        if (x && y && /合作伙伴$/.test(g[0])) add(ctx, { type: 'COOPERATES_WITH', from: x.entity, to: y.entity, ...ev, rule: 'partner' });
+        else if (x && y) add(ctx, { type: 'SUPPLIES', from: x.entity, to: y.entity, ...ev, rule: 'supplier-of' });
+      }
+      const suppliers = /(?:主要|核心)?供应商(?:包括|有|为)/g;
+      for (let g = suppliers.exec(s.text); g; g = suppliers.exec(s.text)) {
+        const at = s.start + g.index;
+        const customer = orgBefore(at) ?? clauseSubject(clauseStart(text, s, at));
+        const xs = top.filter((z) => z.type === 'Enterprise' && z.start >= at + g[0].length && z.start <= clauseEnd(text, s, at));
+        for (const x of xs) if (customer) add(ctx, { type: 'SUPPLIES', from: x.entity, to: customer.entity, ...ev, rule: 'suppliers-include' });
+      }
+
+      // --- Clusters of the district a sentence is about: (据了解，)D已形成…，其中C….
+      const topicD = top[0]?.type === 'District' && /^(?:[^，]{0,6}，)?$/.test(text.slice(s.start, top[0].start)) ? top[0] : null;
+      if (topicD) {
+        for (const c of top) {
+          if (c.type === 'Cluster' && !entities[c.entity].district && /^(?:已|正|现|目前|先后|共)/.test(after(topicD))) {
+            add(ctx, { type: 'LOCATED_IN', from: c.entity, to: topicD.entity, ...ev, rule: 'district-topic' });
+          }
+        }
+      }
+
       // --- MEMBER_OF: (C)…以A、B等为龙头 / 引育A、B等(一批)企业
       const cluster = top.find((m) => m.type === 'Cluster') ?? (/该(?:产业)?集群/.test(s.text) ? lastCluster : null);
       if (cluster) {
@@ -188,6 +345,15 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           const a = s.start + g.index;
           const b = a + g[0].length;
           for (const x of top) if (x.type === 'Enterprise' && x.start >= a && x.end <= b) add(ctx, { type: 'MEMBER_OF', from: x.entity, to: cluster.entity, role: 'leader', ...ev, rule: 'leader' });
+        }
+        // X是/作为C的链主(企业): the subject before the cluster leads it.
+        for (const c of top) {
+          if (c.type !== 'Cluster' || !/^的(?:链主|龙头)/.test(text.slice(c.end, c.end + 3))) continue;
+          const verb = /(?:是|为|作为|成为)[^，。；]{0,6}$/.exec(text.slice(Math.max(s.start, c.start - 10), c.start));
+          if (!verb) continue;
+          const vAt = c.start - verb[0].length;
+          const x = top.filter((y) => y.type === 'Enterprise' && y.end <= vAt && vAt - y.end <= 2).pop() ?? referent(Math.max(s.start, vAt - 2)) ?? referent(Math.max(s.start, vAt - 3));
+          if (x) add(ctx, { type: 'MEMBER_OF', from: x.entity, to: c.entity, role: 'leader', ...ev, rule: 'leader-of' });
         }
         const chain = /(?:龙头企业|链主企业|链主)/g;
         for (let g = chain.exec(s.text); g; g = chain.exec(s.text)) {
@@ -206,11 +372,16 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         if (m.type !== 'Platform') continue;
         const lead = text.slice(Math.max(s.start, m.start - 8), m.start);
         // --- X打造/建成/搭建的P
-        const built = /(?:打造|建成|搭建|建设|运营|开发|推出|上线)的$/.exec(lead);
+        const built = /(?:打造|建成|搭建|建设|运营|开发|推出|上线|设立|建立|研发|创办)的$/.exec(lead);
         if (built) {
           const verbAt = m.start - built[0].length;
           const x = orgBefore(verbAt);
+          const pron = /(?:公司|该公司|其)(?:自主|独立|联合)?$/.exec(text.slice(Math.max(s.start, verbAt - 5), verbAt));
           if (x && verbAt - x.end <= 2) add(ctx, { type: 'OPERATES', from: x.entity, to: m.entity, ...ev, rule: 'built-by' });
+          else if (pron) {
+            const r = referent(verbAt - pron[0].length);
+            if (r) add(ctx, { type: 'OPERATES', from: r.entity, to: m.entity, ...ev, rule: 'built-by' });
+          }
         }
         // --- X将…运营/管理/做优P (X the subject at the head of the sentence)
         const runs = /(?:运营|管理|做优|做强|提升)$/.exec(lead);
@@ -226,6 +397,12 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           // 长安汽车联合A、B等…，组建P: the subject of the sentence forms it, the partners join.
           if (!lead2.length) lead2 = top.filter((x) => ORG.has(x.type) && x.end <= m.start);
           lead2 = lead2.filter((x, i) => lead2.findIndex((y) => y.entity === x.entity) === i && x.entity !== m.entity);
+          // X(…)将联合A、B等企业共同组建P: X forms it, A and B join.
+          const jointAt = text.slice(cs, m.start).search(/联合|携手/);
+          if (jointAt >= 0 && lead2.length && lead2[0].start > cs + jointAt) {
+            const founder = top.filter((x) => ORG.has(x.type) && x.end <= cs + jointAt && x.entity !== m.entity).pop() ?? clauseSubject(cs) ?? referent(cs + jointAt - 2);
+            if (founder && !lead2.some((x) => x.entity === founder.entity)) lead2.unshift(founder);
+          }
           if (lead2.length) {
             add(ctx, { type: 'OPERATES', from: lead2[0].entity, to: m.entity, ...ev, rule: 'formed' });
             for (const partner of lead2.slice(1)) add(ctx, { type: 'COOPERATES_WITH', from: partner.entity, to: m.entity, ...ev, rule: 'consortium' });
@@ -234,18 +411,33 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       }
 
       // --- COOPERATES_WITH: A(通过)与B合作 / A携手B / A联合B、C
-      const coop = /(?:与|同|和)([^，。；]{0,20}?)(?:开展|深化|达成|签署|建立|进行|展开|战略)?[^，。；]{0,4}合作/g;
+      const coop = /(?:与|同(?![时期比样])|和)([^，。；]{0,20}?)(?:开展|深化|达成|签署|建立|进行|展开|战略)?[^，。；]{0,4}合作/g;
       for (let g = coop.exec(s.text); g; g = coop.exec(s.text)) {
         const at = s.start + g.index;
         const b = firstAfter(at + 1, ['Enterprise', 'Platform'], 0);
-        const a = orgBefore(at);
+        const a = orgBefore(at) ?? referent(Math.max(s.start, at - 3)) ?? referent(Math.max(s.start, at - 2)) ?? clauseSubject(clauseStart(text, s, at));
         if (a && b && b.end <= at + g[0].length) add(ctx, { type: 'COOPERATES_WITH', from: a.entity, to: b.entity, ...ev, rule: 'cooperates' });
+      }
+      // A与B签署…协议 / A(拟)与B共同出资设立C / 合资成立: cooperation without the word 合作.
+      const agree = /(?:与|同(?![时期比样])|和)([^，。；]{2,30}?)(?:签署|签订|达成)[^，。；]{0,10}(?:协议|备忘录)|(?:与|同(?![时期比样])|和)([^，。；]{2,30}?)(?:共同出资|合资|共同投资)(?:设立|成立|组建)/g;
+      for (let g = agree.exec(s.text); g; g = agree.exec(s.text)) {
+        const at = s.start + g.index;
+        const b = firstAfter(at + 1, ['Enterprise', 'Platform'], 0);
+        if (!b || b.end > at + g[0].length) continue;
+        const cs = clauseStart(text, s, at);
+        const a = top.filter((x) => ORG.has(x.type) && x.end <= at && x.start >= cs).pop() ?? clauseSubject(cs, b) ?? orgBefore(at);
+        if (a && a.entity !== b.entity) add(ctx, { type: 'COOPERATES_WITH', from: a.entity, to: b.entity, ...ev, rule: 'agreement' });
+        if (g[2] != null) {
+          const founded = top.find((x) => x.type === 'Enterprise' && x.start >= at + g[0].length && x.start - (at + g[0].length) <= 2);
+          if (founded) lastFounded = founded;
+        }
       }
       const jointly = /(?:联合|携手)/g;
       for (let g = jointly.exec(s.text); g; g = jointly.exec(s.text)) {
         const at = s.start + g.index;
-        const a = orgBefore(at);
-        if (!a || at - a.end > 4) continue;
+        let a = orgBefore(at);
+        if (!a || at - a.end > 4) a = clauseSubject(clauseStart(text, s, at));
+        if (!a) continue;
         const ce = clauseEnd(text, s, at);
         const partners = top.filter((x) => ORG.has(x.type) && x.start > at && x.end <= ce);
         const lastPartner = partners.findIndex((x) => !/^[、和与及]/.test(text.slice(x.end, x.end + 1)));
@@ -257,15 +449,22 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       }
 
       // --- SUPPLIES: (A)为B提供 / A产品供应给B / A向B供应
-      const supply = /(?:为|向)([^，。；]{1,20}?)(?:提供|供应|供货|配套)|(?:供应给|提供给|供货给|配套给|销往|卖给)/g;
+      const supply = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套)|(?:供应给|提供给|供货给|配套给|销往|卖给)/g;
       for (let g = supply.exec(s.text); g; g = supply.exec(s.text)) {
         const at = s.start + g.index;
         const objAt = g[1] != null ? at + 1 : at + g[0].length;
-        const b = firstAfter(objAt, ['Enterprise'], 0);
+        let b = firstAfter(objAt, ['Enterprise'], 0);
+        let pronounSupplier: M | null = null;
+        // 重庆医药将为公司产品提供服务 / X成为Y的供应商，为其供应: the supplier is the clause's subject, the
+        // pronoun the other company.
+        if (!b && g[1] != null) {
+          pronounSupplier = top.find((x) => ORG.has(x.type) && x.end <= at) ?? null;
+          b = referent(objAt, pronounSupplier) ?? null;
+        }
         if (!b || (g[1] != null && b.end !== at + 1 + g[1].length && !/^(?:等|产品|软硬件)/.test(text.slice(b.end)))) {
           if (!b) continue;
         }
-        let a = orgBefore(at, b) ?? lastOrg;
+        let a = pronounSupplier ?? orgBefore(at, b) ?? lastOrg;
         // X产品交付中心负责人: a unit of company X speaks for X.
         if (a && a.type === 'Platform') {
           const unitOf = entities.find((e) => e.type === 'Enterprise' && [e.name, ...e.aliases].some((n) => n.length >= 2 && entities[a!.entity].name.startsWith(n)));
@@ -273,7 +472,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         }
         // 供应给A、B等: every company in the list is a customer.
         const customers = [b];
-        for (let k = top.indexOf(b) + 1; k < top.length && text[top[k - 1].end] === '、' && top[k].start === top[k - 1].end + 1; k++) customers.push(top[k]);
+        for (let k = top.indexOf(b) + 1; k > 0 && k < top.length && text[top[k - 1].end] === '、' && top[k].start === top[k - 1].end + 1; k++) customers.push(top[k]);
         for (const c of customers) {
           if (a && a.entity !== c.entity && c.type === 'Enterprise') add(ctx, { type: 'SUPPLIES', from: a.entity, to: c.entity, ...ev, rule: 'supplies' });
         }
@@ -283,6 +482,10 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
     // Discourse: the company a sentence is about, for 该公司/企业 in later sentences.
     const firstOrg = top.find((m) => m.type === 'Enterprise');
     if (firstOrg) lastOrg = firstOrg;
+    lastProject = top.filter((m) => m.type === 'Project').pop() ?? lastProject;
+    lastPlatform = top.filter((m) => m.type === 'Platform').pop() ?? lastPlatform;
+    const founded = /(?:设立|成立)(?:了)?$/;
+    for (const m of top) if (m.type === 'Enterprise' && founded.test(text.slice(Math.max(s.start, m.start - 4), m.start))) lastFounded = m;
   }
 
   // --- Names that begin with a district: 两江水土云计算中心, 渝北区北斗应用产业集群.

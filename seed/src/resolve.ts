@@ -1,7 +1,7 @@
 import { canonicalName } from '@chain-atlas/graph';
 import { districtEntry } from './gazetteer';
 import type { MentionType } from './lexicon';
-import { BUSINESS_WORDS, isScored } from './lexicon';
+import { BUSINESS_WORDS, GENERIC_WORDS, isScored, oov, tags } from './lexicon';
 import type { Mention } from './mentions';
 import { companyCore } from './mentions';
 
@@ -120,7 +120,13 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     if (g.type !== 'Enterprise' || !g.legal) continue;
     const core = companyCore(g.name);
     const candidates = new Set<string>();
-    if (core.length >= 2) candidates.add(core);
+    // A core that is only a line of business (重庆医药（集团）… → 医药) is no name: the place stays (重庆医药).
+    const bareTrade = BUSINESS_WORDS.includes(core) || GENERIC_WORDS.has(core);
+    if (core.length >= 2 && !bareTrade) candidates.add(core);
+    if (bareTrade) {
+      const place = /^(?:重庆市|重庆|[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]))/.exec(g.name)?.[0];
+      if (place && g.name.startsWith(place + core)) candidates.add(place.replace(/市$/, '') + core);
+    }
     for (let len = Math.min(core.length + 4, 8); len >= 3; len--) {
       const base = g.name.replace(/^(?:重庆市|重庆)/, '').replace(/（[\u4e00-\u9fff]{2,4}）/, '');
       candidates.add(base.slice(0, len));
@@ -141,7 +147,33 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     }
     if (best && !byName.has(key(best))) attach(g, best);
     // The short form the name is built on, found inside another name (日太光电 in 日太光电项目).
-    if (core.length >= 3 && !byName.has(key(core))) attach(g, core);
+    if (core.length >= 3 && !bareTrade && !byName.has(key(core))) attach(g, core);
+  }
+
+  // A short name built on an unknown word (仁宝电脑 → 仁宝) and a platform's distinctive tail (重庆仙桃国际
+  // 数据谷 → 数据谷, 重庆珞璜港 → 珞璜港) are aliases when the text uses them on their own.
+  for (const g of groups) {
+    const forms: string[] = [];
+    if (g.type === 'Enterprise' && !g.legal) {
+      const core = companyCore(g.name);
+      const t = tags(core);
+      if (core !== g.name && core.length >= 2 && t.length === 1 && oov(t[0])) forms.push(core);
+    } else if (g.type === 'Platform') {
+      const bare = g.name.replace(/^(?:重庆市|重庆)/, '');
+      if (bare !== g.name && bare.length >= 3) forms.push(bare);
+      const head = /(?:数据|软件|智造|科技|创新|数字|生物|医药)谷$|(?:科技|生物|工业|产业|汽车|智造|软件|医药)城$/.exec(g.name)?.[0];
+      if (head && g.name.length - head.length >= 2 && groups.filter((o) => o.type === 'Platform' && o.name.endsWith(head)).length === 1) forms.push(head);
+    }
+    for (const f of forms) {
+      if (g.names.has(f) || byName.has(key(f))) continue;
+      const inOwnName = (at: number) => g.spans.some(([s, e]) => at >= s && at < e);
+      for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) {
+        if (!inOwnName(at)) {
+          attach(g, f);
+          break;
+        }
+      }
+    }
   }
 
   // Weak clusters stand only as forms of a specific cluster.

@@ -31,4 +31,11 @@ describe('extraction quality on held-out articles from other outlets', () => {
     expect(f1(s.entities)).toBeGreaterThanOrEqual(0.8);
     expect(f1(s.relations)).toBeGreaterThanOrEqual(0.6);
   });
+
+  it('holds the untuned heldout3 set at or above its measured quality', () => {
+    // Scored once before any rule was changed for it: entities 0.885, relations 0.519.
+    const s = set('heldout3');
+    expect(f1(s.entities)).toBeGreaterThanOrEqual(0.88);
+    expect(f1(s.relations)).toBeGreaterThanOrEqual(0.51);
+  });
 });

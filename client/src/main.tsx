@@ -1,18 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './i18n';
-import './styles.css';
-
+// The bench page loads Cytoscape alone; the explorer loads React, i18n and its styles.
 const bench = Number(new URLSearchParams(location.search).get('bench'));
-// The bench page loads without React and the explorer, and the explorer without the bench.
 if (bench > 0) {
   void import('./bench').then((m) => m.startBench(bench));
 } else {
-  void import('./App').then(({ App }) =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
+  void import('./boot');
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { cyStylesheet } from '../cyStyle';
+import { cyStylesheet, LARGE_STYLE, wrapLabel } from '../cyStyle';
+import { rendererOptions } from '../cyOptions';
 import type { CanvasState } from '../state';
 
 cytoscape.use(fcose);
@@ -21,20 +22,7 @@ export interface CanvasProps {
   labelKey: string;
 }
 
-export const LARGE_GRAPH = 2000;
-
-/**
- * Past a couple of thousand elements, panning redraws from a cached texture and the canvas
- * skips high-DPI rendering: Cytoscape's own levers for keeping interaction fluid.
- */
-export function largeGraphOptions(elements: number): Record<string, unknown> {
-  return elements > LARGE_GRAPH ? { textureOnViewport: true, pixelRatio: 1 } : {};
-}
-
-/** ?renderer=webgl opts into Cytoscape's WebGL renderer; tests and default use canvas. */
-export function rendererOptions(search: string): Record<string, unknown> {
-  return new URLSearchParams(search).get('renderer') === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {};
-}
+export { LARGE_GRAPH, largeGraphOptions, rendererOptions } from '../cyOptions';
 
 function placeNear(cy: Core, anchor: NodeSingular | null, i: number, count: number) {
   if (anchor && anchor.nonempty()) {
@@ -55,6 +43,7 @@ export function Canvas(props: CanvasProps) {
   const cb = useRef(props);
   cb.current = props;
   const lastView = useRef<string>('free');
+  const large = useRef(false);
 
   useEffect(() => {
     const cy = cytoscape({
@@ -116,7 +105,7 @@ export function Canvas(props: CanvasProps) {
         added.add(n.id);
         return {
           group: 'nodes',
-          data: { id: n.id, type: n.type, label: props.nodeLabel(n.id) },
+          data: { id: n.id, type: n.type, label: props.nodeLabel(n.id), display: wrapLabel(props.nodeLabel(n.id)) },
           position: placeNear(cy, origin ? cy.getElementById(origin) : null, i, count),
         };
       });
@@ -138,6 +127,12 @@ export function Canvas(props: CanvasProps) {
         e.toggleClass('implied', s.parents[e.source().id()] === e.target().id() || s.parents[e.target().id()] === e.source().id());
       });
     });
+    // Thousands of elements: the lean stylesheet (see cyStylesheet).
+    const isLarge = cy.elements().length > LARGE_STYLE;
+    if (isLarge !== large.current) {
+      large.current = isLarge;
+      cy.style(cyStylesheet(cy.elements().length));
+    }
     if (added.size) {
       const full = viewChanged || wasEmpty;
       runLayout(cy, full ? new Set(cy.nodes().map((n) => n.id())) : added, s.pinned, () => {
@@ -185,7 +180,8 @@ export function Canvas(props: CanvasProps) {
     if (!cy) return;
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        n.data('label', cb.current.nodeLabel(n.id()));
+        const label = cb.current.nodeLabel(n.id());
+        n.data({ label, display: wrapLabel(label) });
       });
       cy.edges().forEach((e) => {
         e.data('label', cb.current.edgeLabel(e.id()));

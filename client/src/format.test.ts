@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, formatDate } from './format';
+import { parseDateInput } from './dates';
 
 describe('formatAmount', () => {
   it('uses 亿元 and 万元 in Chinese', () => {
@@ -26,5 +27,23 @@ describe('formatDate', () => {
     // ICU versions differ on Sep / Sept.
     expect(formatDate('2024-09-05', 'en')).toMatch(/^5 Sept? 2024$/);
     expect(formatDate('around 2024', 'en')).toBe('around 2024');
+  });
+});
+
+describe('parseDateInput', () => {
+  it('reads the page format and its Chinese and slashed spellings', () => {
+    expect(parseDateInput('2024-01-09', 'from')).toBe('2024-01-09');
+    expect(parseDateInput('2024/1/9', 'from')).toBe('2024-01-09');
+    expect(parseDateInput('2024年1月9日', 'to')).toBe('2024-01-09');
+    expect(parseDateInput(' ', 'to')).toBeNull();
+  });
+  it('widens a year or a month to its first or last day', () => {
+    expect(parseDateInput('2024', 'from')).toBe('2024-01-01');
+    expect(parseDateInput('2024', 'to')).toBe('2024-12-31');
+    expect(parseDateInput('2024-02', 'to')).toBe('2024-02-29');
+    expect(parseDateInput('2023年2月', 'to')).toBe('2023-02-28');
+  });
+  it('rejects what is not a date', () => {
+    for (const bad of ['01/09/2024', '2024-13', '2024-02-30', 'abc', '24-1-9']) expect(parseDateInput(bad, 'from')).toBeUndefined();
   });
 });

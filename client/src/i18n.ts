@@ -71,6 +71,9 @@ export const resources = {
         anyDistrict: '全部区县',
         dateFrom: '起始日期',
         dateTo: '截止日期',
+        datePlaceholder: '年-月-日',
+        dateHint: '按文章日期，可只填年或年-月',
+        dateInvalid: '请按 2024-01-09、2024-01 或 2024 填写',
         reset: '重置筛选',
       },
       paths: {
@@ -214,6 +217,9 @@ export const resources = {
         anyDistrict: 'All districts',
         dateFrom: 'From',
         dateTo: 'To',
+        datePlaceholder: 'YYYY-MM-DD',
+        dateHint: 'Article dates; a year or year-month will do',
+        dateInvalid: 'Use 2024-01-09, 2024-01 or 2024',
         reset: 'Reset filters',
       },
       paths: {

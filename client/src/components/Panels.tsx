@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { parseDateInput } from '../dates';
 import { useTranslation } from 'react-i18next';
 import { TYPE_STYLE } from '../cyStyle';
 import type { Filters } from '../state';
@@ -60,16 +61,11 @@ export function FiltersPanel({
           ))}
         </select>
       </label>
-      <div className="row">
-        <label className="field">
-          {t('filters.dateFrom')}
-          <input type="date" value={filters.dateFrom ?? ''} onChange={(e) => onChange({ dateFrom: e.target.value || null })} />
-        </label>
-        <label className="field">
-          {t('filters.dateTo')}
-          <input type="date" value={filters.dateTo ?? ''} onChange={(e) => onChange({ dateTo: e.target.value || null })} />
-        </label>
+      <div className="row dates">
+        <DateField label={t('filters.dateFrom')} bound="from" value={filters.dateFrom} onChange={(d) => onChange({ dateFrom: d })} />
+        <DateField label={t('filters.dateTo')} bound="to" value={filters.dateTo} onChange={(d) => onChange({ dateTo: d })} />
       </div>
+      <p className="muted small">{t('filters.dateHint')}</p>
       <button
         type="button"
         className="mini"
@@ -78,6 +74,50 @@ export function FiltersPanel({
         {t('filters.reset')}
       </button>
     </section>
+  );
+}
+
+/** A YYYY-MM-DD text field: the page's format in either language, applied as soon as it reads as a date. */
+export function DateField({ label, bound, value, onChange }: { label: string; bound: 'from' | 'to'; value: string | null; onChange: (d: string | null) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value ?? '');
+  const [invalid, setInvalid] = useState(false);
+  const errId = useId();
+  useEffect(() => {
+    // Follow resets and undo, unless the text already says the same date.
+    if (parseDateInput(text, bound) !== (value ?? null)) {
+      setText(value ?? '');
+      setInvalid(false);
+    }
+  }, [value]);
+  return (
+    <label className="field date-field">
+      {label}
+      <input
+        type="text"
+        inputMode="numeric"
+        placeholder={t('filters.datePlaceholder')}
+        value={text}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errId : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const d = parseDateInput(e.target.value, bound);
+          if (d !== undefined) setInvalid(false);
+          if (d !== undefined && d !== value) onChange(d);
+        }}
+        onBlur={() => {
+          const d = parseDateInput(text, bound);
+          if (d === undefined) setInvalid(text.trim().length > 0);
+          else setText(d ?? '');
+        }}
+      />
+      {invalid && (
+        <span id={errId} className="error small" role="alert">
+          {t('filters.dateInvalid')}
+        </span>
+      )}
+    </label>
   );
 }
 

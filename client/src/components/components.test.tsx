@@ -4,6 +4,8 @@ import i18n from '../i18n';
 import { SearchBox } from './SearchBox';
 import { RelationDetails } from './Details';
 import { Reader } from './Reader';
+import { FiltersPanel } from './Panels';
+import { emptyFilters } from '../state';
 import type { RelationData, SearchHitData } from '../types';
 
 afterEach(async () => {
@@ -89,5 +91,25 @@ describe('Reader', () => {
     expect(container.querySelector('mark')?.textContent).toBe('忽米网已与宗申集团合作。');
     await waitFor(() => expect(scroll).toHaveBeenCalled());
     expect(screen.getByRole('dialog', { name: '原文' })).toBeTruthy();
+  });
+});
+
+describe('FiltersPanel dates', () => {
+  it('takes YYYY-MM-DD text in either language (no browser date picker), and explains a wrong one', async () => {
+    const onChange = vi.fn();
+    render(<FiltersPanel filters={emptyFilters} districts={[]} onChange={onChange} />);
+    const from = screen.getByLabelText('起始日期') as HTMLInputElement;
+    expect(from.type).toBe('text');
+    expect(from.placeholder).toBe('年-月-日');
+    fireEvent.change(from, { target: { value: '2024/1/9' } });
+    expect(onChange).toHaveBeenLastCalledWith({ dateFrom: '2024-01-09' });
+    const to = screen.getByLabelText('截止日期');
+    fireEvent.change(to, { target: { value: '2024' } });
+    expect(onChange).toHaveBeenLastCalledWith({ dateTo: '2024-12-31' });
+    fireEvent.change(to, { target: { value: '09/01/2024' } });
+    fireEvent.blur(to);
+    expect(screen.getByRole('alert').textContent).toContain('2024-01-09');
+    await act(() => i18n.changeLanguage('en'));
+    expect((screen.getByLabelText('From') as HTMLInputElement).placeholder).toBe('YYYY-MM-DD');
   });
 });

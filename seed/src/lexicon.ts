@@ -29,7 +29,7 @@ export const LEFT_MARKERS = [
   '链主企业', '龙头企业', '全资子公司', '控股子公司', '子公司', '带动', '聚集', '集聚', '汇聚', '汇集', '吸引', '成为', '并',
   '已为', '将为', '正在为', '正为', '并为', '还为', '专为', '主要为', '可为', '共建', '选址', '设在', '位于', '落户', '引进', '签约', '来自', '联合', '携手', '通过', '依托', '牵头', '推动', '支持', '助力', '帮助', '鼓励',
   '这家', '一家', '首个', '首家', '一批', '一个', '多家', '走进', '围绕', '聚焦', '加快', '推进', '建设', '建立', '打造', '建成',
-  '搭建', '组建', '成立', '创建', '设立', '布局', '构建', '探索', '率先', '现有', '做优', '提质', '培育', '引育', '发展', '实施',
+  '搭建', '组建', '兴建', '扩建', '投建', '成立', '创建', '设立', '布局', '构建', '探索', '率先', '现有', '做优', '提质', '培育', '引育', '发展', '实施',
   '落地', '开工', '投产', '启动', '入驻', '加速', '已于', '已经', '正在', '已', '将', '为例', '机构', '单位', '渝企', '龙头',
   '的', '是', '和', '与', '及', '或', '在', '从', '向', '对', '把', '被', '给', '让', '由', '等', '了', '该', '其', '以', '即', '有', '称',
 ];
@@ -98,7 +98,8 @@ const VERBAL_START = /^[上下在于把被将已试向从对让给用要可]/;
 /** A modifier with verbs or function words in it is a phrase, not a name (同行搭建平台). */
 export function phraseLike(s: string): boolean {
   if (VERBAL_START.test(s) || !/^[\u4e00-\u9fff“]/.test(s)) return true;
-  return tags(s.replace(/[“”]/g, '')).some((w) => VERBAL_TAGS.test(w.tag) && !/^(?:nr|ns)$/.test(w.tag));
+  // Sector words that tag as verbs (制造, 创新) are nouns inside a name: 长江智能制造创新联合体.
+  return tags(s.replace(/[“”]/g, '')).some((w) => VERBAL_TAGS.test(w.tag) && !/^(?:nr|ns)$/.test(w.tag) && !(w.tag.startsWith('v') && GENERIC_WORDS.has(w.word)));
 }
 
 /** The first jieba words of a modifier are a proper name: 明月湖…, 汽摩…; not 行业…, 全…. */
@@ -109,6 +110,8 @@ export function properStart(s: string): boolean {
   if (GENERIC_WORDS.has(first.word) || VERBAL_START.test(s)) return false;
   if (PLACE_OR_NAME_TAGS.has(first.tag) || (oov(first) && first.word.length >= 2)) return true;
   const second = t[1];
+  // 富士康重庆园区: a company's name, then the place of its site.
+  if (second && first.tag === 'nr' && first.word.length >= 3 && second.tag === 'ns') return true;
   if (second && first.tag !== 'nr' && !VERBAL_TAGS.test(first.tag) && (PLACE_OR_NAME_TAGS.has(second.tag) || oov(second))) return true;
   // Two or more single characters in a row: an unknown name (忽米, 金鸡 is known as a word, so no).
   let singles = 0;

@@ -30,7 +30,7 @@ function scanLeft(text: string, end: number, max: number, quotes = false): numbe
   let i = end;
   while (i > 0 && end - i < max) {
     const ch = text[i - 1];
-    if (NAME_CHAR.test(ch) || (ch === '.' && /[0-9]/.test(text[i - 2] ?? '') && /[0-9]/.test(text[i] ?? ''))) {
+    if (NAME_CHAR.test(ch) || (ch === '.' && /[0-9]/.test(text[i - 2] ?? '') && /[0-9]/.test(text[i] ?? '')) || (ch === ' ' && /[A-Za-z0-9]/.test(text[i - 2] ?? '') && /[A-Za-z]/.test(text[i] ?? ''))) {
       i--;
       continue;
     }
@@ -144,8 +144,11 @@ function findLegalNames(text: string, out: Mention[]) {
     if (core.length < 2) continue;
     const start = from + cut;
     const name = text.slice(start, end);
-    const mention: Mention = { type: 'Enterprise', name, start, end, rule: 'legal-name' };
-    const abbr = /^（(?:以下)?简称[“"]?([^）”"]{2,12})[”"]?）/.exec(text.slice(end, end + 20));
+    // A branch is named after its parent: X股份有限公司重庆(市)分公司.
+    const branch = /^[\u4e00-\u9fff]{2,3}市?分公司/.exec(text.slice(end, end + 8));
+    const fullEnd = branch && !/^(?:有限|股份)/.test(branch[0]) ? end + branch[0].length : end;
+    const mention: Mention = { type: 'Enterprise', name: text.slice(start, fullEnd), start, end: fullEnd, rule: 'legal-name' };
+    const abbr = /^（(?:以下)?简称[“"]?([^）”"]{2,12})[”"]?）/.exec(text.slice(fullEnd, fullEnd + 20));
     if (abbr) mention.aliases = [abbr[1]];
     push(out, mention);
   }
@@ -181,6 +184,12 @@ function findStockCoded(text: string, out: Mention[]) {
     const trimmed = trimLeft(text.slice(from, m.index), m.index - from, 2);
     let core = trimmed.text;
     let cut = trimmed.cut;
+    // 面板厂友达光电（2409）: a trade noun ending in 厂/商/企 introduces the name.
+    const trade = /^.*(?:厂|商|企)(?=[\u4e00-\u9fff]{2})/.exec(core);
+    if (trade && core.length - trade[0].length >= 2) {
+      core = core.slice(trade[0].length);
+      cut += trade[0].length;
+    }
     if (core.length > 4) {
       // 代工大厂仁宝电脑（2324）: the name is the final run of proper words, with any trailing business noun.
       const t = tags(core);
@@ -243,10 +252,36 @@ function findParties(text: string, out: Mention[]) {
     const b = m[1];
     if (accept(b)) push(out, { type: 'Enterprise', name: b, start: bStart, end: bStart + b.length, rule: 'party' });
     const from = scanLeft(text, m.index, 10);
-    const { text: a, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
-    if (accept(a)) push(out, { type: 'Enterprise', name: a, start: from + cut, end: m.index, rule: 'party' });
+    const left = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    // 鸿海并与…, X也与…: an adverb or conjunction before 与 is not part of the name.
+    const a = left.text.replace(/(?:并|也|还|则|亦|均|又|再|已|将|拟|正|曾|就)$/, '');
+    if (accept(a)) push(out, { type: 'Enterprise', name: a, start: from + left.cut, end: from + left.cut + a.length, rule: 'party' });
   }
-  const by = /由([^，。；由]{2,10}?)(?:负责)?(?:投资建设|投资|出资|运营|建设运营|投资运营)/g;
+  // 为A、B组装/提供…, 向A供货, 配套A、B: the customers of a supply verb, a list even without 等.
+  const customers = /(?:为|向)((?:[^，。；、为向]{2,8}、){0,4}[^，。；、为向]{2,8}?)(?:提供|供应|供货|配套|组装|代工|生产|加工)|(?:配套|供货给|供应给)((?:[^，。；、]{2,8}、){1,4}[^，。；、]{2,8}?)(?=等|，|。|；)/g;
+  for (let m = customers.exec(text); m; m = customers.exec(text)) {
+    const list = m[1] ?? m[2];
+    const at = m.index + m[0].indexOf(list);
+    let off = at;
+    const items = list.split('、');
+    const properOf = (item: string) => tags(item).every((w) => isProper(w)) || businessTailed(item);
+    const anyProper = items.some(properOf);
+    for (const item of items) {
+      // One customer alone must read as a proper name (not 欧洲客户, 教育普惠); a list of two carries a looser one,
+      // and a short word beside a proper sibling is a name too (为惠普、宏碁组装: 宏碁 tags as a verb).
+      const proper = properOf(item);
+      const sibling = items.length > 1 && anyProper && /^[\u4e00-\u9fff]{2,4}$/.test(item) && !GENERIC_WORDS.has(item) && !PRONOUN.test(item) && !GOV_START.test(item) && !districtAt(item, 0);
+      if ((accept(item) || sibling) && (proper || items.length > 1) && !/^(?:其|公司|客户|当地|企业|用户|下游)|(?:客户|用户|车型|产品|市场|行业|领域)$/.test(item)) push(out, { type: 'Enterprise', name: item, start: off, end: off + item.length, rule: 'party' });
+      off += item.length + 1;
+    }
+  }
+  // X是/成为Y的(一级)供应商: Y is a company.
+  const supplierOf = /(?:是|成为|系|作为)([^，。；是的]{2,8})的[^，。；的]{0,4}(?:供应商|配套商|供货商|客户)/g;
+  for (let m = supplierOf.exec(text); m; m = supplierOf.exec(text)) {
+    const y = m[1];
+    if (accept(y)) push(out, { type: 'Enterprise', name: y, start: m.index + m[0].indexOf(y), end: m.index + m[0].indexOf(y) + y.length, rule: 'party' });
+  }
+  const by = /由([^，。；由为向]{2,10}?)(?:负责)?(?:投资建设|投资|出资|运营|建设运营|投资运营|供应|提供|供货)/g;
   for (let m = by.exec(text); m; m = by.exec(text)) {
     const x = m[1];
     if (accept(x)) push(out, { type: 'Enterprise', name: x, start: m.index + 1, end: m.index + 1 + x.length, rule: 'party' });
@@ -323,11 +358,11 @@ const PLATFORM_HEADS = [
   // Industrial towns and valleys: the head itself says what the place is for (数据谷, 生物城, 智造小镇).
   '数据谷', '软件谷', '智造谷', '科技谷', '创新谷', '数字谷', '生物谷', '医药谷', '芯谷', '光谷',
   '科技城', '生物城', '工业城', '产业城', '汽车城', '智造城', '软件城', '医药城', '物流城', '电子城', '信息城', '数字城',
-  '产业小镇', '智造小镇', '科技小镇', '数字小镇', '创新小镇', '物流港', '航空港', '信息港', '数字港', '无水港',
+  '众创空间', '创客空间', '枢纽园区', '园区', '产业小镇', '智造小镇', '科技小镇', '数字小镇', '创新小镇', '物流港', '航空港', '信息港', '数字港', '无水港',
 ].sort((a, b) => b.length - a.length);
 
 /** Verbs of an event or action: after a district they make a clause (江津区举行重大项目…), not a name. */
-const ACTION_WORDS = /举行|举办|召开|投资|建设|签约|签订|开展|推进|实施|打造|建成|引进|新建|启动|印发|发布|出台|共有|已有|累计|正在|加快|成立|设立|发挥|围绕|依托/;
+const ACTION_WORDS = /举行|举办|召开|投资|建设|兴建|扩建|投建|新上|签约|签订|开展|推进|实施|打造|建成|引进|新建|启动|印发|发布|出台|共有|已有|累计|正在|加快|成立|设立|发挥|围绕|依托/;
 
 function specificPlatform(name: string, head: string, text: string, start: number, end: number, quoted: boolean): boolean {
   const modifier = name.slice(0, name.length - head.length);
@@ -340,7 +375,21 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   const d = districtPrefix(name);
   if (d && name.length - d.form.length >= 3) return !ACTION_WORDS.test(name.slice(d.form.length));
   if (/^(?:重庆|川渝|成渝)/.test(name) && modifier.length >= 4) return !ACTION_WORDS.test(modifier);
+  // What a named party builds is named even in sector words: (双方将)共建西部人工智能算力中心, 正加快建设数字经济产业园.
+  const built = /(?:共建|共同建设|加快建设|正在建设|建设|打造|搭建|组建)$/.exec(text.slice(Math.max(0, start - 6), start));
+  if (
+    built &&
+    modifier.length >= 4 &&
+    (head.length >= 2 ? !/^(?:平台|基地)$/.test(head) : /^共/.test(built[0])) &&
+    !/^(?:市级|省级|国家级|区级|县级|一批|多个|各类)/.test(modifier) &&
+    !VERBAL_START.test(modifier) &&
+    !/^[*0-9一二三四五六七八九十]/.test(text.slice(end, end + 1)) &&
+    tags(modifier).every((w, k) => /^(?:n|nz|ns|f|x|vn)$/.test(w.tag) && !(k === 0 && w.tag === 'vn')) &&
+    /[\u4e00-\u9fff]$/.test(text[start - built[0].length - 1] ?? '')
+  ) return true;
   if (phraseLike(modifier)) return false;
+  // A maker space or incubator is named by its place or sponsor: 茶园众创空间.
+  if (/^(?:众创空间|创客空间|孵化器|加速器)$/.test(head) && modifier.length <= 4 && tags(modifier).every((w) => /^n/.test(w.tag) && !GENERIC_WORDS.has(w.word))) return true;
   // An industry brain is named by its sector: 汽摩产业大脑, 医药产业大脑.
   if (head === '产业大脑') {
     const t = tags(modifier);
@@ -364,6 +413,8 @@ function findPlatforms(text: string, out: Mention[]) {
       closeQuote = 1;
     }
     if (insideBookTitle(text, m.index)) continue;
+    // 香港科技园公司, X产业园有限公司: the head is inside a company's name.
+    if (/^(?:公司|有限|股份|集团|管委会|管理委员会)/.test(text.slice(end, end + 4))) continue;
     let from = scanLeft(text, headStart, 24, true);
     const lastQuote = text.lastIndexOf('”', headStart - 1);
     if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
@@ -438,9 +489,10 @@ function builtProject(text: string, start: number, end: number, core: string): b
   const after = text.slice(end, end + 8);
   // (拟)投资N元(，)(在D)建设P: the build verb right before the name, an investment earlier in the sentence.
   const build = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(lead);
-  if (build && /(?:投资|出资|投建|资金)/.test(lead.slice(0, build.index)) && !/项目/.test(lead)) return true;
+  if (build && /(?:投资|出资|投建|资金|合资)/.test(lead.slice(0, build.index)) && !/项目/.test(lead)) return true;
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
-  return /^”?(?:总投资|计划总投资|预计总投资|已开工|正式开工|开工|已投产|投产|竣工|已签约|落户|将落户|正式落户|达产)/.test(after);
+  if (/^在[^，。；]{2,12}(?:投产|开工|竣工|落地|签约)/.test(text.slice(end, end + 16))) return true;
+  return /^”?[，,]?(?:项目)?(?:总投资|计划总投资|预计总投资|已开工|正式开工|开工|已投产|投产|竣工|已签约|落户|将落户|正式落户|达产)/.test(after);
 }
 
 /** Verbs inside a would-be project name make it a clause. */
@@ -455,10 +507,22 @@ function findProjects(text: string, out: Mention[]) {
     const from = scanLeft(text, m.index, 40, true);
     const cand = text.slice(from, m.index);
     // 投资65亿元(建设)的P: everything after that 的 is the name, conjunctions and numbers included.
-    const inv = /投资[0-9.]*[万亿]*(?:元|美元)?(?:人民币)?(?:建设|兴建|打造|新建)?的/g;
+    const inv = /投资(?:约|逾|近|超|超过|达)?[0-9.]*[万亿]*(?:元|美元)?(?:人民币)?(?:建设|兴建|打造|新建)?的/g;
     let invCut = -1;
     for (let d = inv.exec(cand); d; d = inv.exec(cand)) invCut = d.index + d[0].length;
     let { text: core, cut, marker } = trimLeft(cand, cand.length, 2);
+    // 年产10GWh…, 年产800万片…: the capacity figure is part of the name.
+    const cap = /(?:年产|年处理|年加工|年产能)[0-9.]/.exec(cand.slice(0, cut + 1));
+    if (cap && cap.index < cut && /^[0-9.]+/.test(marker) && !/[，。；]/.test(cand.slice(cap.index, cut))) {
+      const lead = trimLeft(cand.slice(0, cap.index), cap.index, 0);
+      const ok = lead.text === '' || /(?:建设|兴建|新建|扩建|打造|实施)$|的$/.test(cand.slice(0, cap.index)) || PLACE_START.test(lead.text) || lead.text.length >= 2;
+      if (ok) {
+        const capStart = lead.text.length >= 2 && /(?:有限公司|科技|公司)$/.test(lead.text) ? cap.index : cap.index;
+        core = cand.slice(capStart);
+        cut = capStart;
+        marker = '年产';
+      }
+    }
     if (invCut >= 0 && cand.length - invCut >= 2) {
       core = cand.slice(invCut);
       cut = invCut;
@@ -479,10 +543,12 @@ function findProjects(text: string, out: Mention[]) {
       builtProject(text, start, end, core) ||
       /^“/.test(name) ||
       (text[start - 1] === '“' && text[end] === '”' && !VAGUE_PROJECT.test(core)) ||
-      /年产[0-9.]+万?[吨台套件辆只]/.test(name) ||
+      /年产[0-9.]+(?:万|亿)?[\u4e00-\u9fffA-Za-z]/.test(name) ||
       (signed && nameLike(core.replace(/[“”]/g, '')) && !GENERIC_WORDS.has(tags(core)[0]?.word ?? ''));
     if (!specific) continue;
     if (/(?:[0-9]+|多|几)个$/.test(text.slice(Math.max(0, start - 4), start))) continue;
+    // 总投资超100亿元的75个重点项目: a count of projects, not a name.
+    if (/^(?:[0-9]+|多|几|[一二三四五六七八九十]+)个/.test(core) || VAGUE_PROJECT.test(core.replace(/^[0-9]+个/, ''))) continue;
     push(out, { type: 'Project', name, start, end, rule: invested ? 'invested-project' : 'project' });
   }
 }
@@ -539,7 +605,7 @@ function findClusters(text: string, out: Mention[]) {
   }
 }
 
-const LIST_TRIGGERS = /(?:带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给)/g;
+const LIST_TRIGGERS = /(?:主要配套|配套|带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给)/g;
 const LIST_TAIL = /^等(?:[0-9]+家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
 
 /** Names listed before 等…企业 / 等为龙头: each item is an organisation even without a suffix. */
@@ -671,6 +737,11 @@ export function companyCore(name: string): string {
   for (const suf of LEGAL_SUFFIXES) if (s.endsWith(suf)) { s = s.slice(0, -suf.length); break; }
   s = s.replace(/（[\u4e00-\u9fff]{2,4}）/g, '');
   s = s.replace(/^(?:重庆市|重庆|中国|北京|上海|陕西|四川|成都)/, '');
+  // 广东鸿图科技股份有限公司 → 鸿图: a province or city before the name is not the name.
+  if (s === name.replace(/（[\u4e00-\u9fff]{2,4}）/g, '').replace(/(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司)$/, '')) {
+    const p = PLACE_START.exec(s);
+    if (p && s.length - p[0].length >= 4) s = s.slice(p[0].length);
+  }
   const d = districtAt(s, 0);
   if (d && s.length - d.form.length >= 2) s = s.slice(d.form.length);
   let changed = true;

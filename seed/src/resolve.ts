@@ -52,8 +52,11 @@ interface Group {
 const key = (s: string) => canonicalName(s).replace(/[“”"]/g, '');
 
 /** Is `short` a later short mention of `full`'s company (its name, or its name plus a business word)? */
-function shortFormOf(short: string, core: string): boolean {
+function shortFormOf(short: string, core: string, full = ''): boolean {
   if (short === core) return true;
+  // 川仪股份 for 重庆川仪自动化股份有限公司, 渝丰股份 for …渝丰电线电缆股份有限公司: the name's front and its legal form.
+  const form = /^(.{2,3})(股份|集团)$/.exec(short);
+  if (form && core.startsWith(form[1]) && full.includes(form[2])) return true;
   if (!short.startsWith(core) || core.length < 2) return false;
   const rest = short.slice(core.length);
   return BUSINESS_WORDS.includes(rest) || ['集团', '股份', '公司'].includes(rest);
@@ -98,7 +101,8 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     // A stock-coded name is a listed company in its own right, not the short form of a subsidiary's legal name.
     if (!g && m.type === 'Enterprise' && m.rule !== 'stock-code') {
       // A later short mention of a company already named in full.
-      g = groups.find((o) => o.type === 'Enterprise' && o.legal && shortFormOf(m.name, companyCore(o.name)));
+      const matches = groups.filter((o) => o.type === 'Enterprise' && o.legal && shortFormOf(m.name, companyCore(o.name), o.name));
+      g = matches.length === 1 ? matches[0] : matches.find((o) => shortFormOf(m.name, companyCore(o.name)));
       if (!g && m.rule === 'legal-name') {
         const core = companyCore(m.name);
         g = groups.find((o) => o.type === 'Enterprise' && o.legal && core.length >= 3 && companyCore(o.name) === core);
@@ -130,6 +134,12 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     for (let len = Math.min(core.length + 4, 8); len >= 3; len--) {
       const base = g.name.replace(/^(?:重庆市|重庆)/, '').replace(/（[\u4e00-\u9fff]{2,4}）/, '');
       candidates.add(base.slice(0, len));
+    }
+    // 广东鸿图科技股份有限公司 → 鸿图科技: the name without its province or city and legal form.
+    const province = /^(?:北京|上海|天津|四川|成都|陕西|西安|广东|深圳|广州|浙江|杭州|宁波|江苏|南京|苏州|无锡|湖北|武汉|湖南|长沙|福建|厦门|山东|青岛|河南|河北|山西|贵州|云南|广西|安徽|江西|辽宁|吉林|黑龙江|甘肃|青海|宁夏|新疆|内蒙古|海南)/.exec(g.name);
+    if (province) {
+      const bare = g.name.slice(province[0].length).replace(/(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司)$/, '');
+      if (bare.length >= 3 && bare.length <= 6 && BUSINESS_WORDS.some((w) => bare.endsWith(w) && bare.length - w.length >= 2)) candidates.add(bare);
     }
     const inOwnName = (at: number) => g.spans.some(([s, e]) => at >= s && at < e);
     let best: string | null = null;

@@ -193,7 +193,9 @@ async function main(): Promise<number> {
           });
           const text = await res.text();
           const ms = performance.now() - started;
-          latency.set(kind, [...(latency.get(kind) ?? []), ms].slice(-20_000));
+          let list = latency.get(kind);
+          if (!list) latency.set(kind, (list = []));
+          list.push(ms);
           let json: { data?: Record<string, unknown>; errors?: unknown[] };
           try {
             json = JSON.parse(text);

@@ -143,7 +143,6 @@ function findLegalNames(text: string, out: Mention[]) {
     }
     if (core.length < 2) continue;
     const start = from + cut;
-    const name = text.slice(start, end);
     // A branch is named after its parent: X股份有限公司重庆(市)分公司.
     const branch = /^[\u4e00-\u9fff]{2,3}市?分公司/.exec(text.slice(end, end + 8));
     const fullEnd = branch && !/^(?:有限|股份)/.test(branch[0]) ? end + branch[0].length : end;
@@ -514,14 +513,9 @@ function findProjects(text: string, out: Mention[]) {
     // 年产10GWh…, 年产800万片…: the capacity figure is part of the name.
     const cap = /(?:年产|年处理|年加工|年产能)[0-9.]/.exec(cand.slice(0, cut + 1));
     if (cap && cap.index < cut && /^[0-9.]+/.test(marker) && !/[，。；]/.test(cand.slice(cap.index, cut))) {
-      const lead = trimLeft(cand.slice(0, cap.index), cap.index, 0);
-      const ok = lead.text === '' || /(?:建设|兴建|新建|扩建|打造|实施)$|的$/.test(cand.slice(0, cap.index)) || PLACE_START.test(lead.text) || lead.text.length >= 2;
-      if (ok) {
-        const capStart = lead.text.length >= 2 && /(?:有限公司|科技|公司)$/.test(lead.text) ? cap.index : cap.index;
-        core = cand.slice(capStart);
-        cut = capStart;
-        marker = '年产';
-      }
+      core = cand.slice(cap.index);
+      cut = cap.index;
+      marker = '年产';
     }
     if (invCut >= 0 && cand.length - invCut >= 2) {
       core = cand.slice(invCut);

@@ -93,10 +93,15 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
   let lastPlatform: M | null = null;
   /** The company last set up (设立/成立 X): what 新公司 means. */
   let lastFounded: M | null = null;
+  /** The two parties of the last agreement or cooperation: what 双方 means. */
+  let lastPair: M[] | null = null;
   /** Amounts stated for a project (总投资N元的P, P总投资N元), for an investor named elsewhere. */
   const projectAmount = new Map<number, number>();
 
   const byStart = [...typed].sort((a, b) => a.start - b.start);
+  /** The first company of the page, and whether the page is a listed company's announcement. */
+  const docTopic = byStart.find((m) => m.type === 'Enterprise' && !m.nested) ?? null;
+  const announcement = /(?:证券代码|股票代码|证券简称)[:：]|关于[^。\n]{2,30}的公告/.test(text.slice(0, 400));
   let cursor = 0;
   for (const s of sentences) {
     while (cursor < byStart.length && byStart[cursor].start < s.start) cursor++;
@@ -110,6 +115,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       lastProject = null;
       lastPlatform = null;
       lastFounded = null;
+      lastPair = null;
     }
     storyTopic ??= inS.find((m) => m.type === 'Enterprise' && !m.nested) ?? null;
     const top = inS.filter((m) => !m.nested);
@@ -117,7 +123,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
     const after = (m: M) => text.slice(m.end, s.end);
     const before = (m: M) => text.slice(s.start, m.start);
     const orgBefore = (at: number, exclude?: M): M | null => {
-      const cands = top.filter((m) => ORG.has(m.type) && m.end <= at && m !== exclude);
+      const cands = top.filter((m) => ORG.has(m.type) && m.end <= at && m !== exclude && m.entity !== exclude?.entity);
       return cands[cands.length - 1] ?? null;
     };
     const firstAfter = (at: number, types: string[], maxGap = 0): M | null => {
@@ -133,9 +139,12 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       const w = /^(新公司|该公司|该企业|这家公司|本公司|公司|其)/.exec(text.slice(at, at + 4));
       if (!w) return null;
       if (w[1] === '新公司' && lastFounded) return lastFounded;
+      // In a listed company's announcement 公司/本公司 is always the issuer.
+      if ((w[1] === '公司' || w[1] === '本公司') && announcement && docTopic && docTopic.entity !== exclude?.entity) return docTopic;
       const near = top.filter((x) => x.type === 'Enterprise' && x.end <= at && x !== exclude && x.entity !== exclude?.entity).pop();
       if (near) return near;
-      const far = w[1] === '公司' || w[1] === '本公司' ? storyTopic ?? lastOrg : lastOrg ?? storyTopic;
+      // In an announcement cut into numbered sections (一、协议概述), 公司 is still the issuer the page opens with.
+      const far = w[1] === '公司' || w[1] === '本公司' ? (announcement ? docTopic : null) ?? storyTopic ?? lastOrg : lastOrg ?? storyTopic;
       return far && far.entity !== exclude?.entity ? far : null;
     };
     /** The subject of the clause that starts at `cs` when it is a pronoun or left out (拟投资…, 将联合…). */
@@ -144,11 +153,37 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       const p = /^(?:同时|此外|并|还)?/.exec(lead)![0].length;
       const r = referent(cs + p, exclude);
       if (r) return r;
-      if (/^(?:拟|将|计划|并|还|同时|也)/.test(lead)) {
+      if (/^(?:拟|将|计划|并|还|同时|也|已|此前|目前|则)/.test(lead)) {
+        // The subject left out is the sentence's own (X则表示，已为A供应…，并与B签署…), else the nearest company.
+        const subj = sentenceSubject();
+        if (subj && subj.end <= cs && subj.entity !== exclude?.entity) return subj;
         const near = top.filter((x) => x.type === 'Enterprise' && x.end <= cs && x !== exclude).pop();
         return near ?? null;
       }
       return null;
+    };
+    /** The organisation a sentence opens with (after a lead-in like 据介绍，), if any. */
+    const sentenceSubject = (): M | null => {
+      const first = top.find((x) => ORG.has(x.type) || x.type === 'District');
+      if (!first || !ORG.has(first.type)) return null;
+      return /^(?:[^，。]{0,8}，)?[^，。]{0,10}$/.test(text.slice(s.start, first.start)) ? first : null;
+    };
+    /** 双方 = the two organisations of the last A与B… before `at` in the sentence, else of an earlier one. */
+    const pairBefore = (at: number): M[] | null => {
+      const orgs = top.filter((x) => ORG.has(x.type) && x.end <= at);
+      for (let k = orgs.length - 1; k > 0; k--) {
+        const gap = text.slice(orgs[k - 1].end, orgs[k].start);
+        if (/^(?:[^，。；]{0,12})?(?:与|和|同)$/.test(gap) && orgs[k - 1].entity !== orgs[k].entity) return [orgs[k - 1], orgs[k]];
+      }
+      return null;
+    };
+    /** P在D投产，项目总投资约N元: the project's amount in a later clause of the sentence. */
+    const projectTotalLater = (p: M): number | undefined => {
+      if (top.some((x) => x.type === 'Project' && x.start >= p.end)) return undefined;
+      const t = /(?:，|,)(?:该)?项目(?:总投资|计划总投资|投资总额)(?:额)?(?:约|逾|超过|达|为|近|共)?([^，。；]{1,16})/.exec(text.slice(p.end, s.end));
+      if (!t) return undefined;
+      const a = parseAmount(t[1]);
+      return a?.currency === 'CNY' ? a.value : undefined;
     };
     const amountNear = (from: number, to: number) => {
       const a = parseAmount(text.slice(from, to));
@@ -172,10 +207,14 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           if (ownAmount != null && !projectAmount.has(m.entity)) projectAmount.set(m.entity, ownAmount);
           const cs = clauseStart(text, s, m.start);
           const lead = text.slice(cs, m.start);
-          let inv = /(?:投资|签约|投建|出资)([^，；。的]{0,16})(?:建设|兴建|打造|新建)?的?$/.exec(lead) ?? /(?:投资|投建)(?:建设)?$/.exec(lead);
+          let inv =
+            /(?:投资|签约|投建|出资|合资|共同投资)([^，；。的]{0,16})(?:建设|兴建|打造|新建)?的?$/.exec(lead) ??
+            /(?:投资|投建)(?:建设)?$/.exec(lead) ??
+            // 公司拟以自有资金约3.5亿元在D建设P: money put into building is an investment.
+            /(?:以|用)(?:自有|自筹|募集)?资金([^，；。的]{0,16}?)(?:在[^，；。]{1,12})?(?:建设|兴建|新建|扩建|投建)“?$/.exec(lead);
           let invFrom = cs;
-          // X拟投资5亿美元，在D建设P: the investment is stated in the clause before the locative one.
-          if (!inv && /^(?:在|于)[^，。；]{1,24}(?:建设|兴建|新建|扩建|投建|打造)“?$/.test(lead) && cs - 1 > s.start) {
+          // X拟投资5亿美元，在D建设P / X将在D投资8亿元，建设P: the investment is stated in the clause before.
+          if (!inv && /^(?:(?:在|于)[^，。；]{1,24})?(?:建设|兴建|新建|扩建|投建|打造|用于建设|主要建设)“?$/.test(lead) && cs - 1 > s.start) {
             const cs2 = clauseStart(text, s, cs - 1);
             const prev = /(?:投资|出资)([^，；。的]{0,16})$/.exec(text.slice(cs2, cs - 1));
             if (prev) {
@@ -190,6 +229,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
             const prevProject = top.filter((x) => x.type === 'Project' && x.end <= verbAt && x.start >= invFrom).pop();
             const from = prevProject ? prevProject.end : invFrom;
             let investors = top.filter((x) => x.type === 'Enterprise' && x.start >= from && x.end <= verbAt);
+            if (!investors.length && /^(?:双方|两家|三方)/.test(text.slice(cs, cs + 2))) investors = pairBefore(cs) ?? lastPair ?? [];
             if (!investors.length) {
               // 该公司拟投资…建设P, 公司拟以自有资金投资建设P, 新公司将在D投资建设P.
               const subj = clauseSubject(cs) ?? referent(Math.max(cs, verbAt - 4));
@@ -205,6 +245,14 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
               else if (amount && amount.currency !== 'CNY') r.amount = { value: amount.value, currency: amount.currency };
               add(ctx, r);
             }
+          }
+          // --- X年产…项目 / X的P项目在D投产: a company named right before a project is its investor.
+          const owner = top.filter((x) => x.type === 'Enterprise' && x.end <= m.start).pop();
+          if (!inv && owner && /^的?“?$/.test(text.slice(owner.end, m.start))) {
+            const r: FoundRelation = { type: 'INVESTS_IN', from: owner.entity, to: m.entity, ...ev, rule: 'own-project' };
+            const cny = projectAmount.get(m.entity) ?? amountAfter(text, s, m, top) ?? projectTotalLater(m);
+            if (cny != null) r.amountCny = cny;
+            add(ctx, r);
           }
           // --- …落地P: the project lands where the sentence is about.
           if (/落地“?$/.test(text.slice(Math.max(s.start, m.start - 3), m.start))) {
@@ -225,7 +273,18 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
             if (de) {
               const x = firstAfter(m.end + de[0].length, ['Enterprise', 'Platform', 'Project'], 0);
               if (x) add(ctx, { type: 'LOCATED_IN', from: x.entity, to: m.entity, ...ev, rule: 'located-at' });
+              // 公司位于D的生产基地/工厂: the company's plant is there.
+              else if (/^[^，。；]{0,12}(?:基地|工厂|厂区|生产线|产线|车间|总部|厂房)/.test(text.slice(m.end + de[0].length))) {
+                const vAt = m.start - 2;
+                const owner = top.filter((y) => y.type === 'Enterprise' && y.end <= vAt && vAt - y.end <= 1).pop() ?? referent(Math.max(s.start, vAt - 3)) ?? referent(Math.max(s.start, vAt - 2));
+                if (owner) add(ctx, { type: 'LOCATED_IN', from: owner.entity, to: m.entity, ...ev, rule: 'plant-at' });
+              }
             }
+          }
+          // --- (重庆)D的X公司: a company of the district.
+          if (/^的/.test(rest) && /(?:^|[，。）)：:]|重庆|在|位于)$/.test(text.slice(clauseStart(text, s, m.start), m.start))) {
+            const x = firstAfter(m.end + 1, ['Enterprise'], 0);
+            if (x && entities[x.entity].name.length >= 6 && /(?:公司|集团)$/.test(entities[x.entity].name)) add(ctx, { type: 'LOCATED_IN', from: x.entity, to: m.entity, ...ev, rule: 'district-of' });
           }
           // --- D重庆X工业… (a plant in D), D<sub-place>，X的…
           const glued = firstAfter(m.end, ['Enterprise', 'Platform'], 0);
@@ -297,6 +356,21 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
             ? top.filter((x) => x.type === 'Project' && x.end <= at).pop() ?? (/项目/.test(text.slice(cs, at)) ? lastProject : null)
             : null);
         if (subj) add(ctx, { type: 'LOCATED_IN', from: subj.entity, to: d.entity, ...ev, rule: 'place-verb' });
+        // P1、X的P2、X的P3将落户D: every project of the list.
+        if (subj?.type === 'Project') {
+          for (const p of top) {
+            if (p.type !== 'Project' || p === subj || p.start < cs || p.end > at) continue;
+            const rest = text.slice(p.end, at);
+            if (/^、/.test(rest) || top.some((x) => x.type === 'Project' && x.start > p.end && x.end <= at && /^、/.test(text.slice(p.end, p.end + 1)))) add(ctx, { type: 'LOCATED_IN', from: p.entity, to: d.entity, ...ev, rule: 'place-verb-list' });
+          }
+        }
+      }
+
+      // --- P在D投产/开工/落地: where the project starts.
+      for (const p of top) {
+        if (p.type !== 'Project') continue;
+        const d = top.find((x) => x.type === 'District' && x.start === p.end + 1 && text[p.end] === '在');
+        if (d && /^(?:正式|顺利|建成)?(?:投产|开工|落地|竣工|签约落户|开建)/.test(text.slice(d.end, d.end + 6))) add(ctx, { type: 'LOCATED_IN', from: p.entity, to: d.entity, ...ev, rule: 'starts-in' });
       }
 
       // --- P(将)由X运营/管理, 该平台由X运营.
@@ -306,18 +380,28 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         const x = top.find((y) => ORG.has(y.type) && y.start >= at + 1 && y.end <= at + g[0].length);
         if (!x) continue;
         const p = top.filter((y) => y.type === 'Platform' && y.end <= at && at - y.end <= 2).pop()
-          ?? (/该(?:平台|基地|园区|园|港|中心)$/.test(text.slice(Math.max(s.start, at - 4), at)) ? lastPlatform : null);
+          ?? (/(?:该|^|[，。；])(?:平台|基地|园区|园|港|中心|孵化器|产业大脑|大脑)$/.test(text.slice(Math.max(s.start - 1, at - 4), at)) ? lastPlatform ?? top.filter((y) => y.type === 'Platform' && y.end <= at).pop() ?? null : null);
         if (p && p.entity !== x.entity) add(ctx, { type: 'OPERATES', from: x.entity, to: p.entity, ...ev, rule: 'run-by' });
       }
 
-      // --- X成为Y的(一级)供应商, (Y的)主要供应商包括X.
-      const supplier = /成为([^，。；]{2,30}?)的[^，。；]{0,6}(?:供应商|配套商|供货商|合作伙伴)/g;
+      // --- X成为/是Y的(一级)供应商, (Y的)主要供应商包括X.
+      const supplier = /(?:成为|是|系)([^，。；]{2,30}?)的[^，。；]{0,6}(?:供应商|配套商|供货商|合作伙伴)/g;
       for (let g = supplier.exec(s.text); g; g = supplier.exec(s.text)) {
         const at = s.start + g.index;
-        const y = top.find((z) => z.type === 'Enterprise' && z.start === at + 2);
+        const y = top.find((z) => z.type === 'Enterprise' && z.start === at + g[0].length - g[0].slice(g[0].indexOf(g[1])).length);
         const x = orgBefore(at) ?? clauseSubject(clauseStart(text, s, at));
         if (x && y && /合作伙伴$/.test(g[0])) add(ctx, { type: 'COOPERATES_WITH', from: x.entity, to: y.entity, ...ev, rule: 'partner' });
         else if (x && y) add(ctx, { type: 'SUPPLIES', from: x.entity, to: y.entity, ...ev, rule: 'supplier-of' });
+      }
+      // --- 所需X由Y供应: the supplier of what the sentence's company needs.
+      const passive = /由([^，。；由]{2,30}?)(?:供应|提供|供货|配套)(?=[，。；]|$)/g;
+      for (let g = passive.exec(s.text); g; g = passive.exec(s.text)) {
+        const at = s.start + g.index;
+        const y = top.find((z) => z.type === 'Enterprise' && z.start === at + 1 && z.end === at + 1 + g[1].length);
+        const cs = clauseStart(text, s, at);
+        if (!y || !/^(?:所需|所用|其|配套的|需要的)/.test(text.slice(cs, at))) continue;
+        const customer = referent(s.start) ?? sentenceSubject() ?? lastOrg;
+        if (customer && customer.entity !== y.entity) add(ctx, { type: 'SUPPLIES', from: y.entity, to: customer.entity, ...ev, rule: 'supplied-by' });
       }
       const suppliers = /(?:主要|核心)?供应商(?:包括|有|为)/g;
       for (let g = suppliers.exec(s.text); g; g = suppliers.exec(s.text)) {
@@ -338,7 +422,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       }
 
       // --- MEMBER_OF: (C)…以A、B等为龙头 / 引育A、B等(一批)企业
-      const cluster = top.find((m) => m.type === 'Cluster') ?? (/该(?:产业)?集群/.test(s.text) ? lastCluster : null);
+      const cluster = top.find((m) => m.type === 'Cluster') ?? (/该(?:产业)?集群|^(?:[^，]{0,8}，)?(?:这一|这个)?(?:产业)?集群/.test(s.text) ? lastCluster : null);
       if (cluster) {
         const leaders = /以([^，。；为]{2,60}?)等?为(?:龙头|链主)/g;
         for (let g = leaders.exec(s.text); g; g = leaders.exec(s.text)) {
@@ -360,6 +444,13 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           const x = firstAfter(s.start + g.index + g[0].length, ['Enterprise'], 0);
           if (x) add(ctx, { type: 'MEMBER_OF', from: x.entity, to: cluster.entity, role: 'leader', ...ev, rule: 'leader' });
         }
+        // A、B等32家企业配套协作: a list of companies that take part in the cluster.
+        const partake = /(?:^|[，；])([^，。；]{2,80}?)等[0-9]*(?:多|余)?家(?:企业|单位)?(?:配套|协作|参与|加入|入驻|协同|集聚)/g;
+        for (let g = partake.exec(s.text); g; g = partake.exec(s.text)) {
+          const a = s.start + g.index;
+          const b = a + g[0].length;
+          for (const x of top) if (x.type === 'Enterprise' && x.start >= a && x.end <= b) add(ctx, { type: 'MEMBER_OF', from: x.entity, to: cluster.entity, role: 'member', ...ev, rule: 'member' });
+        }
         const members = /(?:引育|引进|培育|集聚|聚集|汇聚|吸引|汇集)了?([^，。；]{2,80}?)等/g;
         for (let g = members.exec(s.text); g; g = members.exec(s.text)) {
           const a = s.start + g.index;
@@ -371,13 +462,23 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       for (const m of top) {
         if (m.type !== 'Platform') continue;
         const lead = text.slice(Math.max(s.start, m.start - 8), m.start);
+        // --- 双方将共建P: both parties build and run it.
+        if (/(?:双方|两家|三方)(?:将|拟|计划|还将)?(?:共建|共同建设|合作建设|共同打造)“?$/.test(lead)) {
+          const pair = pairBefore(m.start) ?? lastPair;
+          if (pair) {
+            for (const x of pair) add(ctx, { type: 'OPERATES', from: x.entity, to: m.entity, ...ev, rule: 'co-built' });
+            continue;
+          }
+        }
         // --- X打造/建成/搭建的P
-        const built = /(?:打造|建成|搭建|建设|运营|开发|推出|上线|设立|建立|研发|创办)的$/.exec(lead);
+        const built = /(?:打造|建成|搭建|建设|运营|开发|推出|上线|设立|建立|研发|创办|承建|组建|共建|运维)的$/.exec(lead);
         if (built) {
           const verbAt = m.start - built[0].length;
           const x = orgBefore(verbAt);
           const pron = /(?:公司|该公司|其)(?:自主|独立|联合)?$/.exec(text.slice(Math.max(s.start, verbAt - 5), verbAt));
-          if (x && verbAt - x.end <= 2) add(ctx, { type: 'OPERATES', from: x.entity, to: m.entity, ...ev, rule: 'built-by' });
+          // X牵头组建的P: a leading verb between the builder and 组建.
+          const gapOk = x && (verbAt - x.end <= 2 || /^(?:牵头|联合|负责|独家|主导)$/.test(text.slice(x.end, verbAt)));
+          if (x && gapOk) add(ctx, { type: 'OPERATES', from: x.entity, to: m.entity, ...ev, rule: 'built-by' });
           else if (pron) {
             const r = referent(verbAt - pron[0].length);
             if (r) add(ctx, { type: 'OPERATES', from: r.entity, to: m.entity, ...ev, rule: 'built-by' });
@@ -414,20 +515,28 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       const coop = /(?:与|同(?![时期比样])|和)([^，。；]{0,20}?)(?:开展|深化|达成|签署|建立|进行|展开|战略)?[^，。；]{0,4}合作/g;
       for (let g = coop.exec(s.text); g; g = coop.exec(s.text)) {
         const at = s.start + g.index;
-        const b = firstAfter(at + 1, ['Enterprise', 'Platform'], 0);
-        const a = orgBefore(at) ?? referent(Math.max(s.start, at - 3)) ?? referent(Math.max(s.start, at - 2)) ?? clauseSubject(clauseStart(text, s, at));
-        if (a && b && b.end <= at + g[0].length) add(ctx, { type: 'COOPERATES_WITH', from: a.entity, to: b.entity, ...ev, rule: 'cooperates' });
+        const b = firstAfter(at + 1, ['Enterprise', 'Platform'], 0) ?? (/^(?:该|此|这一?)(?:联合体|平台|中心|基地|园区|联盟)/.test(text.slice(at + 1, at + 6)) ? lastPlatform : null);
+        const cs = clauseStart(text, s, at);
+        // A与B合作: A in the same clause, else the clause's pronoun or left-out subject, else the nearest before.
+        const a = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= at).pop() ?? referent(Math.max(s.start, at - 3)) ?? referent(Math.max(s.start, at - 2)) ?? clauseSubject(cs, b) ?? orgBefore(at);
+        if (a && b && b.end <= at + g[0].length) {
+          add(ctx, { type: 'COOPERATES_WITH', from: a.entity, to: b.entity, ...ev, rule: 'cooperates' });
+          lastPair = [a, b];
+        }
       }
       // A与B签署…协议 / A(拟)与B共同出资设立C / 合资成立: cooperation without the word 合作.
-      const agree = /(?:与|同(?![时期比样])|和)([^，。；]{2,30}?)(?:签署|签订|达成)[^，。；]{0,10}(?:协议|备忘录)|(?:与|同(?![时期比样])|和)([^，。；]{2,30}?)(?:共同出资|合资|共同投资)(?:设立|成立|组建)/g;
+      const agree = /(?:与|同(?![时期比样])|和)([^，。；]{2,30}?)(?:签署|签订|达成)[^，。；]{0,10}(?:协议|备忘录)|(?:与|同(?![时期比样])|和)([^，。；]{2,30}?)签约(?=[，。；]|$)|(?:与|同(?![时期比样])|和)([^，。；]{2,30}?)(?:共同出资|合资|共同投资)(?:设立|成立|组建)/g;
       for (let g = agree.exec(s.text); g; g = agree.exec(s.text)) {
         const at = s.start + g.index;
         const b = firstAfter(at + 1, ['Enterprise', 'Platform'], 0);
         if (!b || b.end > at + g[0].length) continue;
         const cs = clauseStart(text, s, at);
         const a = top.filter((x) => ORG.has(x.type) && x.end <= at && x.start >= cs).pop() ?? clauseSubject(cs, b) ?? orgBefore(at);
-        if (a && a.entity !== b.entity) add(ctx, { type: 'COOPERATES_WITH', from: a.entity, to: b.entity, ...ev, rule: 'agreement' });
-        if (g[2] != null) {
+        if (a && a.entity !== b.entity) {
+          add(ctx, { type: 'COOPERATES_WITH', from: a.entity, to: b.entity, ...ev, rule: 'agreement' });
+          lastPair = [a, b];
+        }
+        if (g[3] != null) {
           const founded = top.find((x) => x.type === 'Enterprise' && x.start >= at + g[0].length && x.start - (at + g[0].length) <= 2);
           if (founded) lastFounded = founded;
         }
@@ -449,7 +558,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       }
 
       // --- SUPPLIES: (A)为B提供 / A产品供应给B / A向B供应
-      const supply = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套)|(?:供应给|提供给|供货给|配套给|销往|卖给)/g;
+      const supply = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套|组装|代工|加工)|(?:供应给|提供给|供货给|配套给|销往|卖给|(?<=主要|将|已|可|均)配套)/g;
       for (let g = supply.exec(s.text); g; g = supply.exec(s.text)) {
         const at = s.start + g.index;
         const objAt = g[1] != null ? at + 1 : at + g[0].length;
@@ -458,13 +567,20 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         // 重庆医药将为公司产品提供服务 / X成为Y的供应商，为其供应: the supplier is the clause's subject, the
         // pronoun the other company.
         if (!b && g[1] != null) {
-          pronounSupplier = top.find((x) => ORG.has(x.type) && x.end <= at) ?? null;
-          b = referent(objAt, pronounSupplier) ?? null;
+          // 公司将为其供应: 公司 the issuer supplies, 其 the partner just named.
+          const cs0 = clauseStart(text, s, at);
+          const own = /^(?:公司|本公司|该公司)/.test(text.slice(cs0, at)) ? referent(cs0) : null;
+          pronounSupplier = own ?? top.find((x) => ORG.has(x.type) && x.end <= at) ?? null;
+          b = (/^其/.test(text.slice(objAt)) && own ? top.filter((x) => x.type === 'Enterprise' && x.end <= at && x.entity !== own.entity).pop() : null) ?? referent(objAt, pronounSupplier) ?? null;
         }
         if (!b || (g[1] != null && b.end !== at + 1 + g[1].length && !/^(?:等|产品|软硬件)/.test(text.slice(b.end)))) {
           if (!b) continue;
         }
-        let a = pronounSupplier ?? orgBefore(at, b) ?? lastOrg;
+        // The supplier: an organisation in the same clause, a pronoun or 该中心 at the clause's head, the sentence's subject.
+        const cs = clauseStart(text, s, at);
+        const inClause = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= at && x.entity !== b!.entity).pop();
+        const anaphor = /^(?:据[^，]{0,4}，)?(?:该|此|这一?)(?:平台|中心|基地|园区|孵化器|产业大脑|大脑|联合体)/.test(text.slice(cs, at)) ? lastPlatform ?? top.filter((x) => x.type === 'Platform' && x.end <= at).pop() ?? null : null;
+        let a = pronounSupplier ?? inClause ?? anaphor ?? referent(cs, b) ?? clauseSubject(cs, b) ?? orgBefore(at, b) ?? lastOrg;
         // X产品交付中心负责人: a unit of company X speaks for X.
         if (a && a.type === 'Platform') {
           const unitOf = entities.find((e) => e.type === 'Enterprise' && [e.name, ...e.aliases].some((n) => n.length >= 2 && entities[a!.entity].name.startsWith(n)));
@@ -473,6 +589,8 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         // 供应给A、B等: every company in the list is a customer.
         const customers = [b];
         for (let k = top.indexOf(b) + 1; k > 0 && k < top.length && text[top[k - 1].end] === '、' && top[k].start === top[k - 1].end + 1; k++) customers.push(top[k]);
+        // A park or platform does not assemble or make goods for a customer; its companies do.
+        if (a && a.type === 'Platform' && /组装|代工|加工/.test(g[0])) continue;
         for (const c of customers) {
           if (a && a.entity !== c.entity && c.type === 'Enterprise') add(ctx, { type: 'SUPPLIES', from: a.entity, to: c.entity, ...ev, rule: 'supplies' });
         }

@@ -687,9 +687,30 @@ function findUnscored(text: string, out: Mention[]) {
   }
 }
 
+/** Places outside Chongqing that stand alone (台北, 新加坡, 陕西): typed Place so that no rule takes them for companies. */
+const OUTSIDE_PLACES = /(?:北京|上海|天津|四川|成都|陕西|西安|广东|深圳|广州|浙江|杭州|宁波|江苏|南京|苏州|无锡|湖北|武汉|湖南|长沙|福建|厦门|山东|青岛|河南|河北|山西|贵州|云南|广西|安徽|江西|辽宁|吉林|黑龙江|甘肃|青海|宁夏|新疆|内蒙古|海南|台湾|台北|台中|高雄|香港|澳门|新加坡|东盟|欧洲|德国|日本|韩国|美国|意大利)(?:省|市)?/g;
+
+/** People: a reporter's or a manager's name (记者 王某, 总经理李某, 董事长张三) — unscored, typed Person. */
+function findPeopleAndPlaces(text: string, out: Mention[]) {
+  const person = /(?:记者|通讯员|总经理|董事长|负责人|总裁|主任|书记|区长|县长|市长|首席执行官|CEO)\s?([\u4e00-\u9fff]某|[\u4e00-\u9fff]{2,3}(?=[\s）)／/]))/g;
+  for (let m = person.exec(text); m; m = person.exec(text)) {
+    const start = m.index + m[0].length - m[1].length;
+    push(out, { type: 'Person', name: m[1], start, end: start + m[1].length, rule: 'person' });
+  }
+  OUTSIDE_PLACES.lastIndex = 0;
+  for (let m = OUTSIDE_PLACES.exec(text); m; m = OUTSIDE_PLACES.exec(text)) {
+    // Only a place standing on its own: not the front of a name (北京银行, 香港华润…有限公司).
+    const next = text[m.index + m[0].length] ?? '';
+    const prev = text[m.index - 1] ?? '';
+    if (NAME_CHAR.test(prev) && !/[在从与和及、的赴往到至自]/.test(prev)) continue;
+    if (NAME_CHAR.test(next) && !/^(?:报道|报导|等地|等|和|与|及|、|的|地区|市场|客户)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
+    push(out, { type: 'Place', name: m[0], start: m.index, end: m.index + m[0].length, rule: 'place' });
+  }
+}
+
 const RULE_RANK: Record<string, number> = {
   'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
-  'org-head': 4, role: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, unscored: 2,
+  'org-head': 4, role: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, unscored: 2, person: 1, place: 1,
 };
 
 /**
@@ -714,6 +735,7 @@ export function findMentions(text: string): Mention[] {
   findByPlant(text, found);
   findUnscored(text, found);
   findCoordinated(text, found);
+  findPeopleAndPlaces(text, found);
   found.sort((a, b) => (RULE_RANK[b.rule] ?? 0) - (RULE_RANK[a.rule] ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   for (const m of found) {

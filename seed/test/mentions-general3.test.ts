@@ -66,6 +66,14 @@ describe('mentions: rules from the untuned sets', () => {
   });
 });
 
+describe('mentions: unscored people and places', () => {
+  it('types reporters and managers as Person and places outside Chongqing as Place, not inside names', () => {
+    const m = find('〔記者 陳某／台北報導〕北京银行与公司合作。总经理王某介绍，产品销往欧洲。');
+    expect(m).toEqual(expect.arrayContaining(['Person:陈某', 'Place:台北', 'Person:王某', 'Place:欧洲']));
+    expect(m).not.toContain('Place:北京');
+  });
+});
+
 describe('resolve: short forms from the untuned sets', () => {
   it('takes X股份 as the short form of the X…股份有限公司 on the page', () => {
     const e = names('证券简称:甲丰股份\n重庆甲丰电线电缆股份有限公司关于签署协议的公告');

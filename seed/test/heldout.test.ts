@@ -7,7 +7,8 @@ import { f1, score, type Gold } from './quality';
 
 // Articles written in other outlets' styles and annotated by hand, so that a rule which
 // helps one page and hurts the general case shows up here. heldout/ was used while writing
-// rules; heldout2/ was scored once afterwards and never tuned on.
+// rules; heldout2/ and heldout3/ were each scored once untuned and then used for rules; heldout4/ was
+// written after that work and scored once: it is the figure for unseen articles.
 
 function set(name: string) {
   const dir = fileURLToPath(new URL(`./${name}/`, import.meta.url));
@@ -26,16 +27,22 @@ describe('extraction quality on held-out articles from other outlets', () => {
     expect(f1(s.relations)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('meets the targets for unseen articles on the untuned set', () => {
+  it('keeps heldout2 (first scored untuned at 0.833 / 0.636, since used for rules) at its current quality', () => {
     const s = set('heldout2');
-    expect(f1(s.entities)).toBeGreaterThanOrEqual(0.8);
-    expect(f1(s.relations)).toBeGreaterThanOrEqual(0.6);
+    expect(f1(s.entities)).toBeGreaterThanOrEqual(0.99);
+    expect(f1(s.relations)).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('holds the untuned heldout3 set at or above its measured quality', () => {
-    // Scored once before any rule was changed for it: entities 0.885, relations 0.519.
+  it('keeps heldout3 (first scored untuned at 0.885 / 0.519, since used for rules) at its current quality', () => {
     const s = set('heldout3');
-    expect(f1(s.entities)).toBeGreaterThanOrEqual(0.88);
-    expect(f1(s.relations)).toBeGreaterThanOrEqual(0.51);
+    expect(f1(s.entities)).toBeGreaterThanOrEqual(0.99);
+    expect(f1(s.relations)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('holds the untuned heldout4 set (the honest figure for unseen articles) at or above its measured quality', () => {
+    // Written after the rule work and scored once, untuned: entities 0.914, relations 0.600.
+    const s = set('heldout4');
+    expect(f1(s.entities)).toBeGreaterThanOrEqual(0.91);
+    expect(f1(s.relations)).toBeGreaterThanOrEqual(0.59);
   });
 });

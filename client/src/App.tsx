@@ -12,14 +12,13 @@ import { SettingsPanel } from './components/Settings';
 import { download, loadViews, saveViews, toCsv, visibleGraph } from './exporters';
 import type { SavedView } from './exporters';
 import { formatNumber } from './format';
-import { getToken, setLang } from './settings';
+import { getExpandLimit, getToken, setLang } from './settings';
 import type { CanvasState, HistoryAction } from './state';
 import { canRedo, canUndo, decodeUrl, emptyState, encodeUrl, filteredOut, historyReducer, initHistory, stateFromUrl, toUrlView } from './state';
 import type { Article, EntityRef, EvidenceData, PathData, RelationData, RelationType, SearchHitData, SubgraphData } from './types';
 import { RELATION_TYPES } from './types';
 import { clusterView, districtView } from './views';
 
-const EXPAND_LIMIT = 40;
 
 type Selected = { kind: 'entity'; data: EntityDetailsData } | { kind: 'relation'; data: RelationData } | null;
 
@@ -57,6 +56,8 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const [modal, setModal] = useState<'help' | 'settings' | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [articles, setArticles] = useState<{ id: string; title: string | null }[]>([]);
+  /** Bumped when curation changed the data, so details are fetched again. */
+  const [dataVersion, setDataVersion] = useState(0);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -164,7 +165,23 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     return () => {
       live = false;
     };
-  }, [state.selected]);
+  }, [state.selected, dataVersion]);
+
+  /** After curation: fetch what is on the canvas again; deleted facts and merged-away entities go. */
+  const refreshCanvas = useCallback(async () => {
+    const s = stateRef.current;
+    const ids = Object.keys(s.nodes);
+    if (ids.length) {
+      const r = await load(() => api.entities(ids));
+      if (r) {
+        remember(r.entities, r.relations);
+        const kept = new Set(r.entities.map((e) => e.id));
+        const parents = Object.fromEntries(Object.entries(s.parents).filter(([c, p]) => kept.has(c) && kept.has(p)));
+        dispatch({ type: 'reset', state: stateFromUrl(toUrlView(s), r.entities, r.relations, parents) });
+      }
+    }
+    setDataVersion((v) => v + 1);
+  }, [api, load, remember]);
 
   // ---- Actions ----
   const addEntity = useCallback(
@@ -182,8 +199,8 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     [api, load, remember],
   );
 
-  const expand = useCallback(
-    async (id: string, types?: RelationType[], limit = EXPAND_LIMIT) => {
+  const expandInner = useCallback(
+    async (id: string, types: RelationType[] | undefined, limit: number) => {
       const g: SubgraphData | undefined = await load(() => api.neighbourhood([id], { depth: 1, relationTypes: types, limit }));
       if (!g) return;
       // Edges between new nodes and what was already on the canvas come too.
@@ -199,6 +216,19 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       setTruncated(g.truncated ? { id, limit, types, shown: g.nodes.length } : null);
     },
     [api, load, remember],
+  );
+
+  const expand = useCallback(
+    async (id: string, types?: RelationType[], limit = getExpandLimit()) => {
+      try {
+        await expandInner(id, types, limit);
+      } finally {
+        // For tests and scripts: an expansion finished, whether or not it added anything.
+        const w = window as unknown as { __chainAtlas?: Record<string, unknown> };
+        if (w.__chainAtlas) w.__chainAtlas.expanded = Number(w.__chainAtlas.expanded ?? 0) + 1;
+      }
+    },
+    [expandInner],
   );
 
   const readEvidence = useCallback(
@@ -568,6 +598,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           onClose={() => setModal(null)}
           onChanged={(m) => {
             setToast(m);
+            void refreshCanvas();
             void api.stats().then(setStats, () => undefined);
             void api.articles().then(setArticles, () => undefined);
           }}

@@ -8,7 +8,10 @@ describe('wrapLabel', () => {
   });
   it('puts a company suffix on its own line', () => {
     expect(wrapLabel('重庆忽米网络科技有限公司')).toBe('重庆忽米网络科技\n有限公司');
-    expect(wrapLabel('重庆中科摇船船信息科技有限公司')).toBe('重庆中科摇船船信\n息科技有限公司');
+    expect(wrapLabel('重庆中科摇船船信息科技有限公司').split('\n').at(-1)).toBe('有限公司');
+  });
+  it('balances the lines instead of leaving an orphan', () => {
+    expect(wrapLabel('两江水土云计算中心')).toBe('两江水土云\n计算中心');
   });
   it('breaks long names into lines of about eight characters, never inside a Latin word', () => {
     for (const line of wrapLabel('两江新区智能网联新能源汽车产业集群示范区').split('\n')) expect([...line].length).toBeLessThanOrEqual(8);

@@ -36,6 +36,9 @@ export function wrapLabel(text: string, lineUnits = LINE_UNITS): string {
     }
   }
   const tokens = text.match(/[A-Za-z0-9.&·+-]+|./gsu) ?? [text];
+  // Balanced lines: 9 characters become 5 + 4, not 8 + an orphan.
+  const total = tokens.reduce((a, tok) => a + [...tok].reduce((b, c) => b + units(c), 0), 0);
+  lineUnits = Math.ceil(total / Math.ceil(total / lineUnits));
   const lines: string[] = [];
   let line = '';
   let w = 0;

@@ -22,3 +22,14 @@ export function getLang(): string | null {
 export function setLang(lang: string): void {
   storage()?.setItem(LANG_KEY, lang);
 }
+
+const EXPAND_KEY = 'chainAtlas.expandLimit';
+export const DEFAULT_EXPAND_LIMIT = 40;
+/** How many neighbours one expansion brings at most (the rest behind 显示更多). */
+export function getExpandLimit(): number {
+  const n = Number(storage()?.getItem(EXPAND_KEY));
+  return Number.isInteger(n) && n >= 1 && n <= 500 ? n : DEFAULT_EXPAND_LIMIT;
+}
+export function setExpandLimit(n: number): void {
+  storage()?.setItem(EXPAND_KEY, String(n));
+}

@@ -24,6 +24,8 @@ export interface CanvasProps {
 
 export { LARGE_GRAPH, largeGraphOptions, rendererOptions } from '../cyOptions';
 
+const MAX_FIT_ZOOM = 1.3;
+
 function placeNear(cy: Core, anchor: NodeSingular | null, i: number, count: number) {
   if (anchor && anchor.nonempty()) {
     const p = anchor.position();
@@ -136,7 +138,11 @@ export function Canvas(props: CanvasProps) {
     if (added.size) {
       const full = viewChanged || wasEmpty;
       runLayout(cy, full ? new Set(cy.nodes().map((n) => n.id())) : added, s.pinned, () => {
-        if (full) cy.fit(undefined, 50);
+        if (full) {
+          cy.fit(undefined, 50);
+          // A handful of nodes would otherwise fill the screen with huge labels.
+          if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        }
         else {
           const bb = cy.elements().boundingBox();
           const ext = cy.extent();
@@ -215,6 +221,15 @@ export function runLayout(cy: Core, movable: Set<string>, pinned: string[], done
     ...(fixed.length && fixed.length < leaves.length ? { fixedNodeConstraint: fixed } : {}),
   } as unknown as cytoscape.LayoutOptions);
   if (fixed.length === leaves.length) return done?.();
-  layout.one('layoutstop', () => done?.());
+  // For tests and scripts: how many layouts are still running.
+  const w = window as unknown as { __chainAtlas?: Record<string, unknown> };
+  const count = (d: number) => {
+    if (w.__chainAtlas) w.__chainAtlas.layouts = Number(w.__chainAtlas.layouts ?? 0) + d;
+  };
+  count(1);
+  layout.one('layoutstop', () => {
+    count(-1);
+    done?.();
+  });
   layout.run();
 }

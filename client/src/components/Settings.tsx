@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Api } from '../api';
-import { getToken, setToken } from '../settings';
+import { getExpandLimit, getToken, setExpandLimit, setToken } from '../settings';
 import type { EntityRef } from '../types';
 
 export function SettingsPanel({
@@ -19,6 +19,7 @@ export function SettingsPanel({
 }) {
   const { t } = useTranslation();
   const [token, setTok] = useState(getToken());
+  const [limit, setLimit] = useState(String(getExpandLimit()));
   const [alias, setAlias] = useState('');
   const [mergeId, setMergeId] = useState('');
   const [articleId, setArticleId] = useState('');
@@ -46,6 +47,9 @@ export function SettingsPanel({
           onSubmit={(e) => {
             e.preventDefault();
             setToken(token.trim());
+            const n = Number(limit);
+            if (Number.isInteger(n) && n >= 1 && n <= 500) setExpandLimit(n);
+            setLimit(String(getExpandLimit()));
             setMsg(t('settings.done'));
           }}
         >
@@ -54,6 +58,11 @@ export function SettingsPanel({
             <input type="password" value={token} onChange={(e) => setTok(e.target.value)} autoComplete="off" />
           </label>
           <p className="muted small">{t('settings.tokenHint')}</p>
+          <label className="field">
+            {t('settings.expandLimit')}
+            <input type="number" min={1} max={500} value={limit} onChange={(e) => setLimit(e.target.value)} />
+          </label>
+          <p className="muted small">{t('settings.expandLimitHint')}</p>
           <button type="submit">{t('settings.save')}</button>
         </form>
         <hr />
@@ -72,11 +81,25 @@ export function SettingsPanel({
           </button>
         </form>
         <h3>{t('settings.merge')}</h3>
+        <p className="muted small">{t('settings.mergeHint')}</p>
         <form
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            if (selected && mergeId.trim()) void run(() => api.mergeEntities(selected.id, mergeId.trim()));
+            const name = mergeId.trim();
+            if (selected && name)
+              void run(async () => {
+                // A name (or alias) is looked up among entities of the selected one's type; an id is taken as is.
+                let id = name.includes(':') ? name : null;
+                if (!id) {
+                  const hits = await api.search(name);
+                  id =
+                    hits.find((h) => h.entity.type === selected.type && h.entity.id !== selected.id && (h.entity.name === name || h.entity.aliases.includes(name)))?.entity
+                      .id ?? null;
+                }
+                if (!id) throw new Error(t('settings.notFound', { name }));
+                return api.mergeEntities(selected.id, id);
+              });
           }}
         >
           <input aria-label={t('settings.mergeInto')} placeholder={t('settings.mergeInto')} value={mergeId} onChange={(e) => setMergeId(e.target.value)} />

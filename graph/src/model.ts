@@ -110,9 +110,12 @@ export interface ArticleExtraction {
 // ---- What a store answers -------------------------------------------------------------
 
 export interface EntityDetails extends Entity {
+  /** Its relations, up to the limit asked for (all of them for most entities). */
   relations: Relation[];
-  /** Ids of the articles that mention the entity. */
+  /** Ids of the articles that mention the entity, newest first, up to the limit asked for. */
   articleIds: string[];
+  articleCount: number;
+  /** How many relations it has in all. */
   degree: number;
 }
 

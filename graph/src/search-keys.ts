@@ -106,31 +106,72 @@ export type MatchKind = 'name' | 'alias' | 'pinyin';
  * substring, a name beats an alias beats pinyin, and a shorter term is the closer match.
  */
 export function matchScore(query: string, term: string, kind: MatchKind): number {
-  const q = searchForm(query);
-  const t = searchForm(term);
-  if (!q || !t) return 0;
-  const kindBonus = kind === 'name' ? 3 : kind === 'alias' ? 2 : 0;
-  const closeness = q.length / t.length; // 0..1
-  if (t === q) return 90 + kindBonus + 5;
-  if (t.startsWith(q)) return 70 + kindBonus + 5 * closeness;
-  const at = t.indexOf(q);
-  if (at >= 0) return 50 + kindBonus + 5 * closeness;
-  return 0;
+  return queryMatcher(query).term(term, kind);
 }
 
 /** The best pinyin match of a Latin query against a Han name (full pinyin or initials, from any syllable). */
 export function pinyinScore(query: string, name: string): number {
-  const q = latinOnly(query);
-  if (!q || !hasHan(name)) return 0;
-  const f = pinyinForms(name);
-  let best = 0;
-  const consider = (parts: string[], weight: number) => {
-    const whole = parts.join('');
-    if (whole === q) best = Math.max(best, 60 + weight);
-    else if (whole.startsWith(q)) best = Math.max(best, 45 + weight + 5 * (q.length / whole.length));
-    else if (suffixes(parts).some((s) => s.startsWith(q))) best = Math.max(best, 30 + weight + 5 * (q.length / whole.length));
+  if (!hasHan(name)) return 0;
+  return pinyinFormsScore(query, pinyinForms(name));
+}
+
+/** As pinyinScore, on forms computed beforehand (a store keeps them, so search does not convert names). */
+export function pinyinFormsScore(query: string, f: Pick<PinyinForms, 'syllables' | 'initialsList'>): number {
+  return queryMatcher(query).pinyin(f.syllables, f.initialsList);
+}
+
+/** Best match of one pinyin form: exact, prefix, or from the start of a later syllable. */
+function pinyinPartsScore(q: string, parts: string[], weight: number): number {
+  const whole = parts.join('');
+  if (whole === q) return 60 + weight;
+  const closeness = 5 * (q.length / whole.length);
+  if (whole.startsWith(q)) return 45 + weight + closeness;
+  let at = 0;
+  for (const part of parts) {
+    at += part.length;
+    if (at < whole.length && whole.startsWith(q, at)) return 30 + weight + closeness;
+  }
+  return 0;
+}
+
+/**
+ * What was typed, normalised once, with the scorings a search applies to each candidate:
+ * a search compares one query with hundreds of names, so nothing about the query is redone.
+ */
+export function queryMatcher(query: string) {
+  const q = searchForm(query);
+  const latin = latinOnly(query);
+  return {
+    term(term: string, kind: MatchKind): number {
+      const t = searchForm(term);
+      if (!q || !t) return 0;
+      const kindBonus = kind === 'name' ? 3 : kind === 'alias' ? 2 : 0;
+      const closeness = q.length / t.length; // 0..1
+      if (t === q) return 90 + kindBonus + 5;
+      if (t.startsWith(q)) return 70 + kindBonus + 5 * closeness;
+      if (t.includes(q)) return 50 + kindBonus + 5 * closeness;
+      return 0;
+    },
+    pinyin(syllables: string[], initials: string[]): number {
+      if (!latin) return 0;
+      return Math.max(pinyinPartsScore(latin, syllables, 2), pinyinPartsScore(latin, initials, 0));
+    },
   };
-  consider(f.syllables, 2);
-  consider(f.initialsList, 0);
-  return best;
+}
+
+/** The pinyin of a name and its aliases, compact enough to store beside the entity. */
+export interface StoredPinyin {
+  /** The term (name or alias) the forms are of. */
+  t: string;
+  /** Syllables, space-separated. */
+  s: string;
+  /** Initials, space-separated. */
+  i: string;
+}
+
+export function storedPinyin(terms: string[]): StoredPinyin[] {
+  return terms.filter(hasHan).map((t) => {
+    const f = pinyinForms(t);
+    return { t, s: f.syllables.join(' '), i: f.initialsList.join(' ') };
+  });
 }

@@ -37,6 +37,11 @@ export interface PathOptions {
 
 export type ArticleOutcome = { ok: true; report: UpsertReport } | { ok: false; error: Error };
 
+export interface EntityDetailOptions {
+  relationLimit?: number;
+  articleLimit?: number;
+}
+
 export interface RelationPageOptions {
   types?: RelationType[];
   /** Page size (default 50). */
@@ -85,7 +90,12 @@ export interface GraphStore {
 
   /** Names, aliases and pinyin forms; any Chinese substring (one character too); best first. */
   search(text: string, options?: SearchOptions): Promise<SearchHit[]>;
-  getEntity(id: string): Promise<EntityDetails | null>;
+  /**
+   * An entity with its relations (with evidence) and the articles naming it. A hub has tens of
+   * thousands of both: at most `relationLimit` (500) relations and the newest `articleLimit`
+   * (100) articles come with it; `relationsOf` pages through all relations.
+   */
+  getEntity(id: string, options?: EntityDetailOptions): Promise<EntityDetails | null>;
   getEntities(ids: string[]): Promise<Entity[]>;
   /**
    * The relations touching an entity, ordered by relation id, one page at a time (`after` is

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteGraphStore } from '../src/sqlite/store';
-import { runGraphStoreContract, ARTICLE_1, ARTICLE_2 } from '../src/contract';
+import { runGraphStoreContract, ARTICLE_1, ARTICLE_2, ARTICLE_3 } from '../src/contract';
+import { entityId } from '../src/ids';
 
 const dir = mkdtempSync(join(tmpdir(), 'chain-atlas-sqlite-'));
 let n = 0;
@@ -25,6 +26,34 @@ describe('SqliteGraphStore', () => {
     store.db.exec('DROP TRIGGER fail_third_evidence');
     expect((await store.upsertArticle(ARTICLE_2)).created).toBe(true);
     await store.close();
+  });
+
+  it('walks what was written after its in-memory index was built: by itself, by another process, not what rolled back', async () => {
+    const path = join(dir, `index-${n++}.sqlite`);
+    const a = SqliteGraphStore.open(path);
+    await a.upsertArticle(ARTICLE_1);
+    const xinghe = entityId('Enterprise', '重庆星河动力科技有限公司');
+    const lanjing = entityId('Enterprise', '蓝鲸电池有限公司');
+    const qingmu = entityId('Enterprise', '青木材料股份有限公司');
+    expect((await a.neighbourhood([xinghe])).nodes.map((e) => e.id)).not.toContain(lanjing);
+    // Another connection (as a loader in another process would) commits ARTICLE_2.
+    const b = SqliteGraphStore.open(path);
+    await b.upsertArticle(ARTICLE_2);
+    await b.close();
+    expect((await a.neighbourhood([xinghe])).nodes.map((e) => e.id)).toContain(lanjing);
+    // This store's own write, and a batch article that failed and must leave no trace.
+    const broken = { ...ARTICLE_3, relations: [...ARTICLE_3.relations, { ...ARTICLE_3.relations[0], from: 'nobody' }] };
+    const outcomes = await a.upsertArticles([broken]);
+    expect(outcomes[0].ok).toBe(false);
+    expect((await a.neighbourhood([lanjing])).nodes.map((e) => e.id)).not.toContain(qingmu);
+    await a.upsertArticle(ARTICLE_3);
+    expect((await a.neighbourhood([lanjing])).nodes.map((e) => e.id)).toContain(qingmu);
+    expect((await a.paths(qingmu, xinghe, { limit: 1 }))[0].nodes.map((e) => e.id)).toEqual([qingmu, lanjing, xinghe]);
+    // A delete is seen at once.
+    const third = (await a.listArticles()).items.find((x) => x.title === '璧山区新材料企业')!;
+    await a.deleteArticle(third.id);
+    expect(await a.paths(qingmu, xinghe)).toEqual([]);
+    await a.close();
   });
 
   it('keeps the graph across reopening the file', async () => {

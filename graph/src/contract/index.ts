@@ -204,6 +204,17 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         expect(await store.getEntity('enterprise:不存在')).toBeNull();
       });
 
+      it('caps the relations and articles that come with an entity, and counts them all', async () => {
+        const full = (await store.getEntity(E.xinghe))!;
+        const capped = (await store.getEntity(E.xinghe, { relationLimit: 2, articleLimit: 1 }))!;
+        expect(capped.relations).toHaveLength(2);
+        for (const r of capped.relations) expect(full.relations).toContainEqual(r);
+        expect(capped.degree).toBe(5);
+        expect(capped.articleIds).toEqual(full.articleIds.slice(0, 1));
+        expect(capped.articleCount).toBe(2);
+        expect(full.articleCount).toBe(2);
+      });
+
       it('reads several entities, relations and articles at once, in the order asked', async () => {
         const ents = await store.getEntities([E.bishan, 'enterprise:不存在', E.xinghe]);
         expect(ents.map((e) => e.id)).toEqual([E.bishan, E.xinghe]);

@@ -21,7 +21,7 @@ import type {
 } from '../model';
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
-import type { AliasQuery, ArticleOutcome, Curation, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
+import type { AliasQuery, ArticleOutcome, Curation, EntityDetailOptions, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
 import { GraphStoreError } from '../store';
 import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
@@ -512,7 +512,9 @@ export class Neo4jGraphStore implements GraphStore {
       .slice(0, limit);
   }
 
-  async getEntity(id: string): Promise<EntityDetails | null> {
+  async getEntity(id: string, options: EntityDetailOptions = {}): Promise<EntityDetails | null> {
+    const relationLimit = Math.max(0, options.relationLimit ?? 500);
+    const articleLimit = Math.max(0, options.articleLimit ?? 100);
     return this.read(async (tx) => {
       // An id merged away answers with the entity it went into.
       const [found] = await run(tx, 'entity_follow_redirect', { id });
@@ -520,12 +522,13 @@ export class Neo4jGraphStore implements GraphStore {
       const entityId = found.id as string;
       const [row] = await run(tx, 'entities_get', { ids: [entityId] });
       const entity = toEntity(row.entity);
-      const relationIds = (await run(tx, 'entity_relation_ids', { id: entityId })).map((r) => r.relationId as string);
+      const allRelationIds = (await run(tx, 'entity_relation_ids', { id: entityId })).map((r) => r.relationId as string);
+      const relationIds = allRelationIds.slice(0, relationLimit);
       const relations = relationIds.length
         ? inOrder(relationIds, (await run(tx, 'relations_get', { ids: relationIds })).map(toRelation))
         : [];
-      const articleIds = (await run(tx, 'entity_articles', { id: entityId })).map((r) => r.articleId as string);
-      return { ...entity, relations, articleIds, degree: relations.length };
+      const allArticleIds = (await run(tx, 'entity_articles', { id: entityId })).map((r) => r.articleId as string);
+      return { ...entity, relations, articleIds: allArticleIds.slice(0, articleLimit), articleCount: allArticleIds.length, degree: allRelationIds.length };
     });
   }
 

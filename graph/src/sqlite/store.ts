@@ -20,11 +20,12 @@ import type {
   UpsertReport,
 } from '../model';
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
-import { hasHan, matchScore, pinyinScore, searchForm, searchQuery, searchTokens } from '../search-keys';
+import { hasHan, queryMatcher, searchForm, searchQuery, searchTokens, storedPinyin, type StoredPinyin } from '../search-keys';
 import type {
   AliasQuery,
   ArticleOutcome,
   Curation,
+  EntityDetailOptions,
   GraphStore,
   NeighbourhoodOptions,
   PathOptions,
@@ -34,6 +35,7 @@ import type {
 import { GraphStoreError } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
 import { migrate } from './schema';
+import { AdjacencyIndex } from './adjacency';
 import type { GraphRecord, ImportReport } from '../backup';
 
 interface EntityRow {
@@ -43,6 +45,8 @@ interface EntityRow {
   name: string;
   aliases: string;
   degree: number;
+  /** StoredPinyin[] as JSON. */
+  pinyin: string;
 }
 
 interface RelationRow {
@@ -88,7 +92,15 @@ export class SqliteGraphStore implements GraphStore {
   private readonly statements = new Map<string, Database.Statement>();
   private closed = false;
 
-  private constructor(readonly db: Database.Database) {}
+  /** Who is next to whom, in memory; SQLite remains the truth (see adjacency.ts). */
+  private readonly index: AdjacencyIndex;
+  /** Relations written by the transaction under way, for the index once it commits. */
+  private pendingRelations: { n: number; type: RelationType; src: number; dst: number }[] = [];
+  private pendingEntities: { n: number; type: EntityType }[] = [];
+
+  private constructor(readonly db: Database.Database) {
+    this.index = new AdjacencyIndex(db);
+  }
 
   static open(path: string, options: { readonly?: boolean } = {}): SqliteGraphStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -123,7 +135,25 @@ export class SqliteGraphStore implements GraphStore {
 
   async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {
     this.assertOpen();
-    return this.db.transaction(() => this.upsertInTransaction(extraction)).immediate();
+    return this.afterCommit(() => this.db.transaction(() => this.upsertInTransaction(extraction)).immediate());
+  }
+
+  /** Runs a write; once it has committed, the in-memory index learns what it added. */
+  private afterCommit<T>(write: () => T): T {
+    this.pendingRelations = [];
+    this.pendingEntities = [];
+    try {
+      const result = write();
+      for (const e of this.pendingEntities) this.index.addEntity(e.n, e.type);
+      for (const r of this.pendingRelations) this.index.add(r.n, r.type, r.src, r.dst);
+      return result;
+    } catch (err) {
+      this.index.invalidate();
+      throw err;
+    } finally {
+      this.pendingRelations = [];
+      this.pendingEntities = [];
+    }
   }
 
   async upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]> {
@@ -131,15 +161,21 @@ export class SqliteGraphStore implements GraphStore {
     // One commit for the batch, a savepoint per article: an article that fails rolls back
     // alone, and the batch as a whole is durable or (after a crash) absent. IMMEDIATE takes
     // the write lock up front, so a second loader on the same file waits instead of failing.
-    return this.db.transaction(() =>
-      extractions.map((extraction): ArticleOutcome => {
-        try {
-          return { ok: true, report: this.db.transaction(() => this.upsertInTransaction(extraction))() };
-        } catch (err) {
-          return { ok: false, error: err instanceof Error ? err : new Error(String(err)) };
-        }
-      }),
-    ).immediate();
+    return this.afterCommit(() =>
+      this.db.transaction(() =>
+        extractions.map((extraction): ArticleOutcome => {
+          const [relations, entities] = [this.pendingRelations.length, this.pendingEntities.length];
+          try {
+            return { ok: true, report: this.db.transaction(() => this.upsertInTransaction(extraction))() };
+          } catch (err) {
+            // Rolled back to its savepoint: what it wrote is not in the graph, nor in the index.
+            this.pendingRelations.length = relations;
+            this.pendingEntities.length = entities;
+            return { ok: false, error: err instanceof Error ? err : new Error(String(err)) };
+          }
+        }),
+      ).immediate(),
+    );
   }
 
   private upsertInTransaction(extraction: ArticleExtraction): UpsertReport {
@@ -207,9 +243,11 @@ export class SqliteGraphStore implements GraphStore {
         report.entitiesAdded.push(row.id);
       }
       byKey.set(e.key, row);
-      this.st('INSERT OR IGNORE INTO mentions (entity, article_id) VALUES (?, ?)').run(row.n, aid);
+      this.st('INSERT OR IGNORE INTO mentions (entity, article_id, article_date) VALUES (?, ?, ?)').run(row.n, aid, article.date ?? null);
     }
 
+    // Degrees change once per entity, not once per relation: a hub gains many in one article.
+    const degreeDelta = new Map<number, number>();
     for (const r of extraction.relations) {
       const a = byKey.get(r.from)!;
       const b = byKey.get(r.to)!;
@@ -221,8 +259,10 @@ export class SqliteGraphStore implements GraphStore {
         const info = this.st(
           'INSERT INTO relations (id, type, src, dst, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)',
         ).run(rid, r.type, fromRow.n, toRow.n, r.amountCny ?? null, r.role ?? null);
-        this.st('UPDATE entities SET degree = degree + 1 WHERE n IN (?, ?)').run(fromRow.n, toRow.n);
+        degreeDelta.set(fromRow.n, (degreeDelta.get(fromRow.n) ?? 0) + 1);
+        degreeDelta.set(toRow.n, (degreeDelta.get(toRow.n) ?? 0) + 1);
         rel = { n: Number(info.lastInsertRowid) } as RelationRow;
+        this.pendingRelations.push({ n: rel.n, type: r.type, src: fromRow.n, dst: toRow.n });
         if (!report.relationsAdded.includes(rid)) report.relationsAdded.push(rid);
       } else {
         // A later article can add what an earlier one left open, and 龙头 outranks member.
@@ -243,6 +283,7 @@ export class SqliteGraphStore implements GraphStore {
       ).run(rel.n, aid, r.evidence.start, r.evidence.end, r.evidence.text);
       report.evidenceAdded += ev.changes;
     }
+    for (const [n, delta] of degreeDelta) this.st('UPDATE entities SET degree = degree + ? WHERE n = ?').run(delta, n);
     return report;
   }
 
@@ -329,7 +370,8 @@ export class SqliteGraphStore implements GraphStore {
       name,
       JSON.stringify(clean),
     );
-    const row: EntityRow = { n: Number(info.lastInsertRowid), id, type, name, aliases: JSON.stringify(clean), degree: 0 };
+    const row: EntityRow = { n: Number(info.lastInsertRowid), id, type, name, aliases: JSON.stringify(clean), degree: 0, pinyin: '[]' };
+    this.pendingEntities.push({ n: row.n, type });
     for (const k of new Set([name, ...clean].map(canonicalName))) {
       this.st('INSERT OR IGNORE INTO entity_names (type, name_key, entity) VALUES (?, ?, ?)').run(type, k, row.n);
     }
@@ -352,6 +394,7 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   private reindex(n: number, name: string, aliases: string[]): void {
+    this.st('UPDATE entities SET pinyin = ? WHERE n = ?').run(JSON.stringify(storedPinyin([name, ...aliases])), n);
     const tokens = new Set<string>();
     for (const s of [name, ...aliases]) for (const t of searchTokens(s)) tokens.add(t);
     this.st('DELETE FROM search_index WHERE rowid = ?').run(n);
@@ -367,6 +410,8 @@ export class SqliteGraphStore implements GraphStore {
 
   async deleteArticle(id: string): Promise<boolean> {
     this.assertOpen();
+    // Deletes and merges are rare: the index is simply rebuilt on the next walk.
+    this.index.invalidate();
     return this.db.transaction(() => {
       if (!this.st('SELECT 1 FROM articles WHERE id = ?').get(id)) return false;
       const touched = this.st('SELECT DISTINCT relation FROM evidence WHERE article_id = ?').pluck().all(id) as number[];
@@ -451,7 +496,8 @@ export class SqliteGraphStore implements GraphStore {
     // Candidates in index order, capped: a one-character query can match most of a big
     // graph, and scoring all of it would cost more than the answer is worth.
     const typed = [...searchForm(text)].length;
-    const cap = typed <= 1 ? 400 : typed === 2 ? 1000 : 2000;
+    // Pinyin forms cost the most to score, and a Latin prefix matches the most names.
+    const cap = !hasHan(text) ? 500 : typed <= 1 ? 400 : typed === 2 ? 800 : 1200;
     const candidates = this.st(
       `SELECT e.* FROM search_index s JOIN entities e ON e.n = s.rowid WHERE search_index MATCH ? LIMIT ?`,
     ).all(fts, cap) as EntityRow[];
@@ -461,45 +507,47 @@ export class SqliteGraphStore implements GraphStore {
     const seen = new Set<number>();
     const hits: SearchHit[] = [];
     const latin = !hasHan(text);
+    const match = queryMatcher(text);
     for (const row of [...exact, ...candidates]) {
       if (seen.has(row.n)) continue;
       seen.add(row.n);
       if (types && !types.has(row.type)) continue;
-      const aliases = JSON.parse(row.aliases) as string[];
-      let best = { score: matchScore(text, row.name, 'name'), matched: row.name };
+      let best = { score: match.term(row.name, 'name'), matched: row.name };
+      const aliases = row.aliases === '[]' ? [] : (JSON.parse(row.aliases) as string[]);
       for (const a of aliases) {
-        const s = matchScore(text, a, 'alias');
+        const s = match.term(a, 'alias');
         if (s > best.score) best = { score: s, matched: a };
       }
       if (latin) {
-        for (const term of [row.name, ...aliases]) {
-          const s = pinyinScore(text, term);
-          if (s > best.score) best = { score: s, matched: term };
+        for (const p of JSON.parse(row.pinyin) as StoredPinyin[]) {
+          const s = match.pinyin(p.s.split(' '), p.i.split(' '));
+          if (s > best.score) best = { score: s, matched: p.t };
         }
       }
       if (best.score <= 0) continue;
       // Among equals, the better connected entity is the likelier one.
       const score = best.score + Math.min(4, Math.log10(1 + row.degree));
-      hits.push({ entity: toEntity(row), score: Math.round(score * 1000) / 1000, matched: best.matched });
+      hits.push({ entity: { id: row.id, type: row.type, name: row.name, aliases }, score: Math.round(score * 1000) / 1000, matched: best.matched });
     }
     hits.sort((a, b) => b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id));
     return hits.slice(0, limit);
   }
 
-  async getEntity(id: string): Promise<EntityDetails | null> {
+  async getEntity(id: string, options: EntityDetailOptions = {}): Promise<EntityDetails | null> {
     this.assertOpen();
     const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
     if (!row) return null;
-    const rels = this.st('SELECT * FROM relations WHERE src = ? UNION ALL SELECT * FROM relations WHERE dst = ? AND src <> dst').all(
-      row.n,
-      row.n,
-    ) as RelationRow[];
-    const articleIds = this.st(
-      `SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity = ? ORDER BY a.date DESC, a.id`,
-    )
+    const relationLimit = Math.max(0, options.relationLimit ?? 500);
+    const articleLimit = Math.max(0, options.articleLimit ?? 100);
+    // The oldest relations first, from the in-memory index: no scan of a hub's relations.
+    const walk = this.adjacency();
+    const edgeNs = [...new Set(walk(row.n).map((step) => step.edge))].sort((a, b) => a - b).slice(0, relationLimit);
+    const rels = this.relationsByN(edgeNs).sort((a, b) => a.n - b.n);
+    const articleIds = this.st(`SELECT article_id FROM mentions WHERE entity = ? ORDER BY article_date DESC, article_id LIMIT ?`)
       .pluck()
-      .all(row.n) as string[];
-    return { ...toEntity(row), relations: this.hydrateRelations(rels), articleIds, degree: row.degree };
+      .all(row.n, articleLimit) as string[];
+    const articleCount = (this.st('SELECT count(*) AS c FROM mentions WHERE entity = ?').get(row.n) as { c: number }).c;
+    return { ...toEntity(row), relations: this.hydrateRelations(rels), articleIds, articleCount, degree: row.degree };
   }
 
   async getEntities(ids: string[]): Promise<Entity[]> {
@@ -589,40 +637,20 @@ export class SqliteGraphStore implements GraphStore {
 
   // ---- exploration ---------------------------------------------------------------------
 
-  private adjacency(relationTypes?: RelationType[]): Adjacency {
-    const types = relationTypes?.length ? relationTypes : null;
-    const sqlOut = `SELECT n, type, dst AS other FROM relations WHERE src = ?${types ? ` AND type IN (${placeholders(types.length)})` : ''}`;
-    const sqlIn = `SELECT n, type, src AS other FROM relations WHERE dst = ?${types ? ` AND type IN (${placeholders(types.length)})` : ''}`;
-    const out = this.st(sqlOut);
-    const inn = this.st(sqlIn);
+  /** Steps from nodes through the in-memory index, each node's list read once per traversal. */
+  private adjacency(relationTypes?: RelationType[] | null, entityTypes?: EntityType[] | null): Adjacency {
+    this.index.ensure();
+    const types = relationTypes?.length ? new Set(relationTypes) : null;
+    const targets = entityTypes?.length ? new Set(entityTypes) : null;
     const cache = new Map<number, Step[]>();
     return (node: number) => {
       let steps = cache.get(node);
       if (!steps) {
-        const args = types ? [node, ...types] : [node];
-        steps = [
-          ...(out.all(...args) as { n: number; other: number }[]).map((r) => ({ edge: r.n, node: r.other })),
-          ...(inn.all(...args) as { n: number; other: number }[]).map((r) => ({ edge: r.n, node: r.other })),
-        ];
+        steps = this.index.steps(node, types, targets);
         cache.set(node, steps);
       }
       return steps;
     };
-  }
-
-  /**
-   * The neighbours of a node (relation walked in either direction), at most `cap` steps:
-   * a hub's ten thousand relations are not read to find the few nodes still wanted.
-   */
-  private steps(node: number, relationTypes: RelationType[] | null, entityTypes: EntityType[] | null, cap: number): Step[] {
-    const typeSql = relationTypes ? ` AND r.type IN (${placeholders(relationTypes.length)})` : '';
-    const entitySql = entityTypes ? ` AND e.type IN (${placeholders(entityTypes.length)})` : '';
-    const sql = (self: 'src' | 'dst', other: 'src' | 'dst') =>
-      entityTypes
-        ? `SELECT r.n AS edge, r.${other} AS node FROM relations r JOIN entities e ON e.n = r.${other} WHERE r.${self} = ?${typeSql}${entitySql} LIMIT ?`
-        : `SELECT r.n AS edge, r.${other} AS node FROM relations r WHERE r.${self} = ?${typeSql} LIMIT ?`;
-    const args = [node, ...(relationTypes ?? []), ...(entityTypes ?? []), cap];
-    return [...(this.st(sql('src', 'dst')).all(...args) as Step[]), ...(this.st(sql('dst', 'src')).all(...args) as Step[])];
   }
 
   async neighbourhood(ids: string[], options: NeighbourhoodOptions = {}): Promise<Subgraph> {
@@ -630,20 +658,15 @@ export class SqliteGraphStore implements GraphStore {
     const depth = Math.max(0, Math.min(options.depth ?? 1, 6));
     const limit = Math.max(1, Math.min(options.limit ?? 200, 100_000));
     const relationTypes = options.relationTypes?.length ? options.relationTypes : null;
-    const entityTypes = options.entityTypes?.length ? options.entityTypes : null;
     const seeds = this.entitiesByIds(ids);
+    const walk = this.adjacency(relationTypes, options.entityTypes);
     const nodes = new Set<number>(seeds.map((s) => s.n).slice(0, limit));
     let truncated = seeds.length > limit;
     let frontier = [...nodes];
     outer: for (let level = 0; level < depth && frontier.length; level++) {
       const next: number[] = [];
       for (const node of frontier) {
-        // Enough steps to fill what is left even if every node already found is among them,
-        // with room for several relations between the same two entities.
-        const cap = 2 * limit + 16;
-        let found = this.steps(node, relationTypes, entityTypes, cap);
-        if (found.length >= cap) found = this.steps(node, relationTypes, entityTypes, Number.MAX_SAFE_INTEGER);
-        for (const step of found) {
+        for (const step of walk(node)) {
           if (nodes.has(step.node)) continue;
           if (nodes.size >= limit) {
             truncated = true;
@@ -655,41 +678,20 @@ export class SqliteGraphStore implements GraphStore {
       }
       frontier = next;
     }
+    // Every relation among the nodes, not only the ones walked: the picture is of the subgraph.
+    const among = this.adjacency(relationTypes);
+    const edgeNs = new Set<number>();
+    for (const n of nodes) for (const step of among(n)) if (nodes.has(step.node)) edgeNs.add(step.edge);
     const rows = this.entitiesByN([...nodes]);
-    return { nodes: [...nodes].map((n) => toEntity(rows.get(n)!)), edges: this.hydrateRelations(this.relationsAmong(rows, relationTypes)), truncated };
+    return { nodes: [...nodes].map((n) => toEntity(rows.get(n)!)), edges: this.hydrateRelations(this.relationsByN([...edgeNs])), truncated };
   }
 
-  /**
-   * Every relation among the nodes, not only the ones walked: the picture is of the subgraph.
-   * Ordinary nodes have their relations read; two hubs are probed for the relations between
-   * them, which costs a lookup instead of a scan of tens of thousands of relations.
-   */
-  private relationsAmong(rows: Map<number, EntityRow>, relationTypes: RelationType[] | null): RelationRow[] {
-    const all = [...rows.values()];
-    const hubDegree = 8 * all.length + 64;
-    const hubs = all.filter((r) => r.degree > hubDegree);
-    const typeSql = relationTypes ? ` AND type IN (${placeholders(relationTypes.length)})` : '';
-    const types = relationTypes ?? [];
-    const edges = new Map<number, RelationRow>();
-    for (const r of all) {
-      if (r.degree > hubDegree) continue;
-      for (const rel of this.st(`SELECT * FROM relations WHERE src = ?${typeSql} UNION ALL SELECT * FROM relations WHERE dst = ?${typeSql}`).all(
-        r.n,
-        ...types,
-        r.n,
-        ...types,
-      ) as RelationRow[]) {
-        if (rows.has(rel.src) && rows.has(rel.dst)) edges.set(rel.n, rel);
-      }
+  private relationsByN(ns: number[]): RelationRow[] {
+    const out: RelationRow[] = [];
+    for (const part of chunks(ns)) {
+      out.push(...(this.db.prepare(`SELECT * FROM relations WHERE n IN (${placeholders(part.length)})`).all(...part) as RelationRow[]));
     }
-    const between = this.st(`SELECT * FROM relations WHERE src = ? AND dst = ?${typeSql}`);
-    for (const a of hubs) {
-      for (const b of hubs) {
-        if (a.n === b.n) continue;
-        for (const rel of between.all(a.n, b.n, ...types) as RelationRow[]) edges.set(rel.n, rel);
-      }
-    }
-    return [...edges.values()];
+    return out;
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
@@ -698,14 +700,11 @@ export class SqliteGraphStore implements GraphStore {
     const k = Math.max(1, Math.min(options.limit ?? 5, 50));
     const [a, b] = [this.entityRow(from), this.entityRow(to)];
     if (!a || !b || a.n === b.n) return [];
-    const found = kShortestPaths(a.n, b.n, this.adjacency(options.relationTypes), { k, maxLength });
+    const walk = this.adjacency(options.relationTypes);
+    const found = kShortestPaths(a.n, b.n, walk, { k, maxLength, degreeOf: (n) => this.index.degreeOf(n) });
     if (found.length === 0) return [];
     const ents = this.entitiesByN(found.flatMap((p) => p.nodes));
-    const relNs = [...new Set(found.flatMap((p) => p.edges))];
-    const relRows: RelationRow[] = [];
-    for (const part of chunks(relNs)) {
-      relRows.push(...(this.db.prepare(`SELECT * FROM relations WHERE n IN (${placeholders(part.length)})`).all(...part) as RelationRow[]));
-    }
+    const relRows = this.relationsByN([...new Set(found.flatMap((p) => p.edges))]);
     const rels = new Map(this.hydrateRelations(relRows).map((r, i) => [relRows[i].n, r]));
     return found.map((p) => ({
       nodes: p.nodes.map((n) => toEntity(ents.get(n)!)),
@@ -730,6 +729,7 @@ export class SqliteGraphStore implements GraphStore {
 
   async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
     this.assertOpen();
+    this.index.invalidate();
     return this.db.transaction(() => {
       const keep = this.entityRow(keepId);
       const merge = this.entityRow(mergeId);
@@ -769,7 +769,7 @@ export class SqliteGraphStore implements GraphStore {
           this.st('UPDATE relations SET id = ?, src = ?, dst = ? WHERE n = ?').run(rid, fn, tn, r.n);
         }
       }
-      this.st('INSERT OR IGNORE INTO mentions (entity, article_id) SELECT ?, article_id FROM mentions WHERE entity = ?').run(keep.n, merge.n);
+      this.st('INSERT OR IGNORE INTO mentions (entity, article_id, article_date) SELECT ?, article_id, article_date FROM mentions WHERE entity = ?').run(keep.n, merge.n);
       this.addNames(keep, [merge.name, ...(JSON.parse(merge.aliases) as string[])]);
       this.deleteEntity(merge.n);
       affected.delete(merge.n);
@@ -900,7 +900,7 @@ export class SqliteGraphStore implements GraphStore {
             break;
           }
           case 'mention':
-            this.st('INSERT INTO mentions (entity, article_id) VALUES (?, ?)').run(nOf(rec.entityId, 'a mention'), rec.articleId);
+            this.st('INSERT INTO mentions (entity, article_id, article_date) SELECT ?, id, date FROM articles WHERE id = ?').run(nOf(rec.entityId, 'a mention'), rec.articleId);
             break;
           case 'relation': {
             const r = rec.relation;
@@ -934,6 +934,7 @@ export class SqliteGraphStore implements GraphStore {
       }
       this.db.exec('UPDATE entities SET degree = (SELECT count(*) FROM relations r WHERE r.src = entities.n) + (SELECT count(*) FROM relations r WHERE r.dst = entities.n)');
       this.db.prepare('COMMIT').run();
+      this.index.invalidate();
       return report;
     } catch (err) {
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();

@@ -132,9 +132,15 @@ describe('curation', () => {
   });
 
   it('merges two entities: relations move, the merged id finds the kept one', async () => {
-    const keep = 'enterprise:赛力斯汽车';
-    const merge = 'enterprise:赛力斯';
-    const [k, m] = [await h.store.getEntity(keep), await h.store.getEntity(merge)];
+    // 赛力斯 has a supplier; the other is any enterprise with relations that shares none with it.
+    const keep = 'enterprise:赛力斯';
+    const k = await h.store.getEntity(keep);
+    const neighbours = new Set(k!.relations.flatMap((r) => [r.from, r.to]));
+    const hits = await h.store.search('公司', { types: ['Enterprise'], limit: 100 });
+    const others = await Promise.all(hits.map((hit) => h.store.getEntity(hit.entity.id)));
+    const m = others.find((e) => e && e.id !== keep && e.id !== ZHENBAO && e.degree > 0 && !neighbours.has(e.id));
+    expect(m).toBeDefined();
+    const merge = m!.id;
     const res = ok(
       await h.gql(
         `mutation($keep: ID!, $merge: ID!) { mergeEntities(keepId: $keep, mergeId: $merge) { id aliases degree } }`,
@@ -143,7 +149,7 @@ describe('curation', () => {
       ),
     ).mergeEntities;
     expect(res.id).toBe(keep);
-    expect(res.aliases).toContain('赛力斯');
+    expect(res.aliases).toContain(m!.name);
     expect(res.degree).toBe(k!.degree + m!.degree);
     const viaOld = ok(await h.gql(`{ entity(id: "${merge}") { id ... on Enterprise { suppliers { id } } } }`)).entity;
     expect(viaOld.id).toBe(keep);

@@ -137,6 +137,20 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         expect((await store.getEntity(E.xinghe))!.articleIds).toHaveLength(2);
       });
 
+      it('refuses text with broken Unicode (a lone surrogate) rather than storing it altered', async () => {
+        const text = '山城日报讯 星河动力\ud800与云帆智造合作。';
+        const bad = article(
+          { title: '坏码', date: '2025-04-04', text },
+          [
+            { key: 'a', type: 'Enterprise', name: '星河动力' },
+            { key: 'b', type: 'Enterprise', name: '云帆智造' },
+          ],
+          [{ type: 'COOPERATES_WITH', from: 'a', to: 'b', evidence: '与云帆智造合作' }],
+        );
+        await expect(store.upsertArticle(bad)).rejects.toThrow(/surrogate/);
+        expect((await store.stats()).articles).toBe(0);
+      });
+
       it('refuses a relation between types the ontology does not allow', async () => {
         const bad = article(
           { title: '错', date: '2025-04-02', text: '江北区投资了星河动力。' },

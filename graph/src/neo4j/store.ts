@@ -354,6 +354,9 @@ export class Neo4jGraphStore implements GraphStore {
   async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {
     const { article } = extraction;
     if (typeof article?.text !== 'string' || !article.text) throw new GraphStoreError('BAD_INPUT', 'an article needs its text');
+    if (!article.text.isWellFormed()) {
+      throw new GraphStoreError('BAD_INPUT', 'the article text has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it');
+    }
     const id = article.id ?? articleIdOf(article.text);
 
     return this.write(async (tx) => {

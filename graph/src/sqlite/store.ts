@@ -183,6 +183,11 @@ export class SqliteGraphStore implements GraphStore {
     if (typeof article?.text !== 'string' || article.text.length === 0) {
       throw new GraphStoreError('BAD_INPUT', 'an article needs its text');
     }
+    // A lone surrogate cannot be stored as UTF-8: SQLite would rewrite it and every offset
+    // after it would point at the wrong characters.
+    if (!article.text.isWellFormed()) {
+      throw new GraphStoreError('BAD_INPUT', 'the article text has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it');
+    }
     const aid = article.id ?? articleId(article.text);
     const report: UpsertReport = {
       articleId: aid,

@@ -87,7 +87,9 @@ export function decodeInput(input: string | Uint8Array): DecodedText {
   if (typeof input === 'string') {
     if (!input.trim()) throw new ExtractionError('EMPTY', 'the article has no text');
     if (input.length > MAX_ARTICLE_BYTES) throw new ExtractionError('TOO_LARGE', `article is ${input.length} characters`);
-    return { text: input, encoding: 'utf-8', hadBom: false };
+    // A lone surrogate (text cut in the middle of a character by some scraper) becomes U+FFFD:
+    // the same length, so every offset still points where it did, and storable as UTF-8.
+    return { text: input.isWellFormed() ? input : input.toWellFormed(), encoding: 'utf-8', hadBom: false };
   }
   return decodeArticle(input);
 }

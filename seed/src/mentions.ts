@@ -737,13 +737,20 @@ export function findMentions(text: string): Mention[] {
   findCoordinated(text, found);
   findPeopleAndPlaces(text, found);
   found.sort((a, b) => (RULE_RANK[b.rule] ?? 0) - (RULE_RANK[a.rule] ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Best first, each character claimed once: a mark per character keeps this linear in the
+  // length of the page (a pairwise check was quadratic in the number of mentions).
   const kept: Mention[] = [];
+  const taken = new Uint8Array(text.length);
   for (const m of found) {
-    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    let free = true;
+    for (let i = m.start; i < m.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, m.start, m.end);
     kept.push(m);
   }
   // A district that is the whole of another find is the district.
-  const all = [...districts, ...kept.filter((k) => !districts.some((d) => d.start === k.start && d.end === k.end))];
+  const districtSpans = new Set(districts.map((d) => `${d.start}:${d.end}`));
+  const all = [...districts, ...kept.filter((k) => !districtSpans.has(`${k.start}:${k.end}`))];
   return all.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

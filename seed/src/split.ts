@@ -32,6 +32,15 @@ export function splitSentences(n: NormalisedText): Sentence[] {
       while (s < e && /\s/.test(para[s])) s++;
       while (e > s && /\s/.test(para[e - 1])) e--;
       if (e <= s) return;
+      // No sentence of real news runs for pages: text without a full stop (a scraper's run-on
+      // line) is cut into pieces at commas or, failing that, at a fixed length, so that
+      // relating mentions within a sentence stays linear in the length of the page.
+      if (e - s > MAX_SENTENCE) {
+        const cut = cutPoint(para, s, s + MAX_SENTENCE);
+        emit(s, cut);
+        emit(cut, e);
+        return;
+      }
       const text = para.slice(s, e);
       const key = text.replace(/\s+/g, '');
       const repeated = key.length >= 12 && seen.has(key);
@@ -46,6 +55,17 @@ export function splitSentences(n: NormalisedText): Sentence[] {
     emit(from, para.length);
   }
   return out;
+}
+
+/** The longest stretch treated as one sentence (real ones rarely pass 300 characters). */
+export const MAX_SENTENCE = 1000;
+
+/** Where to cut an over-long sentence before `limit`: after the last comma or semicolon, else at the limit. */
+function cutPoint(text: string, from: number, limit: number): number {
+  for (let i = limit - 1; i > from + MAX_SENTENCE / 2; i--) {
+    if ('，,；;'.includes(text[i])) return i + 1;
+  }
+  return limit;
 }
 
 /** Clauses of a sentence (split at ，：、 are kept inside), as [start, end) into the sentence text. */

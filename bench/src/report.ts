@@ -16,7 +16,26 @@ export function renderReport(r: Report): string {
   out.push('');
   out.push('Latencies are p50 / p95 / p99 in milliseconds.');
   if (r.extraction) {
-    out.push('', '## Extraction', '', '```json', JSON.stringify(r.extraction, null, 2), '```');
+    const e = r.extraction as {
+      corpus: string;
+      pipelineMBps: number;
+      onePageOf1MBMBps: number;
+      baselineMBps: number;
+      quality: string | { pipeline: { entityF1: number | null; relationF1: number | null }; baseline: { entityF1: number | null; relationF1: number | null } };
+    };
+    const f = (x: number | null) => (x == null ? 'n/a' : x.toFixed(3));
+    out.push('', '## Extraction (one core)', '', `Corpus: ${e.corpus}.`, '');
+    const q = typeof e.quality === 'string' ? null : e.quality;
+    out.push(
+      table(
+        ['', 'MB/s', 'entity F1 (five gold pages)', 'relation F1'],
+        [
+          ['ChainAtlas pipeline', `${e.pipelineMBps} (one 1 MB page: ${e.onePageOf1MBMBps})`, q ? f(q.pipeline.entityF1) : '–', q ? f(q.pipeline.relationF1) : '–'],
+          ['baseline: jieba POS nt/ns', e.baselineMBps, q ? f(q.baseline.entityF1) : '–', q ? f(q.baseline.relationF1) : '–'],
+        ],
+      ),
+    );
+    if (!q) out.push('', `Quality: ${String(e.quality)}.`);
   }
   if (r.store?.length) {
     out.push('', '## Embedded SQLite store (synthetic graphs)', '');
@@ -60,8 +79,44 @@ export function renderReport(r: Report): string {
       );
     }
   }
-  if (r.http) out.push('', '## GraphQL over HTTP', '', '```json', JSON.stringify(r.http, null, 2), '```');
-  if (r.client) out.push('', '## Client canvas (headless Chromium, canvas renderer)', '', '```json', JSON.stringify(r.client, null, 2), '```');
+  if (r.http) {
+    type Lat = { p50: number; p95: number; max: number; errors: number };
+    type Area = { latency?: Record<string, Lat>; load?: { connections: number; seconds: number; requests: number; requestsPerSecond: number; latencyMs: { p50: number; p97_5: number; p99: number }; errors: number; peakRssMiB: number }[]; idleRssMiB?: number };
+    const http = r.http as Record<string, Area | Record<string, Lat>>;
+    out.push('', '## GraphQL over HTTP (the server in its own process, loopback)', '');
+    const latencyOf = (a: Area | Record<string, Lat>) => ('latency' in a ? (a as Area).latency! : (a as Record<string, Lat>));
+    const keys = Object.keys(http);
+    out.push(
+      table(
+        ['query (p50 / p95 ms)', ...keys],
+        ['search', 'entity', 'neighbourhood', 'paths'].map((q) => [q, ...keys.map((k) => {
+          const l = latencyOf(http[k])[q];
+          return l ? `${l.p50} / ${l.p95}` : '–';
+        })]),
+      ),
+    );
+    for (const k of keys) {
+      const area = http[k] as Area;
+      if (!area.load) continue;
+      out.push('', `Mixed explorer load on ${k} (35% search, 25% entity, 30% neighbourhood, 10% paths); idle RSS ${area.idleRssMiB} MiB:`, '');
+      out.push(
+        table(
+          ['clients', 'seconds', 'requests', 'req/s', 'p50 / p97.5 / p99 ms', 'errors', 'peak RSS MiB'],
+          area.load.map((l) => [l.connections, l.seconds, l.requests, l.requestsPerSecond, `${l.latencyMs.p50} / ${l.latencyMs.p97_5} / ${l.latencyMs.p99}`, l.errors, l.peakRssMiB]),
+        ),
+      );
+    }
+  }
+  if (r.client) {
+    const c = r.client as { browser: string; rows: { elements: number; firstGraphMs: number; scriptStartMs: number; layoutMs: number; panFps: number }[] };
+    out.push('', `## Client canvas (headless Chromium ${c.browser}, canvas renderer)`, '');
+    out.push(
+      table(
+        ['elements', 'first graph ms', 'script start ms', 'layout ms', 'fps while panning'],
+        c.rows.map((x) => [x.elements, x.firstGraphMs, x.scriptStartMs, x.layoutMs, x.panFps]),
+      ),
+    );
+  }
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   return `${out.join('\n')}\n`;
 }

@@ -12,9 +12,10 @@ const program = new Command()
   .option('--fresh', 'rebuild cached synthetic graphs')
   .option('--only <areas>', 'comma-separated areas: extraction,store,http,client')
   .option('--out <dir>', 'where to write report.json and REPORT.md', new URL('..', import.meta.url).pathname)
+  .option('--update-baseline', 'with --quick: also write bench/baseline.json, the figures the regression guard compares with')
   .parse();
 
-const opts = program.opts<{ quick?: boolean; fresh?: boolean; only?: string; out: string }>();
+const opts = program.opts<{ quick?: boolean; fresh?: boolean; only?: string; out: string; updateBaseline?: boolean }>();
 const areas = new Set((opts.only ?? 'extraction,store,http,client').split(','));
 const log = (s: string) => console.log(s);
 
@@ -101,4 +102,7 @@ mkdirSync(opts.out, { recursive: true });
 const name = opts.quick ? 'report-quick' : 'report';
 writeFileSync(`${opts.out}/${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(`${opts.out}/${opts.quick ? 'REPORT-quick' : 'REPORT'}.md`, renderReport(report));
+if (opts.updateBaseline && opts.quick && !opts.only) {
+  writeFileSync(new URL('../baseline.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+}
 log(renderReport(report));

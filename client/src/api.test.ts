@@ -9,8 +9,20 @@ describe('GraphQL client', () => {
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/graphql');
     expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
-    expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok');
+    // Reads go without the token; only mutations carry it.
+    expect((init.headers as Record<string, string>).authorization).toBeUndefined();
     expect(JSON.parse(init.body as string).variables.q).toBe('忽米');
+    fetch.mockResolvedValueOnce(new Response(JSON.stringify({ data: { deleteArticle: true } }), { status: 200 }));
+    await api(gql).deleteArticle('a1');
+    const [, init2] = fetch.mock.calls[1] as unknown as [string, RequestInit];
+    expect((init2.headers as Record<string, string>).authorization).toBe('Bearer tok');
+  });
+
+  it('refuses a token no header can carry, instead of failing every request', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ data: { search: [] } }), { status: 200 }));
+    const gql = createClient({ token: () => '令牌', fetch: fetch as unknown as typeof globalThis.fetch });
+    await expect(api(gql).search('忽米')).resolves.toEqual([]);
+    await expect(api(gql).deleteArticle('a1')).rejects.toMatchObject({ kind: 'auth' });
   });
 
   it('tells unreachable servers, auth failures and GraphQL errors apart', async () => {

@@ -21,13 +21,20 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
+/** What an HTTP header can carry: a browser refuses to send anything else (e.g. Chinese characters). */
+export function isHeaderSafeToken(token: string): boolean {
+  return /^[\x21-\x7e]+$/.test(token);
+}
+
 export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 export function createClient(opts: ClientOptions = {}): Gql {
   const url = opts.url ?? '/graphql';
   return async <T,>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const f = opts.fetch ?? fetch;
-    const token = opts.token?.() ?? '';
+    // Only mutations need the token; reads never carry it, so a bad token cannot break browsing.
+    const token = /^\s*mutation\b/.test(query) ? (opts.token?.() ?? '') : '';
+    if (token && !isHeaderSafeToken(token)) throw new ApiError('auth', 'token: ASCII letters, digits and punctuation only');
     let res: Response;
     try {
       res = await f(url, {

@@ -120,6 +120,7 @@ export const resources = {
         done: '完成',
         needSelection: '请先在画布上选中一个实体',
         needToken: '请先填写维护令牌',
+        tokenInvalid: '令牌只能包含英文字母、数字和标点（HTTP 头无法携带中文）',
       },
       help: {
         title: '键盘快捷键',
@@ -270,6 +271,7 @@ export const resources = {
         done: 'Done',
         needSelection: 'Select an entity on the canvas first',
         needToken: 'Enter the curation token first',
+        tokenInvalid: 'The token may only hold ASCII letters, digits and punctuation (HTTP headers cannot carry other characters)',
       },
       help: {
         title: 'Keyboard shortcuts',

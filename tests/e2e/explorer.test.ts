@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuilt, launchChromium, SCREENSHOTS, startServer, type Served } from './harness';
+import { clickOnCanvas, expanding, nodeIds, search, settle, waitForNode, type Win } from './helpers';
 
 // The analyst's path through the explorer, in Chromium, against the real server and the
 // five bundled articles.
@@ -11,55 +12,7 @@ let served: Served;
 let browser: Browser;
 let page: Page;
 
-// Just what the tests touch of Cytoscape (the tests package does not depend on it).
-interface Ele {
-  id(): string;
-  data(key: string): unknown;
-  isEdge(): boolean;
-  renderedMidpoint(): { x: number; y: number };
-  renderedPosition(): { x: number; y: number };
-}
-interface Eles extends Ele {
-  length: number;
-  map<T>(f: (e: Ele) => T): T[];
-  some(f: (e: Ele) => boolean): boolean;
-}
-type CyHook = { cy: { nodes(): Eles; edges(): Eles; $(selector: string): Eles; getElementById(id: string): Eles; container(): HTMLElement | null }; pending: number };
-
-const nodeIds = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => n.id()).sort());
-const nodeLabels = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => String(n.data('label'))));
-
-async function waitForNode(p: Page, label: string) {
-  await p.waitForFunction(
-    (l) => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.cy?.nodes().some((n) => n.data('label') === l) ?? false,
-    label,
-    { timeout: 15_000 },
-  );
-}
-
-/** Clicks an element where Cytoscape draws it, as a user would. */
-async function clickOnCanvas(p: Page, id: string, dbl = false) {
-  const pos = await p.evaluate((eid) => {
-    const cy = (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy;
-    const ele = cy.getElementById(eid);
-    const r = ele.isEdge() ? ele.renderedMidpoint() : ele.renderedPosition();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + r.x, y: box.top + r.y };
-  }, id);
-  if (dbl) await p.mouse.dblclick(pos.x, pos.y);
-  else await p.mouse.click(pos.x, pos.y);
-}
-
-async function search(p: Page, q: string) {
-  const box = p.getByRole('searchbox', { name: /搜索|Search/ });
-  await box.fill(q);
-  await p.locator('#search-results [role=option]').first().waitFor();
-}
-
-async function settle(p: Page) {
-  await p.waitForFunction(() => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.pending === 0);
-  await p.waitForTimeout(600); // the incremental layout animates for 300 ms
-}
+const nodeLabels = (p: Page) => p.evaluate(() => (window as unknown as Win).__chainAtlas.cy.nodes().map((n) => String(n.data('label'))));
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -87,13 +40,13 @@ describe('explorer', () => {
     expect(await nodeIds(page)).toEqual(['platform:忽米网']);
     await expect(page.getByTestId('entity-details').locator('h2').textContent()).resolves.toBe('忽米网');
 
-    await clickOnCanvas(page, 'platform:忽米网', true);
+    await clickOnCanvas(page, 'platform:忽米网', 'dbl');
     await waitForNode(page, '汽摩产业大脑');
     await settle(page);
     expect(await nodeLabels(page)).toEqual(expect.arrayContaining(['忽米网', '汽摩产业大脑', '宗申集团']));
 
     const edgeId = await page.evaluate(() =>
-      (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.$('edge[source = "platform:忽米网"][target = "platform:汽摩产业大脑"]').id(),
+      (window as unknown as Win).__chainAtlas.cy.$('edge[source = "platform:忽米网"][target = "platform:汽摩产业大脑"]').id(),
     );
     await clickOnCanvas(page, edgeId);
     const details = page.getByTestId('relation-details');
@@ -126,7 +79,7 @@ describe('explorer', () => {
     expect(await panel.locator('ol.paths li').first().textContent()).toMatch(/重庆中科摇船船信息科技有限公司.*赛力斯/);
     const ids = await nodeIds(page);
     expect(ids).toEqual(expect.arrayContaining(['enterprise:重庆中科摇船船信息科技有限公司', 'enterprise:赛力斯']));
-    const highlighted = await page.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.$('.path').map((e) => e.id()));
+    const highlighted = await page.evaluate(() => (window as unknown as Win).__chainAtlas.cy.$('.path').map((e) => e.id()));
     expect(highlighted.length).toBeGreaterThanOrEqual(3);
     // Each hop's evidence is readable in the panel.
     expect(await panel.getByTestId('evidence').count()).toBeGreaterThanOrEqual(1);
@@ -140,13 +93,13 @@ describe('explorer', () => {
     const before = await nodeIds(page);
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await other.goto(url);
-    await other.waitForFunction((n) => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.cy?.nodes().length === n, before.length, {
+    await other.waitForFunction((n) => (window as unknown as Partial<Win>).__chainAtlas?.cy?.nodes().length === n, before.length, {
       timeout: 15_000,
     });
     expect(await nodeIds(other)).toEqual(before);
     await other.getByTestId('entity-details').waitFor();
     expect(await other.getByTestId('entity-details').locator('h2').textContent()).toBe('忽米网');
-    const edges = (p: Page) => p.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.edges().map((e) => e.id()).sort());
+    const edges = (p: Page) => p.evaluate(() => (window as unknown as Win).__chainAtlas.cy.edges().map((e) => e.id()).sort());
     expect(await edges(other)).toEqual(await edges(page));
     await other.close();
   });
@@ -155,7 +108,7 @@ describe('explorer', () => {
     await page.getByRole('button', { name: '切换语言' }).click();
     await expect(page.locator('.topbar h1').textContent()).resolves.toContain('ChainAtlas');
     expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toContain('Search');
-    const labels = await page.evaluate(() => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.edges().map((e) => String(e.data('label'))));
+    const labels = await page.evaluate(() => (window as unknown as Win).__chainAtlas.cy.edges().map((e) => String(e.data('label'))));
     expect(labels).toEqual(expect.arrayContaining(['operates']));
     expect(await page.getByTestId('entity-details').textContent()).toContain('Degree');
     await page.waitForFunction(() => location.search.includes('lang=en'));
@@ -169,21 +122,19 @@ describe('explorer', () => {
     await p.goto(`${served.url}/`);
     await search(p, '忽米网');
     await p.locator('#search-results [role=option]', { hasText: '忽米网' }).first().click();
-    await p.waitForFunction(() => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas?.cy?.nodes().length === 1);
+    await p.waitForFunction(() => (window as unknown as Partial<Win>).__chainAtlas?.cy?.nodes().length === 1);
     await settle(p);
     const first = (await nodeIds(p))[0];
-    await clickOnCanvas(p, first, true);
-    await p.waitForFunction(() => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas!.cy.nodes().length > 1);
+    await clickOnCanvas(p, first, 'dbl');
+    await p.waitForFunction(() => (window as unknown as Partial<Win>).__chainAtlas!.cy.nodes().length > 1);
     await settle(p);
     const afterOne = await nodeIds(p);
     expect(afterOne.length).toBeGreaterThan(1);
     for (const label of ['宗申集团', '重庆忽米网络科技有限公司']) {
-      const id = await p.evaluate((l) => (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.nodes().map((n) => n).find((n) => n.data('label') === l)?.id(), label);
+      const id = await p.evaluate((l) => (window as unknown as Win).__chainAtlas.cy.nodes().map((n) => n).find((n) => n.data('label') === l)?.id(), label);
       if (!id) continue;
-      const before = (await nodeIds(p)).length;
-      await clickOnCanvas(p, id, true);
-      await p.waitForFunction((n) => (window as unknown as { __chainAtlas?: CyHook }).__chainAtlas!.cy.nodes().length > n, before, { timeout: 5000 }).catch(() => undefined);
-      await settle(p);
+      // Waits for the expansion to finish, whether or not it adds anything.
+      await expanding(p, () => clickOnCanvas(p, id, 'dbl'));
     }
     const full = await nodeIds(p);
     await p.keyboard.press('Control+z');
@@ -194,10 +145,13 @@ describe('explorer', () => {
     expect(await nodeIds(p)).toEqual(full);
     await p.keyboard.press('f');
     const edge = await p.evaluate(() =>
-      (window as unknown as { __chainAtlas: CyHook }).__chainAtlas.cy.edges().map((e) => e).find((e) => e.data('type') === 'OPERATES')?.id(),
+      (window as unknown as Win).__chainAtlas.cy.edges().map((e) => e).find((e) => e.data('type') === 'OPERATES')?.id(),
     );
-    if (edge) await clickOnCanvas(p, edge);
-    await p.waitForTimeout(800);
+    if (edge) {
+      await clickOnCanvas(p, edge);
+      await p.getByTestId('relation-details').getByTestId('evidence').first().waitFor();
+    }
+    await settle(p);
     await p.screenshot({ path: join(SCREENSHOTS, '00-explorer.png') });
     // Collapse takes away what the first expansion added.
     await p.evaluate((id) => (window as unknown as { __chainAtlas: { dispatch: (a: object) => void } }).__chainAtlas.dispatch({ type: 'collapse', origin: id }), first);

@@ -9,7 +9,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
-export const TOKEN = 'e2e-token-图谱';
+/** ASCII: a browser cannot send other characters in the Authorization header. */
+export const TOKEN = 'e2e-token-tupu';
 
 export { ensureClientBuilt };
 

@@ -65,7 +65,8 @@ export async function clickOnCanvas(p: Page, id: string, how: 'click' | 'dbl' | 
 export async function search(p: Page, q: string) {
   const box = p.getByRole('searchbox', { name: /搜索|Search/ });
   await box.fill(q);
-  await p.locator('#search-results [role=option]').first().waitFor();
+  // Hits for this query, not the previous one's still on screen.
+  await p.locator(`#search-results[data-query=${JSON.stringify(q.trim())}] [role=option]`).first().waitFor();
 }
 
 /** No request in flight, no layout running, no animation: the canvas is still. */

@@ -25,6 +25,7 @@ afterAll(async () => {
 
 async function fresh(): Promise<Page> {
   const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  p.setDefaultTimeout(8000);
   await p.goto(`${served.url}/`);
   await p.getByRole('searchbox', { name: '搜索' }).waitFor();
   return p;

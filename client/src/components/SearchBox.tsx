@@ -20,6 +20,8 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
   const [status, setStatus] = useState<'idle' | 'loading' | 'done' | 'error'>('idle');
   const [error, setError] = useState('');
   const [open, setOpen] = useState(false);
+  /** The query the listed hits answer (the list may lag behind the box while typing). */
+  const [answered, setAnswered] = useState('');
   const seq = useRef(0);
 
   useEffect(() => {
@@ -37,6 +39,7 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
           // A slower answer to an older query must not overwrite the newer one.
           if (my !== seq.current) return;
           setHits(h);
+          setAnswered(query);
           setActive(0);
           setStatus('done');
           setOpen(true);
@@ -92,7 +95,7 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
       {status === 'error' && <div className="error small" role="alert">{error}</div>}
       {status === 'done' && open && hits.length === 0 && <div className="muted small">{t('search.none', { q: q.trim() })}</div>}
       {open && hits.length > 0 && (
-        <ul className="search-results" id="search-results" role="listbox" aria-label={t('search.label')}>
+        <ul className="search-results" id="search-results" role="listbox" aria-label={t('search.label')} data-query={answered}>
           {hits.map((h, i) => (
             <li
               key={h.entity.id}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Api } from '../api';
+import { isHeaderSafeToken } from '../api';
 import { getExpandLimit, getToken, setExpandLimit, setToken } from '../settings';
 import type { EntityRef } from '../types';
 
@@ -46,6 +47,9 @@ export function SettingsPanel({
         <form
           onSubmit={(e) => {
             e.preventDefault();
+            setMsg('');
+            setErr('');
+            if (token.trim() && !isHeaderSafeToken(token.trim())) return setErr(t('settings.tokenInvalid'));
             setToken(token.trim());
             const n = Number(limit);
             if (Number.isInteger(n) && n >= 1 && n <= 500) setExpandLimit(n);

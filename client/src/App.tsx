@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Core } from 'cytoscape';
 import { api as makeApi, ApiError, createClient } from './api';
 import type { Api, EntityDetailsData, StatsData } from './api';
-import { Canvas } from './components/Canvas';
+import { Canvas, fitView } from './components/Canvas';
 import { EntityDetails, RelationDetails, relationLabel } from './components/Details';
 import { FiltersPanel, HelpPanel, Legend, PathsPanel, ViewsPanel } from './components/Panels';
 import { Reader } from './components/Reader';
@@ -314,7 +314,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       } else if (e.key === '?') {
         setModal((m) => (m === 'help' ? null : 'help'));
       } else if (e.key === 'f' || e.key === 'F') {
-        cyRef.current?.fit(undefined, 40);
+        fitCurrent();
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && stateRef.current.selected) {
         const boxed = cyRef.current?.$(':selected').map((x) => x.id()) ?? [];
         dispatch({ type: 'hide', ids: boxed.length ? boxed : [stateRef.current.selected] });
@@ -347,6 +347,10 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     },
     [t, i18n.language],
   );
+
+  const fitCurrent = () => {
+    if (cyRef.current) fitView(cyRef.current);
+  };
 
   const searchFn = useCallback((q: string) => api.search(q), [api]);
   const nodeCount = Object.keys(state.nodes).length;
@@ -455,7 +459,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             <button type="button" disabled={!canRedo(history)} onClick={() => dispatch({ type: 'redo' })} title="Ctrl+Shift+Z">
               {t('canvas.redo')}
             </button>
-            <button type="button" onClick={() => cyRef.current?.fit(undefined, 40)} title="F">
+            <button type="button" onClick={() => fitCurrent()} title="F">
               {t('canvas.fit')}
             </button>
             <button type="button" disabled={!state.hidden.length} onClick={() => dispatch({ type: 'showAll' })}>
@@ -544,7 +548,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
               )}
               {menu.kind === 'bg' && (
                 <>
-                  <li role="menuitem" onClick={() => cyRef.current?.fit(undefined, 40)}>
+                  <li role="menuitem" onClick={() => fitCurrent()}>
                     {t('canvas.fit')}
                   </li>
                   <li role="menuitem" onClick={() => dispatch({ type: 'showAll' })}>

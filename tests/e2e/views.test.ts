@@ -237,3 +237,21 @@ describe('saved views and exports', () => {
     await p.close();
   });
 });
+
+describe('states', () => {
+  it('empty canvas, search results, and the server unreachable', async () => {
+    const p = await fresh();
+    await p.getByText('在左侧搜索一个企业').waitFor();
+    await p.screenshot({ path: join(SCREENSHOTS, '11-empty.png') });
+    await p.getByRole('searchbox', { name: '搜索' }).fill('重庆');
+    await p.locator('#search-results[data-query="重庆"] [role=option]').first().waitFor();
+    await p.screenshot({ path: join(SCREENSHOTS, '12-search-results.png') });
+    await p.getByRole('searchbox', { name: '搜索' }).fill('');
+
+    await p.route('**/graphql', (r) => r.abort('connectionrefused'));
+    await p.getByRole('searchbox', { name: '搜索' }).fill('忽米');
+    await expect(p.getByRole('alert').first().textContent()).resolves.toMatch(/.+/);
+    await p.screenshot({ path: join(SCREENSHOTS, '13-error.png') });
+    await p.close();
+  });
+});

@@ -26,6 +26,12 @@ export { LARGE_GRAPH, largeGraphOptions, rendererOptions } from '../cyOptions';
 
 const MAX_FIT_ZOOM = 1.3;
 
+/** Fits the graph, but no closer than 1.3×: a handful of nodes would otherwise fill the screen with huge labels. */
+export function fitView(cy: Core, padding = 40) {
+  cy.fit(undefined, padding);
+  if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+}
+
 function placeNear(cy: Core, anchor: NodeSingular | null, i: number, count: number) {
   if (anchor && anchor.nonempty()) {
     const p = anchor.position();
@@ -138,11 +144,7 @@ export function Canvas(props: CanvasProps) {
     if (added.size) {
       const full = viewChanged || wasEmpty;
       runLayout(cy, full ? new Set(cy.nodes().map((n) => n.id())) : added, s.pinned, () => {
-        if (full) {
-          cy.fit(undefined, 50);
-          // A handful of nodes would otherwise fill the screen with huge labels.
-          if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-        }
+        if (full) fitView(cy, 50);
         else {
           const bb = cy.elements().boundingBox();
           const ext = cy.extent();

@@ -226,7 +226,7 @@ export function ViewsPanel({
     <section className="panel" aria-label={t('views.title')}>
       <h3>{t('views.title')}</h3>
       <form
-        className="row"
+        className="row views-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (name.trim()) onSave(name.trim());
@@ -252,10 +252,12 @@ export function ViewsPanel({
           ))}
         </ul>
       )}
-      <div className="row wrap">
+      <div className="row">
         <button type="button" className="mini" onClick={onCopyLink}>
           {t('views.copyLink')}
         </button>
+      </div>
+      <div className="row export-row">
         <span className="muted small">{t('views.export')}：</span>
         {(['png', 'svg', 'json', 'csv'] as const).map((k) => (
           <button key={k} type="button" className="mini" onClick={() => onExport(k)}>
@@ -284,6 +286,18 @@ export function Legend() {
           {t(`entityType.${et}`)}
         </span>
       ))}
+      <span className="legend-item legend-sep">
+        <span className="legend-shape legend-circle legend-leader" style={{ background: TYPE_STYLE.ENTERPRISE.color }} />
+        {t('role.leader')}
+      </span>
+      <span className="legend-item">
+        <span className="legend-line legend-dashed" />
+        {t('relationType.COOPERATES_WITH')}
+      </span>
+      <span className="legend-item">
+        <span className="legend-line" style={{ borderColor: '#d27a26' }} />
+        {t('relationType.INVESTS_IN')}
+      </span>
     </div>
   );
 }

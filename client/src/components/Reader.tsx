@@ -1,7 +1,21 @@
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
 import type { Article } from '../types';
+
+/** Markdown heading lines (### 小标题) shown as headings, not with their hashes. Offsets are untouched. */
+function withHeadings(text: string, key: string): ReactNode[] {
+  return text.split(/^(#{1,6}[ \t]+[^\n]*)$/m).map((part, i) =>
+    i % 2 === 1 ? (
+      <strong key={key + i} className="reader-heading">
+        {part.replace(/^#{1,6}[ \t]+/, '')}
+      </strong>
+    ) : (
+      part
+    ),
+  );
+}
 
 /** The whole article, scrolled to the evidence sentence, which is highlighted by its offsets. */
 export function Reader({ article, start, end, onClose }: { article: Article; start: number; end: number; onClose: () => void }) {
@@ -36,11 +50,11 @@ export function Reader({ article, start, end, onClose }: { article: Article; sta
         </button>
       </div>
       <div className="reader-text">
-        {text.slice(0, s)}
+        {withHeadings(text.slice(0, s), 'a')}
         <mark ref={markRef} className="reader-mark">
           {text.slice(s, e)}
         </mark>
-        {text.slice(e)}
+        {withHeadings(text.slice(e), 'b')}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
 import type { SearchHitData } from '../types';
 import { TypeBadge } from './TypeBadge';
 
@@ -47,7 +48,7 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
         (e: unknown) => {
           if (my !== seq.current) return;
           setStatus('error');
-          setError(e instanceof Error ? e.message : String(e));
+          setError(e instanceof ApiError ? t(`errors.${e.kind}`, { msg: e.message }) : e instanceof Error ? e.message : String(e));
         },
       );
     }, debounceMs);
@@ -107,22 +108,26 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
               title={t('search.add')}
             >
               <TypeBadge type={h.entity.type} />
-              <span className="hit-name">{h.entity.name}</span>
-              {h.matched && h.matched !== h.entity.name && <span className="hit-matched">{t('search.matched', { m: h.matched })}</span>}
-              {extraActions.map((a) => (
-                <button
-                  key={a.label}
-                  type="button"
-                  className="mini"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    a.onClick(h);
-                    setOpen(false);
-                  }}
-                >
-                  {a.label}
-                </button>
-              ))}
+              <span className="hit-main">
+                <span className="hit-name">{h.entity.name}</span>
+                {h.matched && h.matched !== h.entity.name && <span className="hit-matched">{t('search.matched', { m: h.matched })}</span>}
+              </span>
+              <span className="hit-actions">
+                {extraActions.map((a) => (
+                  <button
+                    key={a.label}
+                    type="button"
+                    className="mini"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      a.onClick(h);
+                      setOpen(false);
+                    }}
+                  >
+                    {a.label}
+                  </button>
+                ))}
+              </span>
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { timeEach, type Latency } from './measure';
 export const OUT_DIR = new URL('../out/', import.meta.url).pathname;
 // Bump when the generator or the store's layout changes, so cached graphs are rebuilt.
 const GENERATOR_VERSION = 1;
-export const LOAD_BATCH = 200;
+export const LOAD_BATCH = 1000;
 
 export interface LoadFigures {
   relationsRequested: number;

@@ -5,7 +5,7 @@ import type { MentionType } from './lexicon';
 import { isScored } from './lexicon';
 import { findMentions } from './mentions';
 import { normalise, originalSpan } from './normalise';
-import type { KnownNameLookup, ResolvedEntity } from './resolve';
+import type { KnownNameLookup, ResolvedEntity, SpottedMention } from './resolve';
 import { resolveEntities } from './resolve';
 import { relate } from './relate';
 import { splitSentences } from './split';
@@ -59,6 +59,32 @@ function addPrefixDistricts(entities: ResolvedEntity[]) {
   }
 }
 
+/**
+ * On a page in traditional characters every name is also kept as the page writes it: the forms
+ * seen at its mentions, and its other names spelt with the page's own characters.
+ */
+function addScriptForms(text: string, script: string, entities: ResolvedEntity[], mentions: SpottedMention[]) {
+  const spelling = new Map<string, Map<string, number>>();
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === script[i]) continue;
+    const m = spelling.get(text[i]) ?? new Map<string, number>();
+    m.set(script[i], (m.get(script[i]) ?? 0) + 1);
+    spelling.set(text[i], m);
+  }
+  const respell = (s: string) =>
+    [...s].map((ch) => [...(spelling.get(ch) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ch).join('');
+  const forms = new Map<number, Set<string>>();
+  for (const m of mentions) {
+    const written = script.slice(m.start, m.end);
+    if (written !== text.slice(m.start, m.end)) (forms.get(m.entity) ?? forms.set(m.entity, new Set()).get(m.entity)!).add(written);
+  }
+  for (const e of entities) {
+    const set = forms.get(e.index) ?? new Set<string>();
+    for (const n of [e.name, ...e.aliases]) set.add(respell(n));
+    for (const f of set) if (f !== e.name && !e.aliases.includes(f)) e.aliases.push(f);
+  }
+}
+
 /** Text → SPEC extraction, pure: the same input gives the same output. */
 export function extractArticle(input: string | Uint8Array, meta: ArticleMeta & { file?: string | null } = {}, options: ExtractOptions = {}): ArticleResult {
   const { text } = decodeInput(input);
@@ -68,6 +94,7 @@ export function extractArticle(input: string | Uint8Array, meta: ArticleMeta & {
   const { entities, mentions } = resolveEntities(norm.text, found, options.knownNames);
   addPrefixDistricts(entities);
   const relations = relate(norm.text, sentences, entities, mentions);
+  if (norm.converted) addScriptForms(norm.text, norm.script, entities, mentions);
 
   const id = (i: number) => `e${i + 1}`;
   const specEntities: SpecEntity[] = entities.map((e) => ({ id: id(e.index), type: e.type, name: e.name, aliases: e.aliases }));

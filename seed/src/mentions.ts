@@ -499,6 +499,17 @@ function phraseLikeProject(s: string): boolean {
   return ACTION_WORDS.test(s) || /^[上下在于把被将已试向从对让给用要可与和]/.test(s);
 }
 
+/** Frames that govern a whole project name, conjunctions inside it included. */
+const PROJECT_FRAME = /^(?:建设|兴建|新建|扩建|投建|打造|实施|签约|引进|落地|开工|投产|的|有|是|为|包括|其中)$/;
+
+/** X的P项目 / X公司P项目: a project that a company named right before it owns is a named project. */
+function ownedProject(text: string, start: number, core: string, found: Mention[]): boolean {
+  if (core.length < 4 || VAGUE_PROJECT.test(core) || phraseLikeProject(core)) return false;
+  const at = text[start - 1] === '的' ? start - 1 : start;
+  if (found.some((f) => f.type === 'Enterprise' && f.end === at)) return true;
+  return /(?:公司|集团)$/.test(text.slice(Math.max(0, at - 2), at)) && at < start;
+}
+
 function findProjects(text: string, out: Mention[]) {
   const re = /项目/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -517,11 +528,33 @@ function findProjects(text: string, out: Mention[]) {
       cut = cap.index;
       marker = '年产';
     }
+    // X及Y项目, X和Y加工项目: a conjunction inside the name, when a build, sign or possessive frame governs
+    // the whole (建设光刻胶及配套材料项目, 签约的A及B项目); otherwise the conjunction joins two names.
+    let conjoined = false;
+    if (invCut < 0 && /^(?:及|和|与)$/.test(marker) && core.length >= 2) {
+      const left = trimLeft(cand.slice(0, cut - marker.length), cut - marker.length, 2);
+      if (PROJECT_FRAME.test(left.marker) && left.text.length >= 2 && !/[的是]/.test(left.text)) {
+        core = left.text + marker + core;
+        cut = left.cut;
+        marker = left.marker;
+        conjoined = true;
+      }
+    }
+    // 建设的风电、光伏项目: a short coordinated part before 、 under the same frame.
+    if (invCut < 0 && cut === 0 && text[from - 1] === '、') {
+      const lf = scanLeft(text, from - 1, 8);
+      const left = trimLeft(text.slice(lf, from - 1), from - 1 - lf, 2);
+      if (PROJECT_FRAME.test(left.marker) && left.text.length >= 2 && left.text.length <= 4 && !GENERIC_WORDS.has(left.text)) {
+        const whole = text.slice(lf + left.cut, m.index);
+        push(out, { type: 'Project', name: whole + '项目', start: lf + left.cut, end, rule: 'conjoined-project' });
+        continue;
+      }
+    }
     if (invCut >= 0 && cand.length - invCut >= 2) {
       core = cand.slice(invCut);
       cut = invCut;
       marker = '的';
-    } else if (/^(?:及|和|与)/.test(marker) || /^[0-9.]+/.test(marker)) {
+    } else if (!conjoined && (/^(?:及|和|与)/.test(marker) || /^[0-9.]+/.test(marker))) {
       continue;
     }
     if (core.length < 2) continue;
@@ -538,7 +571,9 @@ function findProjects(text: string, out: Mention[]) {
       /^“/.test(name) ||
       (text[start - 1] === '“' && text[end] === '”' && !VAGUE_PROJECT.test(core)) ||
       /年产[0-9.]+(?:万|亿)?[\u4e00-\u9fffA-Za-z]/.test(name) ||
-      (signed && nameLike(core.replace(/[“”]/g, '')) && !GENERIC_WORDS.has(tags(core)[0]?.word ?? ''));
+      (signed && nameLike(core.replace(/[“”]/g, '')) && !GENERIC_WORDS.has(tags(core)[0]?.word ?? '')) ||
+      ownedProject(text, start, core, out) ||
+      (conjoined && core.length >= 6);
     if (!specific) continue;
     if (/(?:[0-9]+|多|几)个$/.test(text.slice(Math.max(0, start - 4), start))) continue;
     // 总投资超100亿元的75个重点项目: a count of projects, not a name.
@@ -709,7 +744,7 @@ function findPeopleAndPlaces(text: string, out: Mention[]) {
 }
 
 const RULE_RANK: Record<string, number> = {
-  'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
+  'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'conjoined-project': 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
   'org-head': 4, role: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, unscored: 2, person: 1, place: 1,
 };
 
@@ -723,13 +758,13 @@ export function findMentions(text: string): Mention[] {
   findDistricts(text, districts);
   const found: Mention[] = [];
   findLegalNames(text, found);
+  findShortOrgNames(text, found);
+  findStockCoded(text, found);
+  findCompanyWord(text, found);
   findClusters(text, found);
   findProjects(text, found);
   findPlatforms(text, found);
   findListedOrgs(text, found);
-  findShortOrgNames(text, found);
-  findStockCoded(text, found);
-  findCompanyWord(text, found);
   findParties(text, found);
   findByRole(text, found);
   findByPlant(text, found);

@@ -18,6 +18,11 @@ export interface NormalisedText {
   paragraphs: Paragraph[];
   /** Whether traditional characters were converted. */
   converted: boolean;
+  /**
+   * The same text in the page's own script (traditional stays traditional), index for index with
+   * `text`: names are reported as the page writes them, since that is how a reader will search.
+   */
+  script: string;
 }
 
 let toSimplified: ((s: string) => string) | null = null;
@@ -86,6 +91,28 @@ function unifyWidth(ch: string, prev: string, next: string): string {
   return ch;
 }
 
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+/**
+ * Pinyin that a converter inserted after characters (梁平區(qū), 項(xiàng)目): a parenthesised
+ * syllable with a tone mark right after a Chinese character. Marks every unit to drop.
+ */
+export function converterPinyin(text: string): Uint8Array | null {
+  const re = new RegExp(`(?<=[\\u4e00-\\u9fff])[(（](?=[a-zü]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'g');
+  let drop: Uint8Array | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    drop ??= new Uint8Array(text.length);
+    drop.fill(1, m.index, m.index + m[0].length);
+  }
+  return drop;
+}
+
+/** Characters a machine converter gets wrong in simplified output (傢具 for 家具, 瞭解 for 了解). */
+function repairVariant(ch: string, next: string): string {
+  if (ch === '傢') return '家';
+  if (ch === '瞭' && next !== '望') return '了';
+  return ch;
+}
+
 const TERMINAL = /[。！？；!?;….]$/;
 const CAPTION = /^[▲◀▶►▼●■◆]|摄\s*[/／]|本报资料图片|\s摄\s*$|^（?图[：:]|供图/;
 
@@ -114,6 +141,7 @@ function continues(prev: string, prevKind: ParagraphKind, next: string, nextKind
  */
 export function normalise(original: string): NormalisedText {
   const { text: simple, converted } = simplify(original);
+  const drop = converterPinyin(original);
   // Lines with their original start offsets.
   const lines: { start: number; text: string; kind: ParagraphKind }[] = [];
   let at = 0;
@@ -136,11 +164,13 @@ export function normalise(original: string): NormalisedText {
     }
   }
   const out: string[] = [];
+  const script: string[] = [];
   const map: number[] = [];
   const paragraphs: Paragraph[] = [];
   for (const g of groups) {
     if (out.length) {
       out.push('\n');
+      script.push('\n');
       map.push(g.parts[0].start - 1 >= 0 ? g.parts[0].start - 1 : 0);
     }
     const pStart = out.length;
@@ -153,8 +183,11 @@ export function normalise(original: string): NormalisedText {
       if (k === 0) s = 0;
       for (let i = s; i < e; i++) {
         const ch = part.text[i];
-        if (ch === '\ufeff') continue;
-        out.push(unifyWidth(ch, part.text[i - 1] ?? '', part.text[i + 1] ?? ''));
+        if (ch === '\ufeff' || drop?.[part.start + i]) continue;
+        const prev = part.text[i - 1] ?? '';
+        const next = part.text[i + 1] ?? '';
+        out.push(repairVariant(unifyWidth(ch, prev, next), next));
+        script.push(unifyWidth(original[part.start + i], prev, next));
         map.push(part.start + i);
       }
     });
@@ -169,10 +202,11 @@ export function normalise(original: string): NormalisedText {
   for (let i = 0; i < out.length; i++) {
     if (out[i] === '"') {
       out[i] = open ? '“' : '”';
+      script[i] = out[i];
       open = !open;
     } else if (out[i] === '\n') open = true;
   }
-  return { text: out.join(''), toOriginal: Int32Array.from(map), paragraphs, converted };
+  return { text: out.join(''), toOriginal: Int32Array.from(map), paragraphs, converted, script: converted ? script.join('') : out.join('') };
 }
 
 /** The original span of a normalised span [start, end). */

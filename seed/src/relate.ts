@@ -1,54 +1,13 @@
-import type { MemberRole, RelationType } from '@chain-atlas/graph';
 import { parseAmount } from './amount';
 import { districtPrefix } from './gazetteer';
 import type { ResolvedEntity, SpottedMention } from './resolve';
 import type { Sentence } from './split';
+import type { Ctx, FoundRelation, M } from './relations/context';
+import { add, ORG } from './relations/context';
+import { relateStories } from './relations/story';
+import { storyTopics } from './discourse';
 
-export interface FoundRelation {
-  type: RelationType;
-  from: number;
-  to: number;
-  amountCny?: number;
-  /** A non-CNY amount is kept as stated, not converted at a guessed rate. */
-  amount?: { value: number; currency: string };
-  role?: MemberRole;
-  /** Evidence span in the normalised text. */
-  start: number;
-  end: number;
-  rule: string;
-}
-
-interface Ctx {
-  text: string;
-  entities: ResolvedEntity[];
-  out: FoundRelation[];
-}
-
-type M = SpottedMention & { type: string };
-
-const ORG = new Set(['Enterprise', 'Platform']);
-
-function add(ctx: Ctx, r: FoundRelation) {
-  if (r.from === r.to) return;
-  const f = ctx.entities[r.from].type;
-  const t = ctx.entities[r.to].type;
-  const ok: Record<RelationType, [string[], string[]]> = {
-    LOCATED_IN: [['Enterprise', 'Platform', 'Project', 'Cluster'], ['District']],
-    INVESTS_IN: [['Enterprise'], ['Project']],
-    MEMBER_OF: [['Enterprise'], ['Cluster']],
-    OPERATES: [['Enterprise', 'Platform'], ['Platform']],
-    COOPERATES_WITH: [['Enterprise', 'Platform'], ['Enterprise', 'Platform']],
-    SUPPLIES: [['Enterprise', 'Platform'], ['Enterprise']],
-  };
-  const [fs, ts] = ok[r.type];
-  if (!fs.includes(f) || !ts.includes(t)) return;
-  const dup = ctx.out.find((o) => o.type === r.type && ((o.from === r.from && o.to === r.to) || (r.type === 'COOPERATES_WITH' && o.from === r.to && o.to === r.from)));
-  if (dup) {
-    if (dup.amountCny == null && r.amountCny != null) dup.amountCny = r.amountCny;
-    return;
-  }
-  ctx.out.push(r);
-}
+export type { FoundRelation } from './relations/context';
 
 /** Clause start (after ，：；) at or before `at` within the sentence. */
 function clauseStart(text: string, s: Sentence, at: number): number {
@@ -638,5 +597,6 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       if (s) add(ctx, { type: 'OPERATES', from: e.index, to: p.index, start: s.start, end: s.end, rule: 'named-after' });
     }
   }
+  relateStories(ctx, sentences, typed, storyTopics(text, sentences, entities, spotted));
   return ctx.out;
 }

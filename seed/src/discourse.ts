@@ -1,0 +1,74 @@
+import { districtEntry } from './gazetteer';
+import type { ResolvedEntity, SpottedMention } from './resolve';
+import type { Sentence } from './split';
+
+/** Words by which a district's own media or officials name it: 我区, 该县, 全区… */
+const SELF_REFERENCE = /(?:我|该|本|全)(?:区|县)/g;
+/** A dateline or a lead that opens with the district acting: 梁平区举行…, 城口县举行…, 合川区集中签约…, D讯. */
+const ACTING = /^(?:[^，。]{0,4})(?:举行|举办|召开|集中签约|集中开工|签约|开工|已吸引|吸引|引进|共有|已有|拥有|新签约|讯|电)/;
+
+export interface StoryTopic {
+  /** The district the story is about: the place its unlocated projects and settling companies are in. */
+  district: number;
+  /** How the story names it: the forms a one-character short form (在荣投资) must start. */
+  forms: string[];
+}
+
+/**
+ * The district each story is about, from its headline, its lead and how often the body names it. A
+ * functional area named in the headline (万州经济技术开发区) is more specific than the district around
+ * it, which the body may name more often. Pure.
+ */
+export function storyTopics(text: string, sentences: Sentence[], entities: ResolvedEntity[], mentions: SpottedMention[]): Map<number, StoryTopic> {
+  const byStory = new Map<number, Map<number, number>>();
+  const sentenceOf = (at: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end <= at) lo = mid + 1;
+      else if (sentences[mid].start > at) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const firstBody = new Map<number, number>();
+  sentences.forEach((s, k) => {
+    if (s.kind === 'body' && !firstBody.has(s.story)) firstBody.set(s.story, k);
+  });
+  for (const m of mentions) {
+    const e = entities[m.entity];
+    if (e.type !== 'District') continue;
+    const k = sentenceOf(m.start);
+    if (k < 0) continue;
+    const s = sentences[k];
+    let weight = m.nested ? 0.5 : 1;
+    if (s.kind === 'heading') weight += 3;
+    else if (s.kind === 'caption') weight = 0.25;
+    else if (k === firstBody.get(s.story) || k === (firstBody.get(s.story) ?? -9) + 1) {
+      weight += 1;
+      if (ACTING.test(text.slice(m.end, Math.min(s.end, m.end + 12)))) weight += 2;
+    }
+    const scores = byStory.get(s.story) ?? new Map<number, number>();
+    scores.set(m.entity, (scores.get(m.entity) ?? 0) + weight);
+    byStory.set(s.story, scores);
+  }
+  const topics = new Map<number, StoryTopic>();
+  for (const [story, scores] of byStory) {
+    const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+    let [best, score] = ranked[0];
+    // 我区/该县 in the story say it is told from inside one district: the leading one.
+    const from = sentences.find((s) => s.story === story)?.start ?? 0;
+    const to = [...sentences].reverse().find((s) => s.story === story)?.end ?? text.length;
+    SELF_REFERENCE.lastIndex = 0;
+    const self = SELF_REFERENCE.test(text.slice(from, to));
+    // The most specific place: a functional area within the leading district, named where it counts.
+    const inner = ranked.find(([d, sc]) => entities[d].within === entities[best].name && sc >= 3);
+    if (inner) [best, score] = inner;
+    if (score < 2 && !self) continue;
+    if (ranked.length > 1 && ranked[1][1] >= score && !inner) continue;
+    const e = entities[best];
+    topics.set(story, { district: best, forms: [e.name, ...e.aliases, ...(districtEntry(e.name)?.prefixOnly ?? [])] });
+  }
+  return topics;
+}

@@ -1,0 +1,49 @@
+import type { MemberRole, RelationType } from '@chain-atlas/graph';
+import type { ResolvedEntity, SpottedMention } from '../resolve';
+
+export interface FoundRelation {
+  type: RelationType;
+  from: number;
+  to: number;
+  amountCny?: number;
+  /** A non-CNY amount is kept as stated, not converted at a guessed rate. */
+  amount?: { value: number; currency: string };
+  role?: MemberRole;
+  /** Evidence span in the normalised text. */
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export interface Ctx {
+  text: string;
+  entities: ResolvedEntity[];
+  out: FoundRelation[];
+}
+
+export type M = SpottedMention & { type: string };
+
+export const ORG = new Set(['Enterprise', 'Platform']);
+
+export function add(ctx: Ctx, r: FoundRelation) {
+  if (r.from === r.to) return;
+  const f = ctx.entities[r.from].type;
+  const t = ctx.entities[r.to].type;
+  const ok: Record<RelationType, [string[], string[]]> = {
+    LOCATED_IN: [['Enterprise', 'Platform', 'Project', 'Cluster'], ['District']],
+    INVESTS_IN: [['Enterprise'], ['Project']],
+    MEMBER_OF: [['Enterprise'], ['Cluster']],
+    OPERATES: [['Enterprise', 'Platform'], ['Platform']],
+    COOPERATES_WITH: [['Enterprise', 'Platform'], ['Enterprise', 'Platform']],
+    SUPPLIES: [['Enterprise', 'Platform'], ['Enterprise']],
+  };
+  const [fs, ts] = ok[r.type];
+  if (!fs.includes(f) || !ts.includes(t)) return;
+  const dup = ctx.out.find((o) => o.type === r.type && ((o.from === r.from && o.to === r.to) || (r.type === 'COOPERATES_WITH' && o.from === r.to && o.to === r.from)));
+  if (dup) {
+    if (dup.amountCny == null && r.amountCny != null) dup.amountCny = r.amountCny;
+    return;
+  }
+  ctx.out.push(r);
+}
+

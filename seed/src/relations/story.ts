@@ -1,0 +1,97 @@
+import type { StoryTopic } from '../discourse';
+import type { ResolvedEntity } from '../resolve';
+import type { Sentence } from '../split';
+import type { Ctx, M } from './context';
+import { add } from './context';
+
+/** Verbs by which a company or project settles in a place. */
+const SETTLE = /(?:签约落户|签约落地|签约入驻|签约回归|正式落户|成功落户|落户|入驻|进驻|设厂|建厂|扎根|安家|入园)/g;
+/** Verbs of a signing, groundbreaking or opening that lists what the district gains. */
+const LISTING = /签约|开工|落户|落地|投产|竣工|挂牌|开园|揭牌|集中|引进/;
+
+function districtsElsewhere(s: Sentence, inS: M[], topic: StoryTopic, entities: ResolvedEntity[]): boolean {
+  const topicName = entities[topic.district].name;
+  return inS.some((x) => {
+    if (x.type === 'Place') return true;
+    if (x.type !== 'District' || x.nested || x.entity === topic.district) return false;
+    const e = entities[x.entity];
+    return e.within !== topicName && entities[topic.district].within !== e.name;
+  });
+}
+
+/**
+ * Relations that come from what the story is about rather than from one sentence: a signing or
+ * groundbreaking story of one district places the projects it lists there, and the companies it
+ * says settle there (落户/入驻/设厂), even when the sentence itself names the district only as
+ * 我区, by a one-character short form, or not at all.
+ */
+export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topics: Map<number, StoryTopic>) {
+  const { text, entities } = ctx;
+  const located = new Set(ctx.out.filter((r) => r.type === 'LOCATED_IN').map((r) => r.from));
+  const byStart = [...typed].sort((a, b) => a.start - b.start);
+  let cursor = 0;
+  for (const s of sentences) {
+    while (cursor < byStart.length && byStart[cursor].start < s.start) cursor++;
+    const topic = topics.get(s.story);
+    if (!topic || s.kind === 'caption') continue;
+    const inS: M[] = [];
+    for (let k = cursor; k < byStart.length && byStart[k].start < s.end; k++) if (byStart[k].end <= s.end) inS.push(byStart[k]);
+    const top = inS.filter((m) => !m.nested);
+    const ev = { start: s.start, end: s.end };
+    const elsewhere = districtsElsewhere(s, inS, topic, entities);
+
+    // --- story-project: a named project of the district's story is in that district.
+    if (!elsewhere) {
+      for (const p of top) {
+        if (p.type !== 'Project' || located.has(p.entity)) continue;
+        add(ctx, { type: 'LOCATED_IN', from: p.entity, to: topic.district, ...ev, rule: 'story-project' });
+        located.add(p.entity);
+      }
+      // --- story-platform: a base or park listed among what the district signed or started.
+      if (LISTING.test(s.text) && /项目/.test(s.text)) {
+        for (const p of top) {
+          if (p.type !== 'Platform' || located.has(p.entity)) continue;
+          add(ctx, { type: 'LOCATED_IN', from: p.entity, to: topic.district, ...ev, rule: 'story-platform' });
+          located.add(p.entity);
+        }
+      }
+    }
+
+    // --- story-settled: A、B等落户/入驻(D), 现入驻有A、B等企业, X已在D设厂.
+    SETTLE.lastIndex = 0;
+    for (let g = SETTLE.exec(s.text); g; g = SETTLE.exec(s.text)) {
+      const at = s.start + g.index;
+      const end = at + g[0].length;
+      let cs = at;
+      while (cs > s.start && !/[，：；。]/.test(text[cs - 1])) cs--;
+      let ce = end;
+      while (ce < s.end && !/[，：；。]/.test(text[ce])) ce++;
+      // The place the verb names (落户荣昌, 在璧山设厂), else the story's district.
+      const after = inS.find((x) => x.type === 'District' && x.start >= end && x.start - end <= 1);
+      const zai = inS.find((x) => x.type === 'District' && x.end <= at && /^在?$/.test(text.slice(x.end, at).replace(/^(?:已|正)?/, '')) && text[x.start - 1] === '在');
+      const oneChar = /^(?:在)([\u4e00-\u9fff])$/.exec(text.slice(Math.max(cs, at - 2), at));
+      const place = after ?? zai ?? null;
+      if (!place && inS.some((x) => x.type === 'Place' && x.start >= end && x.start - end <= 1)) continue;
+      if (!place && oneChar && !topic.forms.some((f) => f.startsWith(oneChar[1]))) continue;
+      const to = place ? place.entity : topic.district;
+      if (!place && inS.some((x) => x.type === 'District' && !x.nested && x.start >= cs && x.end <= ce && x.entity !== topic.district)) continue;
+      const settlers: M[] = [];
+      // Companies before the verb in its clause, a list included; not X的项目落户 (the project settles).
+      for (const x of top) {
+        if (x.start < cs || x.end > at || (x.type !== 'Enterprise' && x.type !== 'Project')) continue;
+        if (/^的/.test(text.slice(x.end, x.end + 1)) || top.some((y) => y.type === 'Project' && y.start === x.end)) continue;
+        settlers.push(x);
+      }
+      // 现入驻有A、B、C等企业: the companies the verb lists after it.
+      if (/^(?:有|了|的有|企业有|企业包括)/.test(text.slice(end, end + 4))) {
+        const stop = text.indexOf('等', end);
+        const until = stop >= 0 && stop < ce ? stop : ce;
+        for (const x of top) if (x.type === 'Enterprise' && x.start >= end && x.end <= until) settlers.push(x);
+      }
+      for (const x of settlers) {
+        add(ctx, { type: 'LOCATED_IN', from: x.entity, to, ...ev, rule: 'story-settled' });
+        located.add(x.entity);
+      }
+    }
+  }
+}

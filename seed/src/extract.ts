@@ -24,6 +24,8 @@ export interface SpecRelation {
   to: string;
   properties: { amountCny?: number; role?: 'leader' | 'member'; amount?: { value: number; currency: string } };
   evidence: { text: string; start: number; end: number };
+  /** The rule that produced the relation (SPEC allows extra fields); see `pnpm seed rules`. */
+  rule: string;
 }
 
 /** The SPEC extraction object (../shared/eval/SPEC.md, "Extraction output format"). */
@@ -104,7 +106,7 @@ export function extractArticle(input: string | Uint8Array, meta: ArticleMeta & {
     if (r.amountCny != null) properties.amountCny = r.amountCny;
     if (r.amount) properties.amount = r.amount;
     if (r.role) properties.role = r.role;
-    return { type: r.type, from: id(r.from), to: id(r.to), properties, evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end } };
+    return { type: r.type, from: id(r.from), to: id(r.to), properties, evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end }, rule: r.rule };
   });
   const article = meta.file ?? meta.title ?? 'article';
   const spec: SpecExtraction = { article, entities: specEntities, relations: specRelations };

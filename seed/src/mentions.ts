@@ -155,7 +155,8 @@ function findLegalNames(text: string, out: Mention[]) {
 
 /** Org-headed short names: 宗申集团, 长安股份, 厦门银行; and unknown-word + 科技 (再升科技). */
 function findShortOrgNames(text: string, out: Mention[]) {
-  const re = new RegExp(`(${ORG_HEADS.join('|')}|科技)(?![\\u4e00-\\u9fff]{0,2}(?:有限|公司))`, 'g');
+  // 中新科技城, X科技园: the head begins a platform's name, not a company's.
+  const re = new RegExp(`(${ORG_HEADS.join('|')}|科技)(?![\\u4e00-\\u9fff]{0,2}(?:有限|公司))(?![城园谷港])`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const from = scanLeft(text, m.index, 8);
     const cand = text.slice(from, m.index);
@@ -361,7 +362,7 @@ const PLATFORM_HEADS = [
 ].sort((a, b) => b.length - a.length);
 
 /** Verbs of an event or action: after a district they make a clause (江津区举行重大项目…), not a name. */
-const ACTION_WORDS = /举行|举办|召开|投资|建设|兴建|扩建|投建|新上|签约|签订|开展|推进|实施|打造|建成|引进|新建|启动|印发|发布|出台|共有|已有|累计|正在|加快|成立|设立|发挥|围绕|依托/;
+const ACTION_WORDS = /举行|举办|召开|落户|入驻|收揽|投资|建设|兴建|扩建|投建|新上|签约|签订|开展|推进|实施|打造|建成|引进|新建|启动|印发|发布|出台|共有|已有|累计|正在|加快|成立|设立|发挥|围绕|依托/;
 
 function specificPlatform(name: string, head: string, text: string, start: number, end: number, quoted: boolean): boolean {
   const modifier = name.slice(0, name.length - head.length);
@@ -418,7 +419,13 @@ function findPlatforms(text: string, out: Mention[]) {
     const lastQuote = text.lastIndexOf('”', headStart - 1);
     if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
     const cand = text.slice(from, headStart);
-    const { text: core, cut } = trimLeft(cand, cand.length, 2);
+    let { text: core, cut } = trimLeft(cand, cand.length, 2);
+    // 綦江食品园区天海星大健康产业园, 科学城璧山片区中新科技城: a place named first, then the platform inside it.
+    const area = /^.*(?:片区|园区|开发区|新区|新城)(?=[\u4e00-\u9fff“]{3})/.exec(core);
+    if (area && core.length - area[0].length >= 3 && districtPrefix(area[0])?.form !== area[0]) {
+      core = core.slice(area[0].length);
+      cut += area[0].length;
+    }
     const start = from + cut;
     let nameEnd = end + closeQuote;
     if (/^[0-9.]+版?/.test(text.slice(nameEnd)) && head === '产业大脑') {
@@ -473,7 +480,11 @@ function findPlatforms(text: string, out: Mention[]) {
 }
 
 /** Words too vague to name a project on their own (重点项目, 招商项目, 技改项目). */
-const VAGUE_PROJECT = /^(?:重点|重大|招商|产业|技改|改造|这些|一批|多个|该|本|此|其|相关|各类|签约|在建|续建|新建|储备|优质|新项目)/;
+const VAGUE_PROJECT = /^(?:重点|重大|招商|产业|技改|改造|这些|一批|多个|该|本|此|其|相关|各类|签约|在建|续建|新建|储备|优质|新项目|暨)/;
+/** A count inside a would-be name (十二大创新项目, 两个央企项目) makes it a tally of projects, not one. */
+const COUNTED = /[0-9一二三四五六七八九十两百千几多]+(?:大|个|项|批)/;
+/** 集中签约/开工(活动): the projects of an event, not a project's name. */
+const EVENT_AFTER = /^(?:集中|签约活动|开工活动|推介)/;
 
 /**
  * A project named as what an investment builds or what starts: (拟)投资N元(在D)建设P, P总投资…, P已开工,
@@ -488,10 +499,14 @@ function builtProject(text: string, start: number, end: number, core: string): b
   const after = text.slice(end, end + 8);
   // (拟)投资N元(，)(在D)建设P: the build verb right before the name, an investment earlier in the sentence.
   const build = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(lead);
-  if (build && /(?:投资|出资|投建|资金|合资)/.test(lead.slice(0, build.index)) && !/项目/.test(lead)) return true;
+  // Within the item of a list (…分别是A投资N元兴建P1、B投资…建P2), only the item's own words count.
+  const item = lead.slice(Math.max(lead.lastIndexOf('、'), lead.lastIndexOf('，'), lead.lastIndexOf('：')) + 1);
+  const buildIn = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(item);
+  if (buildIn && /(?:投资|出资|投建|资金|合资)/.test(item.slice(0, buildIn.index)) && !/项目/.test(item)) return true;
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
   if (/^在[^，。；]{2,12}(?:投产|开工|竣工|落地|签约)/.test(text.slice(end, end + 16))) return true;
-  return /^”?[，,]?(?:项目)?(?:总投资|计划总投资|预计总投资|已开工|正式开工|开工|已投产|投产|竣工|已签约|落户|将落户|正式落户|达产)/.test(after);
+  if (/^”?由[^，。；]{2,30}?(?:投资|建设|投建|出资)/.test(text.slice(end, end + 40))) return true;
+  return /^”?[，,]?(?:项目)?(?:总投资|计划总投资|预计总投资|已开工|正式开工|开工|已投产|投产|竣工|已签约|签约落户|签约落地|落户|将落户|正式落户|达产)/.test(after);
 }
 
 /** Verbs inside a would-be project name make it a clause. */
@@ -544,7 +559,8 @@ function findProjects(text: string, out: Mention[]) {
     if (invCut < 0 && cut === 0 && text[from - 1] === '、') {
       const lf = scanLeft(text, from - 1, 8);
       const left = trimLeft(text.slice(lf, from - 1), from - 1 - lf, 2);
-      if (PROJECT_FRAME.test(left.marker) && left.text.length >= 2 && left.text.length <= 4 && !GENERIC_WORDS.has(left.text)) {
+      const governed = left.marker === '的' && /(?:投资|建设|兴建|投建)[^，。；]{0,12}的$/.test(text.slice(Math.max(0, lf + left.cut - 16), lf + left.cut));
+      if (governed && left.text.length >= 2 && left.text.length <= 4 && !GENERIC_WORDS.has(left.text)) {
         const whole = text.slice(lf + left.cut, m.index);
         push(out, { type: 'Project', name: whole + '项目', start: lf + left.cut, end, rule: 'conjoined-project' });
         continue;
@@ -575,6 +591,7 @@ function findProjects(text: string, out: Mention[]) {
       ownedProject(text, start, core, out) ||
       (conjoined && core.length >= 6);
     if (!specific) continue;
+    if (COUNTED.test(core) || EVENT_AFTER.test(text.slice(end, end + 4))) continue;
     if (/(?:[0-9]+|多|几)个$/.test(text.slice(Math.max(0, start - 4), start))) continue;
     // 总投资超100亿元的75个重点项目: a count of projects, not a name.
     if (/^(?:[0-9]+|多|几|[一二三四五六七八九十]+)个/.test(core) || VAGUE_PROJECT.test(core.replace(/^[0-9]+个/, ''))) continue;
@@ -661,14 +678,21 @@ function findListedOrgs(text: string, out: Mention[]) {
         }
         s = last;
       }
+      // 整车生产龙头企业长安跨越: a class noun before the first item introduces it.
+      if (k === 0) {
+        const lead = /^.*(?:企业|公司|品牌|车企|厂商)(?=[\u4e00-\u9fff]{2})/.exec(part.slice(s));
+        if (lead) s += lead[0].length;
+      }
       const item = part.slice(s);
       const st = offset + s;
       offset += part.length + 1;
       if (item.length < 2 || item.length > 12) return;
       if (districtAt(item, 0)?.form === item) return;
       if (!nameLike(item)) {
-        // 理想汽车、比亚迪等整车企业: a business-tailed item counts beside a name-like one.
-        if (!(businessTailed(item) && parts.length > 1)) return;
+        // 理想汽车、比亚迪等整车企业: a business-tailed item counts beside a name-like one; in a list of
+        // three or more under a company head (A、B、C等企业) every plain noun item is a name (三雄极光).
+        const plainNoun = parts.length >= 2 && item.length <= 6 && tags(item).length >= 2 && !PLATFORM_HEAD.test(item) && !phraseLike(item) && !VERBAL_START.test(item) && tags(item).every((w) => /^(?:n|nz|nr|ns|nt|x|j|a|m)/.test(w.tag) && !GENERIC_WORDS.has(w.word));
+        if (!(businessTailed(item) && parts.length > 1) && !(plainNoun && /企业|公司/.test(tail[1]))) return;
       } else {
         const t = tags(item);
         if (t.length === 1 && !/^(nt|nz|nr|nrt)$/.test(t[0].tag) && !oov(t[0])) return;

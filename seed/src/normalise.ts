@@ -114,7 +114,8 @@ function repairVariant(ch: string, next: string): string {
 }
 
 const TERMINAL = /[。！？；!?;….]$/;
-const CAPTION = /^[▲◀▶►▼●■◆]|摄\s*[/／]|本报资料图片|\s摄\s*$|^（?图[：:]|供图/;
+// Image placeholders a scraper leaves (image.png, …_fororder_图片1) are captions too: they must not open a story.
+const CAPTION = /^[▲◀▶►▼●■◆]|摄\s*[/／]|本报资料图片|\s摄\s*$|^（?图[：:]|供图|\.(?:png|jpe?g|gif|webp)$|_fororder_|\s摄影\s|^图片\d*$/i;
 
 function lineKind(line: string): ParagraphKind {
   const t = line.trim();

@@ -191,7 +191,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
             if (!investors.length && /^(?:双方|两家|三方)/.test(text.slice(cs, cs + 2))) investors = pairBefore(cs) ?? lastPair ?? [];
             if (!investors.length) {
               // 该公司拟投资…建设P, 公司拟以自有资金投资建设P, 新公司将在D投资建设P.
-              const subj = clauseSubject(cs) ?? referent(Math.max(cs, verbAt - 4));
+              const subj = (invFrom !== cs ? clauseSubject(invFrom) : null) ?? clauseSubject(cs) ?? referent(Math.max(cs, verbAt - 4));
               if (subj) investors = [subj];
             }
             // 拟以自有资金约20亿元投资建设P: an amount between the investor and the verb.
@@ -261,7 +261,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
             if (subj) add(ctx, { type: 'LOCATED_IN', from: subj.entity, to: m.entity, ...ev, rule: 'district-company' });
           }
           // --- D汇集了A、B等…企业
-          const gather = /^(?:[^，。；]{0,4})(?:汇集|集聚|聚集|汇聚|引进|吸引|拥有)了?/.exec(rest);
+          const gather = /^(?:[^，。；]{0,4})(?:汇集|集聚|聚集|汇聚|引进|吸引|拥有|共有|已有|现有)了?/.exec(rest);
           if (gather) {
             const ce = clauseEnd(text, s, m.end);
             const seg = text.slice(m.end, ce);
@@ -517,7 +517,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       }
 
       // --- SUPPLIES: (A)为B提供 / A产品供应给B / A向B供应
-      const supply = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套|组装|代工|加工)|(?:供应给|提供给|供货给|配套给|销往|卖给|(?<=主要|将|已|可|均)配套)/g;
+      const supply = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套|组装|代工|加工)|(?:供应给|提供给|供货给|配套给|销往|卖给|(?<=主要|将|已|可|均|对应)配套)/g;
       for (let g = supply.exec(s.text); g; g = supply.exec(s.text)) {
         const at = s.start + g.index;
         const objAt = g[1] != null ? at + 1 : at + g[0].length;

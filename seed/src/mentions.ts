@@ -500,7 +500,7 @@ function builtProject(text: string, start: number, end: number, core: string): b
   // (拟)投资N元(，)(在D)建设P: the build verb right before the name, an investment earlier in the sentence.
   const build = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(lead);
   // Within the item of a list (…分别是A投资N元兴建P1、B投资…建P2), only the item's own words count.
-  const item = lead.slice(Math.max(lead.lastIndexOf('、'), lead.lastIndexOf('，'), lead.lastIndexOf('：')) + 1);
+  const item = lead.slice(Math.max(lead.lastIndexOf('、'), lead.lastIndexOf('：')) + 1);
   const buildIn = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(item);
   if (buildIn && /(?:投资|出资|投建|资金|合资)/.test(item.slice(0, buildIn.index)) && !/项目/.test(item)) return true;
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;

@@ -502,7 +502,7 @@ function builtProject(text: string, start: number, end: number, core: string): b
   // Within the item of a list (…分别是A投资N元兴建P1、B投资…建P2), only the item's own words count.
   const item = lead.slice(Math.max(lead.lastIndexOf('、'), lead.lastIndexOf('：')) + 1);
   const buildIn = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(item);
-  if (buildIn && /(?:投资|出资|投建|资金|合资)/.test(item.slice(0, buildIn.index)) && !/项目/.test(item)) return true;
+  if (buildIn && /(?:投资|出资|投建|资金|合资)/.test(item.slice(0, buildIn.index)) && !/项目/.test(item.replace(/[0-9一二三四五六七八九十]+个项目/g, ''))) return true;
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
   if (/^在[^，。；]{2,12}(?:投产|开工|竣工|落地|签约)/.test(text.slice(end, end + 16))) return true;
   if (/^”?由[^，。；]{2,30}?(?:投资|建设|投建|出资)/.test(text.slice(end, end + 40))) return true;

@@ -358,6 +358,8 @@ const PLATFORM_HEADS = [
   // Industrial towns and valleys: the head itself says what the place is for (数据谷, 生物城, 智造小镇).
   '数据谷', '软件谷', '智造谷', '科技谷', '创新谷', '数字谷', '生物谷', '医药谷', '芯谷', '光谷',
   '科技城', '生物城', '工业城', '产业城', '汽车城', '智造城', '软件城', '医药城', '物流城', '电子城', '信息城', '数字城',
+  // A consortium or alliance is a platform (SPEC): 鲁渝产业协作·工业互联网矩阵, 汽车制造联盟.
+  '矩阵', '产业联盟', '联盟',
   '众创空间', '创客空间', '枢纽园区', '园区', '产业小镇', '智造小镇', '科技小镇', '数字小镇', '创新小镇', '物流港', '航空港', '信息港', '数字港', '无水港',
 ].sort((a, b) => b.length - a.length);
 
@@ -436,7 +438,7 @@ function findPlatforms(text: string, out: Mention[]) {
     const quoted = /^“[^”]+”$/.test(text.slice(start - 1, nameEnd + 1)) && text[start - 1] === '“';
     if (quoted) name = text.slice(start, nameEnd);
     const plain = name.replace(/[“”]/g, '');
-    if (!specificPlatform(plain, head, text, start, nameEnd, quoted)) continue;
+    if (!specificPlatform(plain, head, text, start, nameEnd, quoted) || COUNTED.test(plain.slice(0, -head.length))) continue;
     // 巴南区重庆国际生物城: the district places a platform that has its own place-led name.
     const dp = districtPrefix(name);
     if (dp && dp.kind !== 'prefix' && /^(?:重庆|中国)/.test(name.slice(dp.form.length)) && name.length - dp.form.length >= 5) {
@@ -655,13 +657,33 @@ const LIST_TRIGGERS = /(?:主要配套|配套|带动|引育|引进了?|培育了
 const LIST_TAIL = /^等(?:[0-9]+家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
 
 /** Names listed before 等…企业 / 等为龙头: each item is an organisation even without a suffix. */
+/** 精元、群光、达方三家企业: a list closed by a count of companies, without 等. */
+const COUNTED_TAIL = /(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+家(企业|公司|车企)/g;
+
 function findListedOrgs(text: string, out: Mention[]) {
-  const re = /等/g;
+  const re = /等|(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+家(?:企业|公司|车企)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const tail = LIST_TAIL.exec(text.slice(m.index, m.index + 20));
+    let tail = LIST_TAIL.exec(text.slice(m.index, m.index + 20));
+    if (m[0] !== '等') {
+      COUNTED_TAIL.lastIndex = 0;
+      tail = COUNTED_TAIL.exec(m[0]);
+    }
     if (!tail) continue;
     let from = m.index;
-    while (from > 0 && !/[，。；：！？\n（）“”]/.test(text[from - 1]) && m.index - from < 80) from--;
+    // A list runs back to a clause break; a parenthesised place inside an item (海尔数字科技（重庆）) is part of it.
+    while (from > 0 && m.index - from < 80) {
+      const ch = text[from - 1];
+      if (ch === '）') {
+        const open = text.lastIndexOf('（', from - 1);
+        if (open >= 0 && from - 1 - open <= 5 && /^[\u4e00-\u9fff]{2,4}$/.test(text.slice(open + 1, from - 1))) {
+          from = open;
+          continue;
+        }
+      }
+      if (/[，。；：！？\n（）“”]/.test(ch)) break;
+      from--;
+    }
+    if (m[0] !== '等' && !text.slice(from, m.index).includes('、')) continue;
     const seg = text.slice(from, m.index);
     const parts = seg.split('、');
     let offset = from;

@@ -450,7 +450,7 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           add(ctx, { type: 'OPERATES', from: subject.entity, to: m.entity, ...ev, rule: 'runs' });
         }
         // --- X(联合…)组建/成立P
-        const formed = /(?:组建|成立|牵头成立|发起成立|共建)“?$/.exec(lead);
+        const formed = /(?:组建|成立|牵头成立|发起成立|共建)了?“?$/.exec(lead);
         if (formed) {
           const cs = Math.max(s.start, clauseStart(text, s, m.start));
           let lead2 = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= m.start);
@@ -458,12 +458,18 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
           if (!lead2.length) lead2 = top.filter((x) => ORG.has(x.type) && x.end <= m.start);
           lead2 = lead2.filter((x, i) => lead2.findIndex((y) => y.entity === x.entity) === i && x.entity !== m.entity);
           // X(…)将联合A、B等企业共同组建P: X forms it, A and B join.
-          const jointAt = text.slice(cs, m.start).search(/联合|携手/);
-          if (jointAt >= 0 && lead2.length && lead2[0].start > cs + jointAt) {
+          const inClause = text.slice(cs, m.start).search(/联合|携手/);
+          const jointAt = inClause >= 0 ? inClause : Math.max(text.lastIndexOf('联合', m.start), text.lastIndexOf('携手', m.start)) - cs;
+          let partnersOnly = false;
+          if (cs + jointAt >= s.start && jointAt > -cs && lead2.length && lead2[0].start > cs + jointAt) {
             const founder = top.filter((x) => ORG.has(x.type) && x.end <= cs + jointAt && x.entity !== m.entity).pop() ?? clauseSubject(cs) ?? referent(cs + jointAt - 2);
             if (founder && !lead2.some((x) => x.entity === founder.entity)) lead2.unshift(founder);
+            // 由(an institute or an association)牵头，联合A、B等…成立了P: the founder is no company; A and B are members.
+            partnersOnly = !founder;
           }
-          if (lead2.length) {
+          if (partnersOnly) {
+            for (const partner of lead2) add(ctx, { type: 'COOPERATES_WITH', from: partner.entity, to: m.entity, ...ev, rule: 'consortium' });
+          } else if (lead2.length) {
             add(ctx, { type: 'OPERATES', from: lead2[0].entity, to: m.entity, ...ev, rule: 'formed' });
             for (const partner of lead2.slice(1)) add(ctx, { type: 'COOPERATES_WITH', from: partner.entity, to: m.entity, ...ev, rule: 'consortium' });
           }

@@ -322,6 +322,18 @@ function findByRole(text: string, out: Mention[]) {
   }
 }
 
+/** X旗下(的): whoever holds a brand, a platform or a subsidiary is a company (龙头企业智睿生物旗下的…). */
+function findByHolding(text: string, out: Mention[]) {
+  const re = /旗下/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const from = scanLeft(text, m.index, 12);
+    const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    if (core.length < 2 || core.length > 8 || GOV_START.test(core) || districtAt(core, 0)?.form === core || GENERIC_WORDS.has(core)) continue;
+    if (!nameLike(core) && !businessTailed(core)) continue;
+    push(out, { type: 'Enterprise', name: core, start: from + cut, end: m.index, rule: 'holder' });
+  }
+}
+
 /** A plant or workshop belongs to a company: 赛力斯汽车超级工厂, X发动机生产车间, X变速箱一厂. */
 function findByPlant(text: string, out: Mention[]) {
   const re = /(超级工厂|智能工厂|生产车间|[一二三四五六七八九]厂)/g;
@@ -534,7 +546,8 @@ function findProjects(text: string, out: Mention[]) {
     const from = scanLeft(text, m.index, 40, true);
     const cand = text.slice(from, m.index);
     // 投资65亿元(建设)的P: everything after that 的 is the name, conjunctions and numbers included.
-    const inv = /投资(?:约|逾|近|超|超过|达)?[0-9.]*[万亿]*(?:元|美元)?(?:人民币)?(?:建设|兴建|打造|新建)?的/g;
+    // 投资1亿元建P: a build verb right after the amount heads the name as 的 does.
+    const inv = /投资(?:约|逾|近|超|超过|达)?[0-9.]*[万亿]*(?:元|美元)?(?:人民币)?(?:建设|兴建|打造|新建)?的|投资(?:约|逾|近|超|超过|达)?[0-9.]+[万亿]*元(?:人民币)?(?:兴建|新建|扩建|建设|建)(?!的|设)/g;
     let invCut = -1;
     for (let d = inv.exec(cand); d; d = inv.exec(cand)) invCut = d.index + d[0].length;
     let { text: core, cut, marker } = trimLeft(cand, cand.length, 2);
@@ -730,6 +743,8 @@ function findListedOrgs(text: string, out: Mention[]) {
 function findCoordinated(text: string, found: Mention[]) {
   for (const b of [...found]) {
     if (b.type !== 'Enterprise' || text[b.start - 1] !== '、') continue;
+    // 矽胶按键项目、飞达机电公司: a project or a platform of the list before is no company.
+    if (/(?:项目|工程)$/.test(text.slice(Math.max(0, b.start - 3), b.start - 1)) || PLATFORM_HEAD.test(text.slice(Math.max(0, b.start - 4), b.start - 1))) continue;
     const end = b.start - 1;
     const from = scanLeft(text, end, 10);
     const { text: core, cut } = trimLeft(text.slice(from, end), end - from, 2);
@@ -791,7 +806,7 @@ function findPeopleAndPlaces(text: string, out: Mention[]) {
 
 const RULE_RANK: Record<string, number> = {
   'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'conjoined-project': 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
-  'org-head': 4, role: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, unscored: 2, person: 1, place: 1,
+  'org-head': 4, role: 4, holder: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, unscored: 2, person: 1, place: 1,
 };
 
 /**
@@ -814,6 +829,7 @@ export function findMentions(text: string): Mention[] {
   findParties(text, found);
   findByRole(text, found);
   findByPlant(text, found);
+  findByHolding(text, found);
   findUnscored(text, found);
   findCoordinated(text, found);
   findPeopleAndPlaces(text, found);

@@ -2,25 +2,13 @@ import { parseAmount } from './amount';
 import { districtPrefix } from './gazetteer';
 import type { ResolvedEntity, SpottedMention } from './resolve';
 import type { Sentence } from './split';
-import type { Ctx, FoundRelation, M } from './relations/context';
-import { add, ORG } from './relations/context';
+import type { Ctx, FoundRelation, M, Scope } from './relations/context';
+import { namedOperator, SENTENCE_RULES } from './relations/index';
+import { add, clauseEnd, clauseStart, ORG } from './relations/context';
 import { relateStories } from './relations/story';
 import { storyTopics } from './discourse';
 
 export type { FoundRelation } from './relations/context';
-
-/** Clause start (after ，：；) at or before `at` within the sentence. */
-function clauseStart(text: string, s: Sentence, at: number): number {
-  let i = at;
-  while (i > s.start && !/[，：；。]/.test(text[i - 1])) i--;
-  return i;
-}
-
-function clauseEnd(text: string, s: Sentence, at: number): number {
-  let i = at;
-  while (i < s.end && !/[，：；。]/.test(text[i])) i++;
-  return i;
-}
 
 /** P总投资(约)N元, P，该项目总投资N元: an amount stated right after the project, before any other project. */
 function amountAfter(text: string, s: Sentence, p: SpottedMention, top: { type: string; start: number }[]): number | undefined {
@@ -562,6 +550,11 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       }
     }
 
+    if (!s.repeated) {
+      const scope: Scope = { ctx, text, s, inS, top, ev };
+      for (const rule of SENTENCE_RULES) rule.apply?.(scope);
+    }
+
     // Discourse: the company a sentence is about, for 该公司/企业 in later sentences.
     const firstOrg = top.find((m) => m.type === 'Enterprise');
     if (firstOrg) lastOrg = firstOrg;
@@ -601,6 +594,18 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       const m = typed.find((x) => x.entity === e.index);
       const s = m && sentences.find((x) => x.start <= m.start && m.end <= x.end);
       if (s) add(ctx, { type: 'OPERATES', from: e.index, to: p.index, start: s.start, end: s.end, rule: 'named-after' });
+    }
+  }
+  // --- A development company named after its park runs it: 重庆国际生物城开发投资有限公司 → 重庆国际生物城.
+  for (const p of entities) {
+    if (p.type !== 'Platform') continue;
+    for (const e of entities) {
+      if (e.type !== 'Enterprise') continue;
+      const operatorOf = [p.name, ...p.aliases].some((n) => n.length >= 3 && new RegExp(`^(?:重庆市?)?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:开发|建设|投资|运营|管理|发展)`).test(e.name));
+      if (!operatorOf) continue;
+      const m = typed.find((x) => x.entity === e.index);
+      const s = m && sentences.find((x) => x.start <= m.start && m.end <= x.end);
+      if (s) add(ctx, { type: 'OPERATES', from: e.index, to: p.index, start: s.start, end: s.end, rule: namedOperator.id });
     }
   }
   relateStories(ctx, sentences, typed, storyTopics(text, sentences, entities, spotted));

@@ -35,7 +35,7 @@ export interface Resolution {
 
 const RULE_RANK: Record<string, number> = {
   'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'conjoined-project': 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
-  'org-head': 4, role: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, gazetteer: 9, unscored: 2, person: 1, place: 1,
+  'org-head': 4, role: 4, holder: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, gazetteer: 9, unscored: 2, person: 1, place: 1,
 };
 
 interface Group {

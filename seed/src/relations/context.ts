@@ -1,5 +1,6 @@
 import type { MemberRole, RelationType } from '@chain-atlas/graph';
 import type { ResolvedEntity, SpottedMention } from '../resolve';
+import type { Sentence } from '../split';
 
 export interface FoundRelation {
   type: RelationType;
@@ -47,3 +48,40 @@ export function add(ctx: Ctx, r: FoundRelation) {
   ctx.out.push(r);
 }
 
+
+/** One sentence as the relation rules see it. */
+export interface Scope {
+  ctx: Ctx;
+  text: string;
+  s: Sentence;
+  /** Mentions inside the sentence, districts inside names included (nested). */
+  inS: M[];
+  /** Mentions inside the sentence that stand on their own. */
+  top: M[];
+  /** The evidence: the sentence. */
+  ev: { start: number; end: number };
+}
+
+/** Clause start (after ，：；) at or before `at` within the sentence. */
+export function clauseStart(text: string, s: Sentence, at: number): number {
+  let i = at;
+  while (i > s.start && !/[，：；。]/.test(text[i - 1])) i--;
+  return i;
+}
+
+export function clauseEnd(text: string, s: Sentence, at: number): number {
+  let i = at;
+  while (i < s.end && !/[，：；。]/.test(text[i])) i++;
+  return i;
+}
+
+/** The mentions of a list that starts with `first`: A、B和C等 — each joined to the one before by 、/和/及. */
+export function listFrom(text: string, top: M[], first: M, types: string[]): M[] {
+  const out = [first];
+  for (let k = top.indexOf(first) + 1; k < top.length; k++) {
+    const prev = out[out.length - 1];
+    if (!types.includes(top[k].type) || !/^(?:、|和|及|与)$/.test(text.slice(prev.end, top[k].start))) break;
+    out.push(top[k]);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { ResolvedEntity } from '../resolve';
 import type { Sentence } from '../split';
 import type { Ctx, M } from './context';
 import { add } from './context';
+import type { RelationRule } from './rule';
 
 /** Verbs by which a company or project settles in a place. */
 const SETTLE = /(?:签约落户|签约落地|签约入驻|签约回归|正式落户|成功落户|落户|入驻|进驻|设厂|建厂|扎根|安家|入园)/g;
@@ -82,6 +83,11 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
         if (/^的/.test(text.slice(x.end, x.end + 1)) || top.some((y) => y.type === 'Project' && y.start === x.end)) continue;
         settlers.push(x);
       }
+      // A、B等5家企业与D集中签约，入驻P: a verb that opens its clause takes the sentence's subjects.
+      if (!settlers.length && /^(?:并|也|均|已|将|正式|同时|随后|后)?$/.test(text.slice(cs, at))) {
+        const first = top.filter((x) => x.type === 'Enterprise' && x.end <= cs);
+        if (first.length && /^(?:[^，]{0,20}，)?$/.test(text.slice(s.start, first[0].start))) settlers.push(...first);
+      }
       // 现入驻有A、B、C等企业: the companies the verb lists after it.
       if (/^(?:有|了|的有|企业有|企业包括)/.test(text.slice(end, end + 4))) {
         const stop = text.indexOf('等', end);
@@ -95,3 +101,24 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
     }
   }
 }
+
+/** …D…，P就坐落于此: 此 is the place the sentence opened with. */
+export const locatedHere: RelationRule = {
+  id: 'located-here',
+  type: 'LOCATED_IN',
+  description: 'D…，X(就)坐落于此/位于此/落户于此: 此 stands for the district the sentence opens with.',
+  examples: [
+    { text: '巴南区木洞镇地处重庆东部，紧邻长江，重庆国际生物城就坐落于此。', relation: 'LOCATED_IN 重庆国际生物城 -> 巴南区' },
+  ],
+  negatives: [
+    { text: '重庆国际生物城就坐落于长江边，距巴南区城区不远。', relation: 'LOCATED_IN 重庆国际生物城 -> 巴南区' },
+  ],
+  apply({ ctx, s, top, ev }) {
+    const g = /(?:坐落|位于|落户|落地|扎根)(?:于|在)此/.exec(s.text);
+    if (!g) return;
+    const at = s.start + g.index;
+    const d = top.find((x) => x.type === 'District');
+    const x = top.filter((y) => y.type !== 'District' && y.end <= at && at - y.end <= 2 && (y.type === 'Platform' || y.type === 'Enterprise' || y.type === 'Project')).pop();
+    if (d && x && d.start === s.start + (/^[^，]{0,6}，/.exec(s.text)?.[0].length ?? 0) && d.end <= x.start) add(ctx, { type: 'LOCATED_IN', from: x.entity, to: d.entity, ...ev, rule: this.id });
+  },
+};

@@ -217,11 +217,12 @@ function findCompanyWord(text: string, out: Mention[]) {
     if (/有限$|责任$|股份$|[子分母该本新此其各家]$|上市$|集团$/.test(prev)) continue;
     const from = scanLeft(text, m.index, 8);
     const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
-    if (core.length < 2 || core.length > 6 || GENERIC_WORDS.has(core) || GOV_START.test(core)) continue;
+    // 四川天兆畜牧科技公司: an informal name led by a province may run longer.
+    if (core.length < 2 || core.length > (PLACE_START.test(core) ? 10 : 6) || GENERIC_WORDS.has(core) || GOV_START.test(core)) continue;
     // 为公司提供 (公司 a pronoun), 证券时报e公司讯 (a byline).
     if (/[为将与和在对向给从把被的是了]$/.test(core) || /[A-Za-z]/.test(core) || text[m.index + 2] === '讯') continue;
     if (districtAt(core, 0)?.form === core || PLACE_START.test(core) && PLACE_START.exec(core)![0] === core) continue;
-    if (!nameLike(core) || BUSINESS_WORDS.includes(core)) continue;
+    if ((!nameLike(core) && !businessTailed(core.replace(PLACE_START, ''))) || BUSINESS_WORDS.includes(core)) continue;
     push(out, { type: 'Enterprise', name: core + '公司', start: from + cut, end: m.index + 2, rule: 'org-head' });
   }
 }
@@ -281,10 +282,12 @@ function findParties(text: string, out: Mention[]) {
     const y = m[1];
     if (accept(y)) push(out, { type: 'Enterprise', name: y, start: m.index + m[0].indexOf(y), end: m.index + m[0].indexOf(y) + y.length, rule: 'party' });
   }
-  const by = /由([^，。；由为向]{2,10}?)(?:负责)?(?:投资建设|投资|出资|运营|建设运营|投资运营|供应|提供|供货)/g;
+  const by = /由([^，。；由为向]{2,14}?)(?:负责)?(?:投资建设|投资|出资|运营|建设运营|投资运营|供应|提供|供货)/g;
   for (let m = by.exec(text); m; m = by.exec(text)) {
-    const x = m[1];
-    if (accept(x)) push(out, { type: 'Enterprise', name: x, start: m.index + 1, end: m.index + 1 + x.length, rule: 'party' });
+    // 由知名的X公司投资: what stands before 的 describes the party.
+    const de = m[1].lastIndexOf('的') + 1;
+    const x = m[1].slice(de);
+    if (accept(x)) push(out, { type: 'Enterprise', name: x, start: m.index + 1 + de, end: m.index + 1 + de + x.length, rule: 'party' });
   }
 }
 
@@ -327,10 +330,12 @@ function findByHolding(text: string, out: Mention[]) {
   const re = /旗下/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const from = scanLeft(text, m.index, 12);
-    const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    const { text: raw, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    // 华为将旗下…: an adverb between the holder and 旗下 is not part of its name.
+    const core = raw.replace(/(?:将|已|把|也|还|则|更|均)$/, '');
     if (core.length < 2 || core.length > 8 || GOV_START.test(core) || districtAt(core, 0)?.form === core || GENERIC_WORDS.has(core)) continue;
     if (!nameLike(core) && !businessTailed(core)) continue;
-    push(out, { type: 'Enterprise', name: core, start: from + cut, end: m.index, rule: 'holder' });
+    push(out, { type: 'Enterprise', name: core, start: from + cut, end: from + cut + core.length, rule: 'holder' });
   }
 }
 
@@ -435,8 +440,8 @@ function findPlatforms(text: string, out: Mention[]) {
     const cand = text.slice(from, headStart);
     let { text: core, cut } = trimLeft(cand, cand.length, 2);
     // 綦江食品园区天海星大健康产业园, 科学城璧山片区中新科技城: a place named first, then the platform inside it.
-    const area = /^.*(?:片区|园区|开发区|新区|新城)(?=[\u4e00-\u9fff“]{3})/.exec(core);
-    if (area && core.length - area[0].length >= 3 && districtPrefix(area[0])?.form !== area[0]) {
+    const area = /^.*(?:片区|园区|开发区|新区|新城)(?=[\u4e00-\u9fff“])/.exec(core);
+    if (area && core.length - area[0].length + head.length >= 4 && core.length - area[0].length >= 2 && districtPrefix(area[0])?.form !== area[0]) {
       core = core.slice(area[0].length);
       cut += area[0].length;
     }
@@ -512,7 +517,6 @@ function builtProject(text: string, start: number, end: number, core: string): b
   const lead = text.slice(sentFrom + 1, start);
   const after = text.slice(end, end + 8);
   // (拟)投资N元(，)(在D)建设P: the build verb right before the name, an investment earlier in the sentence.
-  const build = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(lead);
   // Within the item of a list (…分别是A投资N元兴建P1、B投资…建P2), only the item's own words count.
   const item = lead.slice(Math.max(lead.lastIndexOf('、'), lead.lastIndexOf('：')) + 1);
   const buildIn = /(?:建设|兴建|新建|扩建|投建|打造|实施)“?$/.exec(item);
@@ -520,7 +524,7 @@ function builtProject(text: string, start: number, end: number, core: string): b
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
   if (/^在[^，。；]{2,12}(?:投产|开工|竣工|落地|签约)/.test(text.slice(end, end + 16))) return true;
   if (/^”?由[^，。；]{2,30}?(?:投资|建设|投建|出资)/.test(text.slice(end, end + 40))) return true;
-  return /^”?[，,]?(?:项目)?(?:总投资|计划总投资|预计总投资|已开工|正式开工|开工|已投产|投产|竣工|已签约|签约落户|签约落地|落户|将落户|正式落户|达产)/.test(after);
+  return /^”?[，,]?(?:项目)?(?:总投资|计划总投资|预计总投资|计划投资|拟投资|协议投资|投资额|已开工|正式开工|开工|已投产|投产|竣工|已签约|签约落户|签约落地|落户|将落户|正式落户|达产)/.test(after);
 }
 
 /** Verbs inside a would-be project name make it a clause. */
@@ -677,6 +681,10 @@ function findListedOrgs(text: string, out: Mention[]) {
   const re = /等|(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+家(?:企业|公司|车企)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let tail = LIST_TAIL.exec(text.slice(m.index, m.index + 20));
+    // 在渝北投资的央企，已有A、B、C等近10家: a bare count, the class noun earlier in the sentence.
+    if (!tail && m[0] === '等' && /^等(?:近|约|超过?)?[0-9一二三四五六七八九十]+家(?=[，。；）]|$)/.test(text.slice(m.index, m.index + 8)) && /央企|国企|企业|公司/.test(sentenceAround(text, m.index).split('等')[0])) {
+      tail = Object.assign(['', '企业'], { index: 0, input: '' }) as RegExpExecArray;
+    }
     if (m[0] !== '等') {
       COUNTED_TAIL.lastIndex = 0;
       tail = COUNTED_TAIL.exec(m[0]);

@@ -32,6 +32,7 @@ export function storyTopics(text: string, sentences: Sentence[], entities: Resol
     }
     return -1;
   };
+  const headlined = new Set<number>();
   const firstBody = new Map<number, number>();
   sentences.forEach((s, k) => {
     if (s.kind === 'body' && !firstBody.has(s.story)) firstBody.set(s.story, k);
@@ -43,7 +44,10 @@ export function storyTopics(text: string, sentences: Sentence[], entities: Resol
     if (k < 0) continue;
     const s = sentences[k];
     let weight = m.nested ? 0.5 : 1;
-    if (s.kind === 'heading') weight += 3;
+    if (s.kind === 'heading') {
+      weight += 3;
+      headlined.add(m.entity);
+    }
     else if (s.kind === 'caption') weight = 0.25;
     else if (k === firstBody.get(s.story) || k === (firstBody.get(s.story) ?? -9) + 1) {
       weight += 1;
@@ -63,7 +67,7 @@ export function storyTopics(text: string, sentences: Sentence[], entities: Resol
     SELF_REFERENCE.lastIndex = 0;
     const self = SELF_REFERENCE.test(text.slice(from, to));
     // The most specific place: a functional area within the leading district, named where it counts.
-    const inner = ranked.find(([d, sc]) => entities[d].within === entities[best].name && sc >= 3);
+    const inner = ranked.find(([d]) => entities[d].within === entities[best].name && headlined.has(d));
     if (inner) [best, score] = inner;
     if (score < 2 && !self) continue;
     if (ranked.length > 1 && ranked[1][1] >= score && !inner) continue;

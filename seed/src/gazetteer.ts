@@ -51,7 +51,7 @@ function build(): DistrictEntry[] {
     { name: '重庆经开区', aliases: ['重庆经济技术开发区'], prefixOnly: [], contextual: [], within: '南岸区' },
     { name: '长寿经开区', aliases: ['长寿经济技术开发区'], prefixOnly: [], contextual: [], within: '长寿区' },
     { name: '川渝高竹新区', aliases: [], prefixOnly: [], contextual: [] },
-    { name: '两江协同创新区', aliases: [], prefixOnly: [], contextual: [] },
+    { name: '两江协同创新区', aliases: [], prefixOnly: [], contextual: ['协同创新区'], within: '两江新区' },
     { name: '璧山高新区', aliases: [], prefixOnly: [], contextual: [], within: '璧山区' },
     { name: '荣昌高新区', aliases: [], prefixOnly: [], contextual: [], within: '荣昌区' },
     { name: '永川高新区', aliases: [], prefixOnly: [], contextual: [], within: '永川区' },

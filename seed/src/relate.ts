@@ -1,5 +1,5 @@
 import { parseAmount } from './amount';
-import { districtPrefix } from './gazetteer';
+import { districtAt, districtPrefix } from './gazetteer';
 import type { ResolvedEntity, SpottedMention } from './resolve';
 import type { Sentence } from './split';
 import type { Ctx, FoundRelation, M, Scope } from './relations/context';
@@ -161,7 +161,8 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
             /(?:以|用)(?:自有|自筹|募集)?资金([^，；。的]{0,16}?)(?:在[^，；。]{1,12})?(?:建设|兴建|新建|扩建|投建)“?$/.exec(lead);
           let invFrom = cs;
           // X拟投资5亿美元，在D建设P / X将在D投资8亿元，建设P: the investment is stated in the clause before.
-          if (!inv && /^(?:(?:在|于)[^，。；]{1,24})?(?:建设|兴建|新建|扩建|投建|打造|用于建设|主要建设)“?$/.test(lead) && cs - 1 > s.start) {
+          // X在D投资N元，与Y合作建设P: the partner named in the clause does not change who invests.
+          if (!inv && /^(?:(?:在|于)[^，。；]{1,24})?(?:与[^，。；]{2,30}?(?:合作|共同|联合))?(?:建设|兴建|新建|扩建|投建|打造|用于建设|主要建设)“?$/.test(lead) && cs - 1 > s.start) {
             const cs2 = clauseStart(text, s, cs - 1);
             const prev = /(?:投资|出资)([^，；。的]{0,16})$/.exec(text.slice(cs2, cs - 1));
             if (prev) {
@@ -267,7 +268,8 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       const byInvestor = /由([^，。；由]{2,30}?)(?:负责)?(?:投资建设|投资|出资建设|投建)(?!的)/g;
       for (let g = byInvestor.exec(s.text); g; g = byInvestor.exec(s.text)) {
         const at = s.start + g.index;
-        const x = top.find((y) => y.type === 'Enterprise' && y.start === at + 1);
+        // 由(知名的)X投资: the last company inside the 由…投资 span.
+        const x = top.filter((y) => y.type === 'Enterprise' && y.start > at && y.end <= at + g[0].length).pop();
         if (!x) continue;
         const p = top.filter((y) => y.type === 'Project' && y.end <= at).pop() ?? (/(?:该|此)?项目$/.test(text.slice(Math.max(s.start, at - 4), at)) ? lastProject : null);
         if (!p) continue;
@@ -574,7 +576,8 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
       district = districtOf.get(e.district);
       form = e.aliases.find((a) => a.endsWith(e.name) && a !== e.name) ?? e.name;
     } else {
-      const d = districtPrefix(e.name);
+      // 协同创新区创新工坊: a zone's short form names it when the zone is on the page.
+      const d = districtPrefix(e.name) ?? districtAt(e.name, 0, ['contextual']);
       if (!d || e.name.length - d.form.length < 3) continue;
       district = districtOf.get(d.district);
     }

@@ -41,11 +41,14 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
     const ev = { start: s.start, end: s.end };
     const elsewhere = districtsElsewhere(s, inS, topic, entities);
 
-    // --- story-project: a named project of the district's story is in that district.
-    if (!elsewhere) {
+    // --- story-project: a named project of the district's story is in that district, or in the one
+    // district its own sentence names (此次两江新区有…P).
+    const own = [...new Set(top.filter((x) => x.type === 'District').map((x) => x.entity))];
+    const here = own.length === 1 && !inS.some((x) => x.type === 'Place') ? own[0] : elsewhere ? null : topic.district;
+    if (here != null) {
       for (const p of top) {
         if (p.type !== 'Project' || located.has(p.entity)) continue;
-        add(ctx, { type: 'LOCATED_IN', from: p.entity, to: topic.district, ...ev, rule: 'story-project' });
+        add(ctx, { type: 'LOCATED_IN', from: p.entity, to: here, ...ev, rule: 'story-project' });
         located.add(p.entity);
       }
       // --- story-platform: a base or park listed among what the district signed or started.

@@ -282,6 +282,15 @@ function findParties(text: string, out: Mention[]) {
     const y = m[1];
     if (accept(y)) push(out, { type: 'Enterprise', name: y, start: m.index + m[0].indexOf(y), end: m.index + m[0].indexOf(y) + y.length, rule: 'party' });
   }
+  // X等23个项目: projects labelled by the company that brings them; X计划投资N元: whoever invests is an organisation.
+  const labels = /(?:^|[，。；：、]|签约|开工|竣工|投产|是|有)([^，。；：、]{2,10}?)(?:等[0-9一二三四五六七八九十]+个项目|(?:计划|拟|将|已)?投资(?:约|逾|近|超过?)?[0-9.]+[万亿]+元)/g;
+  for (let m = labels.exec(text); m; m = labels.exec(text)) {
+    const left = trimLeft(m[1], m[1].length, 2);
+    const x = left.text.replace(/^(?:集中|其中|一是|二是|三是|此外|另外|同时)/, '');
+    const at = m.index + m[0].indexOf(m[1]) + (m[1].length - x.length);
+    if (/[\s有总批]|^(?:开工|竣工|投产|签约|由)/.test(x) || districtAt(x, 0) || text[at - 1] === '的') continue;
+    if (accept(x) && !PLATFORM_HEAD.test(x) && !/项目$/.test(x)) push(out, { type: 'Enterprise', name: x, start: at, end: at + x.length, rule: 'party' });
+  }
   const by = /由([^，。；由为向]{2,14}?)(?:负责)?(?:投资建设|投资|出资|运营|建设运营|投资运营|供应|提供|供货)/g;
   for (let m = by.exec(text); m; m = by.exec(text)) {
     // 由知名的X公司投资: what stands before 的 describes the party.

@@ -472,6 +472,8 @@ export function relate(text: string, sentences: Sentence[], entities: ResolvedEn
         const at = s.start + g.index;
         const b = firstAfter(at + 1, ['Enterprise', 'Platform'], 0) ?? (/^(?:该|此|这一?)(?:联合体|平台|中心|基地|园区|联盟)/.test(text.slice(at + 1, at + 6)) ? lastPlatform : null);
         const cs = clauseStart(text, s, at);
+        // P由A与B合作建设: A and B are P's builders (built-together), not partners of P.
+        if (/由[^，。；由]{0,30}$/.test(text.slice(cs, at))) continue;
         // A与B合作: A in the same clause, else the clause's pronoun or left-out subject, else the nearest before.
         const a = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= at).pop() ?? referent(Math.max(s.start, at - 3)) ?? referent(Math.max(s.start, at - 2)) ?? clauseSubject(cs, b) ?? orgBefore(at);
         if (a && b && b.end <= at + g[0].length) {

@@ -51,12 +51,22 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
         add(ctx, { type: 'LOCATED_IN', from: p.entity, to: here, ...ev, rule: 'story-project' });
         located.add(p.entity);
       }
-      // --- story-platform: a base or park listed among what the district signed or started.
-      if (LISTING.test(s.text) && /项目/.test(s.text)) {
-        for (const p of top) {
-          if (p.type !== 'Platform' || located.has(p.entity)) continue;
+      // --- story-platform: a base or park listed among what the district signed or started, or in one
+      // list with its projects (A项目、B基地、C项目等).
+      const listed = LISTING.test(s.text) && /项目/.test(s.text);
+      for (const p of top) {
+        if (p.type !== 'Platform' || located.has(p.entity)) continue;
+        const k = top.indexOf(p);
+        const besideProject = [top[k - 1], top[k + 1]].some((q) => q && q.type === 'Project' && (text.slice(q.end, p.start) === '、' || text.slice(p.end, q.start) === '、'));
+        if (listed || besideProject) {
           add(ctx, { type: 'LOCATED_IN', from: p.entity, to: topic.district, ...ev, rule: 'story-platform' });
           located.add(p.entity);
+        }
+      }
+      // --- story-labelled: 集中开工志特新材料等36个项目 — the company whose projects the district starts.
+      for (const x of top) {
+        if (x.type === 'Enterprise' && /^等[0-9一二三四五六七八九十]+个项目/.test(text.slice(x.end, x.end + 8))) {
+          add(ctx, { type: 'LOCATED_IN', from: x.entity, to: topic.district, ...ev, rule: 'story-labelled' });
         }
       }
     }

@@ -54,6 +54,8 @@ const key = (s: string) => canonicalName(s).replace(/[“”"]/g, '');
 /** Is `short` a later short mention of `full`'s company (its name, or its name plus a business word)? */
 function shortFormOf(short: string, core: string, full = ''): boolean {
   if (short === core) return true;
+  // 蓝湾精密 for 重庆蓝湾精密铸造有限公司: the front of the name, without its trade.
+  if (core.startsWith(short) && short.length >= 3 && short.length >= core.length - 3) return true;
   // 川仪股份 for 重庆川仪自动化股份有限公司, 渝丰股份 for …渝丰电线电缆股份有限公司: the name's front and its legal form.
   const form = /^(.{2,3})(股份|集团)$/.exec(short);
   if (form && core.startsWith(form[1]) && full.includes(form[2])) return true;

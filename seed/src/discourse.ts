@@ -76,3 +76,63 @@ export function storyTopics(text: string, sentences: Sentence[], entities: Resol
   }
   return topics;
 }
+
+type Mention = SpottedMention & { type: string };
+
+/**
+ * What the story has said so far, for the words that point back: 该公司 and 公司 (the company talked
+ * about, or an announcement's issuer), 新公司 (the one just set up), 双方 (the parties of the last
+ * agreement), 该集群, 该项目, 该平台, a sub-place named earlier (在X园，…), and each project's stated
+ * amount. One object per article, reset at each story; the relation rules read and update it.
+ */
+export class Discourse {
+  story = -1;
+  /** The company the last sentence was about. */
+  lastOrg: Mention | null = null;
+  lastCluster: Mention | null = null;
+  /** The first company of the story: what 公司 means in a report. */
+  storyTopic: Mention | null = null;
+  lastProject: Mention | null = null;
+  lastPlatform: Mention | null = null;
+  /** The company last set up (设立/成立 X): what 新公司 means. */
+  lastFounded: Mention | null = null;
+  /** The two parties of the last agreement or cooperation: what 双方 means. */
+  lastPair: Mention[] | null = null;
+  /** Amounts stated for a project (总投资N元的P, P总投资N元), for an investor named elsewhere. */
+  readonly projectAmount = new Map<number, number>();
+  /** Sub-places (D<园区>，…) and the district they are in, for 在<园区>，…P. */
+  readonly subplaces = new Map<string, number>();
+  /** The first company of the page, the issuer when the page is a listed company's announcement. */
+  readonly docTopic: Mention | null;
+  readonly announcement: boolean;
+
+  constructor(text: string, mentions: Mention[]) {
+    this.docTopic = mentions.find((m) => m.type === 'Enterprise' && !m.nested) ?? null;
+    this.announcement = /(?:证券代码|股票代码|证券简称)[:：]|关于[^。\n]{2,30}的公告/.test(text.slice(0, 400));
+  }
+
+  /** A sentence begins: a new story forgets what the last one said. */
+  enter(s: Sentence, inS: Mention[]) {
+    if (s.story !== this.story) {
+      this.story = s.story;
+      this.lastOrg = null;
+      this.lastCluster = null;
+      this.storyTopic = null;
+      this.lastProject = null;
+      this.lastPlatform = null;
+      this.lastFounded = null;
+      this.lastPair = null;
+    }
+    this.storyTopic ??= inS.find((m) => m.type === 'Enterprise' && !m.nested) ?? null;
+  }
+
+  /** A sentence ends: what it was about becomes what later pronouns may mean. */
+  leave(text: string, s: Sentence, top: Mention[]) {
+    if (!s.repeated) this.lastCluster = top.filter((m) => m.type === 'Cluster').pop() ?? this.lastCluster;
+    const firstOrg = top.find((m) => m.type === 'Enterprise');
+    if (firstOrg) this.lastOrg = firstOrg;
+    this.lastProject = top.filter((m) => m.type === 'Project').pop() ?? this.lastProject;
+    this.lastPlatform = top.filter((m) => m.type === 'Platform').pop() ?? this.lastPlatform;
+    for (const m of top) if (m.type === 'Enterprise' && /(?:设立|成立)(?:了)?$/.test(text.slice(Math.max(s.start, m.start - 4), m.start))) this.lastFounded = m;
+  }
+}

@@ -49,19 +49,6 @@ export function add(ctx: Ctx, r: FoundRelation) {
 }
 
 
-/** One sentence as the relation rules see it. */
-export interface Scope {
-  ctx: Ctx;
-  text: string;
-  s: Sentence;
-  /** Mentions inside the sentence, districts inside names included (nested). */
-  inS: M[];
-  /** Mentions inside the sentence that stand on their own. */
-  top: M[];
-  /** The evidence: the sentence. */
-  ev: { start: number; end: number };
-}
-
 /** Clause start (after ，：；) at or before `at` within the sentence. */
 export function clauseStart(text: string, s: Sentence, at: number): number {
   let i = at;

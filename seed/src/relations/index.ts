@@ -1,9 +1,38 @@
-import { builtTogether, heldBy, namedOperator } from './operates';
+import { agreement, cooperates, jointly, partner } from './cooperates-with';
+import { invests, investedBy, ownProject } from './invests-in';
+import {
+  builtIn, districtCompany, districtGathers, districtGlued, districtGroup, districtOf, districtSubplace, districtTopic,
+  landsIn, locatedAt, locatedHere, placeVerb, placeVerbList, plantAt, startsIn, subplace,
+} from './located-in';
+import { leaderList, leaderNamed, leaderOf, memberGathered, memberPartakes } from './member-of';
+import { namePrefix } from './names';
+import { builtBy, builtTogether, coBuilt, consortium, formed, heldBy, namedAfter, namedOperator, runBy, runs } from './operates';
 import type { RelationRule } from './rule';
-import { locatedHere } from './story';
-import { designatedSupplier } from './supplies';
+import { storyLabelled, storyPlatform, storyProject, storySettled } from './story';
+import { designatedSupplier, suppliedBy, supplierOf, supplies, suppliersInclude } from './supplies';
 
-/** Sentence rules that run after the rules of the sentence loop, in this order. */
-export const SENTENCE_RULES: RelationRule[] = [designatedSupplier, heldBy, builtTogether, locatedHere];
+/**
+ * Every relation rule, in the order the sentence loop applies them (earlier rules take a relation
+ * first; rules reading one mention at a time run together, mention by mention), then the rules of
+ * names and of the story.
+ */
+export const RELATION_RULES: readonly RelationRule[] = [
+  districtGroup,
+  invests, ownProject, landsIn, subplace,
+  locatedAt, plantAt, districtOf, districtGlued, districtSubplace, districtCompany, districtGathers,
+  investedBy, builtIn, placeVerb, placeVerbList, startsIn, runBy, supplierOf, partner, suppliedBy, suppliersInclude, districtTopic,
+  leaderList, leaderOf, leaderNamed, memberPartakes, memberGathered,
+  coBuilt, builtBy, runs, formed, consortium,
+  cooperates, agreement, jointly, supplies,
+  designatedSupplier, heldBy, builtTogether, locatedHere,
+  namePrefix, namedAfter, namedOperator,
+  storyProject, storyPlatform, storyLabelled, storySettled,
+];
 
-export { namedOperator };
+const ids = new Set<string>();
+for (const r of RELATION_RULES) {
+  if (ids.has(r.id)) throw new Error(`relation rule id used twice: ${r.id}`);
+  ids.add(r.id);
+}
+
+export type { RelationRule, RuleExample } from './rule';

@@ -1,17 +1,138 @@
-import type { RelationRule } from './rule';
 import { add, ORG } from './context';
+import type { RelationRule } from './rule';
 
-/** X旗下的P: the holder runs the platform (or, for a project, invests in it). */
+const T = 'OPERATES' as const;
+
+export const coBuilt: RelationRule = {
+  id: 'co-built',
+  type: T,
+  description: '(A与B签约，)双方将共建P: both parties of the agreement build and run the platform.',
+  examples: [],
+  negatives: [],
+  on: 'Platform',
+  each(sc, m) {
+    const lead = sc.text.slice(Math.max(sc.s.start, m.start - 8), m.start);
+    if (!/(?:双方|两家|三方)(?:将|拟|计划|还将)?(?:共建|共同建设|合作建设|共同打造)“?$/.test(lead)) return;
+    const pair = sc.pairBefore(m.start) ?? sc.d.lastPair;
+    if (!pair) return;
+    for (const x of pair) add(sc.ctx, { type: T, from: x.entity, to: m.entity, ...sc.ev, rule: this.id });
+    return true;
+  },
+};
+
+export const builtBy: RelationRule = {
+  id: 'built-by',
+  type: T,
+  description: 'X打造/建成/搭建/运营的P (X牵头组建的P, 公司自主研发的P): the builder runs the platform.',
+  examples: [],
+  negatives: [],
+  on: 'Platform',
+  each(sc, m) {
+    const { text, s } = sc;
+    const lead = text.slice(Math.max(s.start, m.start - 8), m.start);
+    const built = /(?:打造|建成|搭建|建设|运营|开发|推出|上线|设立|建立|研发|创办|承建|组建|共建|运维)的$/.exec(lead);
+    if (!built) return;
+    const verbAt = m.start - built[0].length;
+    const x = sc.orgBefore(verbAt);
+    const pron = /(?:公司|该公司|其)(?:自主|独立|联合)?$/.exec(text.slice(Math.max(s.start, verbAt - 5), verbAt));
+    // X牵头组建的P: a leading verb between the builder and 组建.
+    const gapOk = x && (verbAt - x.end <= 2 || /^(?:牵头|联合|负责|独家|主导)$/.test(text.slice(x.end, verbAt)));
+    if (x && gapOk) add(sc.ctx, { type: T, from: x.entity, to: m.entity, ...sc.ev, rule: this.id });
+    else if (pron) {
+      const r = sc.referent(verbAt - pron[0].length);
+      if (r) add(sc.ctx, { type: T, from: r.entity, to: m.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const runs: RelationRule = {
+  id: 'runs',
+  type: T,
+  description: 'X将…运营/管理/做优P: the organisation at the head of the sentence runs the platform.',
+  examples: [],
+  negatives: [],
+  on: 'Platform',
+  each(sc, m) {
+    const { text, s, top } = sc;
+    const lead = text.slice(Math.max(s.start, m.start - 8), m.start);
+    const subject = top[0];
+    if (/(?:运营|管理|做优|做强|提升)$/.test(lead) && subject && subject !== m && ORG.has(subject.type) && subject.start - s.start <= 12 && /^(?:[^，。]{0,8}(?:表示|介绍|说)，)?$/.test(text.slice(s.start, subject.start))) {
+      add(sc.ctx, { type: T, from: subject.entity, to: m.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const formed: RelationRule = {
+  id: 'formed',
+  type: T,
+  description: 'X(联合A、B…)组建/成立P: the founder runs the platform; the partners it joins with cooperate with it (consortium).',
+  examples: [],
+  negatives: [],
+  on: 'Platform',
+  each(sc, m) {
+    const { text, s, top } = sc;
+    const lead = text.slice(Math.max(s.start, m.start - 8), m.start);
+    if (!/(?:组建|成立|牵头成立|发起成立|共建)了?“?$/.test(lead)) return;
+    const cs = Math.max(s.start, sc.clauseStart(m.start));
+    let lead2 = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= m.start);
+    // 长安汽车联合A、B等…，组建P: the subject of the sentence forms it, the partners join.
+    if (!lead2.length) lead2 = top.filter((x) => ORG.has(x.type) && x.end <= m.start);
+    lead2 = lead2.filter((x, i) => lead2.findIndex((y) => y.entity === x.entity) === i && x.entity !== m.entity);
+    // X(…)将联合A、B等企业共同组建P: X forms it, A and B join.
+    const inClause = text.slice(cs, m.start).search(/联合|携手/);
+    const jointAt = inClause >= 0 ? inClause : Math.max(text.lastIndexOf('联合', m.start), text.lastIndexOf('携手', m.start)) - cs;
+    let partnersOnly = false;
+    if (cs + jointAt >= s.start && jointAt > -cs && lead2.length && lead2[0].start > cs + jointAt) {
+      const founder = top.filter((x) => ORG.has(x.type) && x.end <= cs + jointAt && x.entity !== m.entity).pop() ?? sc.clauseSubject(cs) ?? sc.referent(cs + jointAt - 2);
+      if (founder && !lead2.some((x) => x.entity === founder.entity)) lead2.unshift(founder);
+      // 由(an institute or an association)牵头，联合A、B等…成立了P: the founder is no company; A and B are members.
+      partnersOnly = !founder;
+    }
+    if (partnersOnly) {
+      for (const partner of lead2) add(sc.ctx, { type: 'COOPERATES_WITH', from: partner.entity, to: m.entity, ...sc.ev, rule: consortium.id });
+    } else if (lead2.length) {
+      add(sc.ctx, { type: T, from: lead2[0].entity, to: m.entity, ...sc.ev, rule: this.id });
+      for (const partner of lead2.slice(1)) add(sc.ctx, { type: 'COOPERATES_WITH', from: partner.entity, to: m.entity, ...sc.ev, rule: consortium.id });
+    }
+  },
+};
+
+export const consortium: RelationRule = {
+  id: 'consortium',
+  type: 'COOPERATES_WITH',
+  description: 'X联合A、B…组建/成立P: the partners who form a consortium or alliance with its founder are its members.',
+  emittedBy: 'formed',
+  examples: [],
+  negatives: [],
+};
+
+export const runBy: RelationRule = {
+  id: 'run-by',
+  type: T,
+  description: 'P(将)由X运营/管理, 该平台由X运营: the operator of the platform just named.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, top } = sc;
+    const re = /(?:将|现|已|主要)?由([^，。；由]{2,30}?)(?:负责)?(?:运营|管理|运维|建设运营|投资运营)/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const x = top.find((y) => ORG.has(y.type) && y.start >= at + 1 && y.end <= at + g[0].length);
+      if (!x) continue;
+      const p =
+        top.filter((y) => y.type === 'Platform' && y.end <= at && at - y.end <= 2).pop() ??
+        (/(?:该|^|[，。；])(?:平台|基地|园区|园|港|中心|孵化器|产业大脑|大脑)$/.test(text.slice(Math.max(s.start - 1, at - 4), at)) ? sc.d.lastPlatform ?? top.filter((y) => y.type === 'Platform' && y.end <= at).pop() ?? null : null);
+      if (p && p.entity !== x.entity) add(sc.ctx, { type: T, from: x.entity, to: p.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
 export const heldBy: RelationRule = {
   id: 'held-by',
-  type: 'OPERATES',
+  type: T,
   description: 'X旗下的P: a platform under a company is run by it; a project under it is its investment.',
-  examples: [
-    { text: '随着生物医药龙头企业智睿生物旗下的重庆智睿生物医药产业园开工建设，园区迎来转型。', relation: 'OPERATES 智睿生物 -> 重庆智睿生物医药产业园' },
-  ],
-  negatives: [
-    { text: '智睿生物旗下拥有多个品牌，重庆智睿生物医药产业园已开工建设。', relation: 'OPERATES 智睿生物 -> 重庆智睿生物医药产业园' },
-  ],
+  examples: [],
+  negatives: [],
   apply({ ctx, text, top, ev }) {
     for (const x of top) {
       if (x.type !== 'Enterprise') continue;
@@ -19,22 +140,17 @@ export const heldBy: RelationRule = {
       if (!gap) continue;
       const p = top.find((y) => y.start === x.end + gap[0].length && (y.type === 'Platform' || y.type === 'Project'));
       if (!p) continue;
-      add(ctx, { type: p.type === 'Platform' ? 'OPERATES' : 'INVESTS_IN', from: x.entity, to: p.entity, ...ev, rule: this.id });
+      add(ctx, { type: p.type === 'Platform' ? T : 'INVESTS_IN', from: x.entity, to: p.entity, ...ev, rule: this.id });
     }
   },
 };
 
-/** P由A与B合作建设: the builders run it; a government among them is unscored, so the company is its operator. */
 export const builtTogether: RelationRule = {
   id: 'built-together',
-  type: 'OPERATES',
-  description: 'P由A与B合作建设/共同建设/联合打造: each organisation named as a builder of the platform runs it.',
-  examples: [
-    { text: '其中，京东·梁平数字产业园由梁平区人民政府与京东城市（北京）数字科技有限公司合作建设，将立足区域经济发展。', relation: 'OPERATES 京东城市（北京）数字科技有限公司 -> 京东·梁平数字产业园' },
-  ],
-  negatives: [
-    { text: '京东·梁平数字产业园与京东城市（北京）数字科技有限公司签署合作协议。', relation: 'OPERATES 京东城市（北京）数字科技有限公司 -> 京东·梁平数字产业园' },
-  ],
+  type: T,
+  description: 'P由A与B合作建设/共同建设/联合打造: each organisation named as a builder runs the platform (a government among them is unscored).',
+  examples: [],
+  negatives: [],
   apply({ ctx, text, s, top, ev }) {
     const re = /由([^，。；由]{2,60}?)(?:合作建设|共同建设|合作共建|联合打造|共同打造|联合建设|合作打造)/g;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
@@ -42,22 +158,26 @@ export const builtTogether: RelationRule = {
       const p = top.filter((y) => y.type === 'Platform' && y.end <= at).pop();
       if (!p || /[，。；]/.test(text.slice(p.end, at))) continue;
       for (const x of top) {
-        if (ORG.has(x.type) && x.start > at && x.end <= at + g[0].length && x.entity !== p.entity) add(ctx, { type: 'OPERATES', from: x.entity, to: p.entity, ...ev, rule: this.id });
+        if (ORG.has(x.type) && x.start > at && x.end <= at + g[0].length && x.entity !== p.entity) add(ctx, { type: T, from: x.entity, to: p.entity, ...ev, rule: this.id });
       }
     }
   },
 };
 
-/** A development company named after a park (重庆国际生物城开发投资有限公司) runs that park. */
+export const namedAfter: RelationRule = {
+  id: 'named-after',
+  type: T,
+  description: 'A company named after its website platform runs it: 重庆X网络科技有限公司 → X网.',
+  runs: 'names',
+  examples: [],
+  negatives: [],
+};
+
 export const namedOperator: RelationRule = {
   id: 'named-operator',
-  type: 'OPERATES',
+  type: T,
   description: "A company whose name is a platform's name followed by 开发/建设/投资/运营/管理 runs that platform.",
   runs: 'names',
-  examples: [
-    { text: '重庆国际生物城就坐落于此。重庆国际生物城开发投资有限公司党委副书记介绍了园区的历史。', relation: 'OPERATES 重庆国际生物城开发投资有限公司 -> 重庆国际生物城' },
-  ],
-  negatives: [
-    { text: '重庆国际生物城就坐落于此。重庆国际生物医药有限公司负责人介绍了园区的历史。', relation: 'OPERATES 重庆国际生物医药有限公司 -> 重庆国际生物城' },
-  ],
+  examples: [],
+  negatives: [],
 };

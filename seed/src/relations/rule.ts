@@ -1,5 +1,6 @@
 import type { RelationType } from '@chain-atlas/graph';
-import type { Scope } from './context';
+import type { M } from './context';
+import type { SentenceScope } from './scope';
 
 /** A sentence a rule must read, and the relation it must (or, as a negative, must not) produce: `TYPE from -> to`. */
 export interface RuleExample {
@@ -8,8 +9,14 @@ export interface RuleExample {
 }
 
 /**
- * A relation rule: what it finds, sentences it must produce its relation from and sentences it
- * must not fire on. Every rule runs through the whole pipeline in `test/rules.test.ts`.
+ * A relation rule (in the manner of duckling's rules and corpora): what it finds, sentences it must
+ * produce its relation from, and sentences it must not fire on. Every example and negative runs
+ * through the whole pipeline in `test/rules.test.ts`.
+ *
+ * A rule reads either the whole sentence (`apply`) or each standing mention of one type in turn
+ * (`on` + `each`; returning true ends that mention's turn, as 双方将共建P does for the platform
+ * rules after it). Rules without either are produced where `runs` says: by another rule's pattern
+ * (`emittedBy`), by the story pass or by the pass over names.
  */
 export interface RelationRule {
   id: string;
@@ -17,8 +24,10 @@ export interface RelationRule {
   description: string;
   examples: RuleExample[];
   negatives: RuleExample[];
-  /** Sentence rules apply here; rules of the discourse or of names run in their own pass (see `runs`). */
-  apply?: (scope: Scope) => void;
-  /** Where a rule without `apply` runs: the sentence loop of relate.ts, the story pass, or the pass over names. */
-  runs?: 'sentence-loop' | 'story' | 'names';
+  apply?: (sc: SentenceScope) => void;
+  on?: 'Project' | 'District' | 'Platform';
+  each?: (sc: SentenceScope, m: M) => boolean | void;
+  runs?: 'story' | 'names';
+  /** The rule whose pattern also produces this rule's relations (a second relation type of one pattern). */
+  emittedBy?: string;
 }

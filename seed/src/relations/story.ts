@@ -48,7 +48,7 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
     if (here != null) {
       for (const p of top) {
         if (p.type !== 'Project' || located.has(p.entity)) continue;
-        add(ctx, { type: 'LOCATED_IN', from: p.entity, to: here, ...ev, rule: 'story-project' });
+        add(ctx, { type: 'LOCATED_IN', from: p.entity, to: here, ...ev, rule: storyProject.id });
         located.add(p.entity);
       }
       // --- story-platform: a base or park listed among what the district signed or started, or in one
@@ -59,14 +59,14 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
         const k = top.indexOf(p);
         const besideProject = [top[k - 1], top[k + 1]].some((q) => q && q.type === 'Project' && (text.slice(q.end, p.start) === '、' || text.slice(p.end, q.start) === '、'));
         if (listed || besideProject) {
-          add(ctx, { type: 'LOCATED_IN', from: p.entity, to: topic.district, ...ev, rule: 'story-platform' });
+          add(ctx, { type: 'LOCATED_IN', from: p.entity, to: topic.district, ...ev, rule: storyPlatform.id });
           located.add(p.entity);
         }
       }
       // --- story-labelled: 集中开工志特新材料等36个项目 — the company whose projects the district starts.
       for (const x of top) {
         if (x.type === 'Enterprise' && /^等[0-9一二三四五六七八九十]+个项目/.test(text.slice(x.end, x.end + 8))) {
-          add(ctx, { type: 'LOCATED_IN', from: x.entity, to: topic.district, ...ev, rule: 'story-labelled' });
+          add(ctx, { type: 'LOCATED_IN', from: x.entity, to: topic.district, ...ev, rule: storyLabelled.id });
         }
       }
     }
@@ -108,30 +108,46 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
         for (const x of top) if (x.type === 'Enterprise' && x.start >= end && x.end <= until) settlers.push(x);
       }
       for (const x of settlers) {
-        add(ctx, { type: 'LOCATED_IN', from: x.entity, to, ...ev, rule: 'story-settled' });
+        add(ctx, { type: 'LOCATED_IN', from: x.entity, to, ...ev, rule: storySettled.id });
         located.add(x.entity);
       }
     }
   }
 }
 
-/** …D…，P就坐落于此: 此 is the place the sentence opened with. */
-export const locatedHere: RelationRule = {
-  id: 'located-here',
+
+export const storyProject: RelationRule = {
+  id: 'story-project',
   type: 'LOCATED_IN',
-  description: 'D…，X(就)坐落于此/位于此/落户于此: 此 stands for the district the sentence opens with.',
-  examples: [
-    { text: '巴南区木洞镇地处重庆东部，紧邻长江，重庆国际生物城就坐落于此。', relation: 'LOCATED_IN 重庆国际生物城 -> 巴南区' },
-  ],
-  negatives: [
-    { text: '重庆国际生物城就坐落于长江边，距巴南区城区不远。', relation: 'LOCATED_IN 重庆国际生物城 -> 巴南区' },
-  ],
-  apply({ ctx, s, top, ev }) {
-    const g = /(?:坐落|位于|落户|落地|扎根)(?:于|在)此/.exec(s.text);
-    if (!g) return;
-    const at = s.start + g.index;
-    const d = top.find((x) => x.type === 'District');
-    const x = top.filter((y) => y.type !== 'District' && y.end <= at && at - y.end <= 2 && (y.type === 'Platform' || y.type === 'Enterprise' || y.type === 'Project')).pop();
-    if (d && x && d.start === s.start + (/^[^，]{0,6}，/.exec(s.text)?.[0].length ?? 0) && d.end <= x.start) add(ctx, { type: 'LOCATED_IN', from: x.entity, to: d.entity, ...ev, rule: this.id });
-  },
+  description: "A named project of a district's story (a signing, a groundbreaking) is in that district, or in the one district its own sentence names.",
+  runs: 'story',
+  examples: [],
+  negatives: [],
+};
+
+export const storyPlatform: RelationRule = {
+  id: 'story-platform',
+  type: 'LOCATED_IN',
+  description: "A base or park listed among what the story's district signed or started, or beside its projects in a list, is in that district.",
+  runs: 'story',
+  examples: [],
+  negatives: [],
+};
+
+export const storyLabelled: RelationRule = {
+  id: 'story-labelled',
+  type: 'LOCATED_IN',
+  description: "集中开工X等N个项目: the company whose projects the story's district starts or completes is there.",
+  runs: 'story',
+  examples: [],
+  negatives: [],
+};
+
+export const storySettled: RelationRule = {
+  id: 'story-settled',
+  type: 'LOCATED_IN',
+  description: "A、B等落户/入驻(D), 现入驻有A、B等企业, X已在D设厂: the companies that settle, in the place the verb names or the story's district.",
+  runs: 'story',
+  examples: [],
+  negatives: [],
 };

@@ -1,28 +1,133 @@
-import { add, clauseStart, ORG } from './context';
+import type { M } from './context';
+import { add, ORG } from './context';
+import { partner } from './cooperates-with';
 import type { RelationRule } from './rule';
 
-/** X是A、B等…企业指定的…制造商/供应商: X supplies every company of the list. */
+const T = 'SUPPLIES' as const;
+
+export const supplierOf: RelationRule = {
+  id: 'supplier-of',
+  type: T,
+  description: 'X成为/是Y的(一级)供应商/配套商 (or 合作伙伴, then a cooperation): X supplies Y.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { s, top } = sc;
+    const re = /(?:成为|是|系)([^，。；]{2,30}?)的[^，。；]{0,6}(?:供应商|配套商|供货商|合作伙伴)/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const y = top.find((z) => z.type === 'Enterprise' && z.start === at + g[0].length - g[0].slice(g[0].indexOf(g[1])).length);
+      const x = sc.orgBefore(at) ?? sc.clauseSubject(sc.clauseStart(at));
+      if (x && y && /合作伙伴$/.test(g[0])) add(sc.ctx, { type: 'COOPERATES_WITH', from: x.entity, to: y.entity, ...sc.ev, rule: partner.id });
+      else if (x && y) add(sc.ctx, { type: T, from: x.entity, to: y.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const suppliedBy: RelationRule = {
+  id: 'supplied-by',
+  type: T,
+  description: '(X)所需Y由Z供应/提供: Z supplies the company the sentence is about.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, top } = sc;
+    const re = /由([^，。；由]{2,30}?)(?:供应|提供|供货|配套)(?=[，。；]|$)/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const y = top.find((z) => z.type === 'Enterprise' && z.start === at + 1 && z.end === at + 1 + g[1].length);
+      if (!y || !/^(?:所需|所用|其|配套的|需要的)/.test(text.slice(sc.clauseStart(at), at))) continue;
+      const customer = sc.referent(s.start) ?? sc.sentenceSubject() ?? sc.d.lastOrg;
+      if (customer && customer.entity !== y.entity) add(sc.ctx, { type: T, from: y.entity, to: customer.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const suppliersInclude: RelationRule = {
+  id: 'suppliers-include',
+  type: T,
+  description: 'X的(主要)供应商包括/有A、B: each listed company supplies X.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { s, top } = sc;
+    const re = /(?:主要|核心)?供应商(?:包括|有|为)/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const customer = sc.orgBefore(at) ?? sc.clauseSubject(sc.clauseStart(at));
+      if (!customer) continue;
+      const xs = top.filter((z) => z.type === 'Enterprise' && z.start >= at + g[0].length && z.start <= sc.clauseEnd(at));
+      for (const x of xs) add(sc.ctx, { type: T, from: x.entity, to: customer.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const supplies: RelationRule = {
+  id: 'supplies',
+  type: T,
+  description: '(A)为B提供/供应/配套/组装, A向B供货, 供应给/销往B, 将(对应)配套A、B: the clause\'s organisation supplies each customer.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, top, d } = sc;
+    const re = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套|组装|代工|加工)|(?:供应给|提供给|供货给|配套给|销往|卖给|(?<=主要|将|已|可|均|对应)配套)/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const objAt = g[1] != null ? at + 1 : at + g[0].length;
+      let b = sc.firstAfter(objAt, ['Enterprise'], 0);
+      let pronounSupplier: M | null = null;
+      // 重庆医药将为公司产品提供服务 / X成为Y的供应商，为其供应: the supplier is the clause's subject, the
+      // pronoun the other company.
+      if (!b && g[1] != null) {
+        // 公司将为其供应: 公司 the issuer supplies, 其 the partner just named.
+        const cs0 = sc.clauseStart(at);
+        const own = /^(?:公司|本公司|该公司)/.test(text.slice(cs0, at)) ? sc.referent(cs0) : null;
+        pronounSupplier = own ?? top.find((x) => ORG.has(x.type) && x.end <= at) ?? null;
+        b = (/^其/.test(text.slice(objAt)) && own ? top.filter((x) => x.type === 'Enterprise' && x.end <= at && x.entity !== own.entity).pop() : null) ?? sc.referent(objAt, pronounSupplier) ?? null;
+      }
+      if (!b) continue;
+      const customer = b;
+      // The supplier: an organisation in the same clause, a pronoun or 该中心 at the clause's head, the sentence's subject.
+      const cs = sc.clauseStart(at);
+      const inClause = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= at && x.entity !== customer.entity).pop();
+      const anaphor = /^(?:据[^，]{0,4}，)?(?:该|此|这一?)(?:平台|中心|基地|园区|孵化器|产业大脑|大脑|联合体)/.test(text.slice(cs, at)) ? d.lastPlatform ?? top.filter((x) => x.type === 'Platform' && x.end <= at).pop() ?? null : null;
+      let a = pronounSupplier ?? inClause ?? anaphor ?? sc.referent(cs, b) ?? sc.clauseSubject(cs, b) ?? sc.orgBefore(at, b) ?? d.lastOrg;
+      // X产品交付中心负责人: a unit of company X speaks for X.
+      if (a && a.type === 'Platform') {
+        const unitName = sc.entities[a.entity].name;
+        const unitOf = sc.entities.find((e) => e.type === 'Enterprise' && [e.name, ...e.aliases].some((n) => n.length >= 2 && unitName.startsWith(n)));
+        if (unitOf) a = { ...a, entity: unitOf.index, type: 'Enterprise' };
+      }
+      // 供应给A、B等: every company in the list is a customer.
+      const customers = [b];
+      for (let k = top.indexOf(b) + 1; k > 0 && k < top.length && text[top[k - 1].end] === '、' && top[k].start === top[k - 1].end + 1; k++) customers.push(top[k]);
+      // A park or platform does not assemble or make goods for a customer; its companies do.
+      if (a && a.type === 'Platform' && /组装|代工|加工/.test(g[0])) continue;
+      for (const c of customers) {
+        if (a && a.entity !== c.entity && c.type === 'Enterprise') add(sc.ctx, { type: T, from: a.entity, to: c.entity, ...sc.ev, rule: this.id });
+      }
+    }
+  },
+};
+
+/** X是A、B等…企业指定的…制造商: X supplies every company of the list. */
 export const designatedSupplier: RelationRule = {
   id: 'designated-supplier',
-  type: 'SUPPLIES',
+  type: T,
   description: 'X是/作为A、B(等…)指定的…制造商/供应商/配套商: the supplier before the copula, each listed customer after it.',
-  examples: [
-    { text: '飞达机电公司是富士康、英业达等多家笔记本电脑代工企业指定的流水线生产设备制造商。', relation: 'SUPPLIES 飞达机电公司 -> 英业达' },
-    { text: '重庆华仕达机械制造有限公司是长安汽车指定的变速器壳体供应商。', relation: 'SUPPLIES 重庆华仕达机械制造有限公司 -> 长安汽车' },
-  ],
-  negatives: [
-    { text: '重庆华仕达机械制造有限公司是全市指定的疫情防控物资供应商。', relation: 'SUPPLIES 重庆华仕达机械制造有限公司 -> 全市' },
-  ],
+  examples: [],
+  negatives: [],
   apply({ ctx, text, s, top, ev }) {
     const re = /(?:是|系|作为|成为)([^，。；]{2,60}?)指定的[^，。；]{0,16}?(?:制造商|供应商|配套商|供货商|服务商)/g;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
       const at = s.start + g.index;
       const end = at + g[0].length;
       const customers = top.filter((x) => x.type === 'Enterprise' && x.start > at && x.end <= end);
-      const cs = clauseStart(text, s, at);
+      let cs = at;
+      while (cs > s.start && !/[，：；。]/.test(text[cs - 1])) cs--;
       const supplier = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= at).pop();
       if (!supplier) continue;
-      for (const c of customers) add(ctx, { type: 'SUPPLIES', from: supplier.entity, to: c.entity, ...ev, rule: this.id });
+      for (const c of customers) add(ctx, { type: T, from: supplier.entity, to: c.entity, ...ev, rule: this.id });
     }
   },
 };

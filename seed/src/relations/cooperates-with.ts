@@ -1,0 +1,93 @@
+import { add, ORG } from './context';
+import type { RelationRule } from './rule';
+
+const T = 'COOPERATES_WITH' as const;
+/** 与/同/和 as a preposition (not 同时, 同期, 同比, 同样). */
+const WITH = '(?:与|同(?![时期比样])|和)';
+
+export const cooperates: RelationRule = {
+  id: 'cooperates',
+  type: T,
+  description: 'A(通过)与B(开展/深化/达成…)合作: A, or the clause\'s pronoun or left-out subject, cooperates with B.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, top } = sc;
+    const re = new RegExp(`${WITH}([^，。；]{0,20}?)(?:开展|深化|达成|签署|建立|进行|展开|战略)?[^，。；]{0,4}合作`, 'g');
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const b = sc.firstAfter(at + 1, ['Enterprise', 'Platform'], 0) ?? (/^(?:该|此|这一?)(?:联合体|平台|中心|基地|园区|联盟)/.test(text.slice(at + 1, at + 6)) ? sc.d.lastPlatform : null);
+      const cs = sc.clauseStart(at);
+      // P由A与B合作建设: A and B are P's builders (built-together), not partners of P.
+      if (/由[^，。；由]{0,30}$/.test(text.slice(cs, at))) continue;
+      // A与B合作: A in the same clause, else the clause's pronoun or left-out subject, else the nearest before.
+      const a = top.filter((x) => ORG.has(x.type) && x.start >= cs && x.end <= at).pop() ?? sc.referent(Math.max(s.start, at - 3)) ?? sc.referent(Math.max(s.start, at - 2)) ?? sc.clauseSubject(cs, b) ?? sc.orgBefore(at);
+      if (a && b && b.end <= at + g[0].length) {
+        add(sc.ctx, { type: T, from: a.entity, to: b.entity, ...sc.ev, rule: this.id });
+        sc.d.lastPair = [a, b];
+      }
+    }
+  },
+};
+
+export const agreement: RelationRule = {
+  id: 'agreement',
+  type: T,
+  description: 'A与B签署…协议/备忘录, A与B签约, A与B共同出资设立C: cooperation without the word 合作 (and C is the new company).',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { s, top } = sc;
+    const re = new RegExp(`${WITH}([^，。；]{2,30}?)(?:签署|签订|达成)[^，。；]{0,10}(?:协议|备忘录)|${WITH}([^，。；]{2,30}?)签约(?=[，。；]|$)|${WITH}([^，。；]{2,30}?)(?:共同出资|合资|共同投资)(?:设立|成立|组建)`, 'g');
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const b = sc.firstAfter(at + 1, ['Enterprise', 'Platform'], 0);
+      if (!b || b.end > at + g[0].length) continue;
+      const cs = sc.clauseStart(at);
+      const a = top.filter((x) => ORG.has(x.type) && x.end <= at && x.start >= cs).pop() ?? sc.clauseSubject(cs, b) ?? sc.orgBefore(at);
+      if (a && a.entity !== b.entity) {
+        add(sc.ctx, { type: T, from: a.entity, to: b.entity, ...sc.ev, rule: this.id });
+        sc.d.lastPair = [a, b];
+      }
+      if (g[3] != null) {
+        const founded = top.find((x) => x.type === 'Enterprise' && x.start >= at + g[0].length && x.start - (at + g[0].length) <= 2);
+        if (founded) sc.d.lastFounded = founded;
+      }
+    }
+  },
+};
+
+export const jointly: RelationRule = {
+  id: 'jointly',
+  type: T,
+  description: 'A联合/携手B、C…: A works together with each partner listed in the clause.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, top } = sc;
+    const re = /(?:联合|携手)/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      let a = sc.orgBefore(at);
+      if (!a || at - a.end > 4) a = sc.clauseSubject(sc.clauseStart(at));
+      if (!a) continue;
+      const ce = sc.clauseEnd(at);
+      const partners = top.filter((x) => ORG.has(x.type) && x.start > at && x.end <= ce);
+      const lastPartner = partners.findIndex((x) => !/^[、和与及]/.test(text.slice(x.end, x.end + 1)));
+      const list = lastPartner >= 0 ? partners.slice(0, lastPartner + 1) : partners;
+      for (const p of list) {
+        if (sc.entities[p.entity].type === 'Platform' && /组建|成立/.test(text.slice(at, p.start))) continue;
+        add(sc.ctx, { type: T, from: a.entity, to: p.entity, ...sc.ev, rule: this.id });
+      }
+    }
+  },
+};
+
+export const partner: RelationRule = {
+  id: 'partner',
+  type: T,
+  description: 'X成为/是Y的(战略)合作伙伴: X and Y cooperate.',
+  emittedBy: 'supplier-of',
+  examples: [],
+  negatives: [],
+};

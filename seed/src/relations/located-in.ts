@@ -1,0 +1,267 @@
+import { add } from './context';
+import type { RelationRule } from './rule';
+
+const T = 'LOCATED_IN' as const;
+
+export const districtGroup: RelationRule = {
+  id: 'district-group',
+  type: T,
+  description: 'D1个，P / D2个，分别是P1、P2: a district heading its group of signed projects.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { ctx, s, top, ev } = sc;
+    const head = /^(?:[^：，]{0,12}：)?/.exec(s.text)![0].length;
+    const firstD = top.find((m) => m.type === 'District');
+    if (firstD && firstD.start === s.start + head && /^[0-9一二三四五六七八九十]+个(?:项目)?，/.test(sc.after(firstD))) {
+      for (const p of top) if (p.type === 'Project') add(ctx, { type: T, from: p.entity, to: firstD.entity, ...ev, rule: this.id });
+    }
+  },
+};
+
+export const landsIn: RelationRule = {
+  id: 'lands-in',
+  type: T,
+  description: '…落地P: the project lands in the district the sentence names.',
+  examples: [],
+  negatives: [],
+  on: 'Project',
+  each(sc, m) {
+    if (/落地“?$/.test(sc.text.slice(Math.max(sc.s.start, m.start - 3), m.start))) {
+      const d = sc.inS.find((x) => x.type === 'District');
+      if (d) add(sc.ctx, { type: T, from: m.entity, to: d.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const subplace: RelationRule = {
+  id: 'subplace',
+  type: T,
+  description: '在<sub-place>，…P: a project sits in the district whose sub-place (园区, 片区…) an earlier sentence named.',
+  examples: [],
+  negatives: [],
+  on: 'Project',
+  each(sc, m) {
+    for (const [place, d] of sc.d.subplaces) {
+      if (sc.s.text.startsWith(`在${place}`)) add(sc.ctx, { type: T, from: m.entity, to: d, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const locatedAt: RelationRule = {
+  id: 'located-at',
+  type: T,
+  description: '位于D(…)的X: what follows 位于D的 is there.',
+  examples: [],
+  negatives: [],
+  on: 'District',
+  each(sc, m) {
+    if (!/位于$/.test(sc.before(m))) return;
+    const de = /^[^，。；的]{0,10}的/.exec(sc.after(m));
+    if (!de) return;
+    const x = sc.firstAfter(m.end + de[0].length, ['Enterprise', 'Platform', 'Project'], 0);
+    if (x) add(sc.ctx, { type: T, from: x.entity, to: m.entity, ...sc.ev, rule: this.id });
+    // 公司位于D的生产基地/工厂: the company's plant is there.
+    else if (/^[^，。；]{0,12}(?:基地|工厂|厂区|生产线|产线|车间|总部|厂房)/.test(sc.text.slice(m.end + de[0].length))) {
+      const vAt = m.start - 2;
+      const owner = sc.top.filter((y) => y.type === 'Enterprise' && y.end <= vAt && vAt - y.end <= 1).pop() ?? sc.referent(Math.max(sc.s.start, vAt - 3)) ?? sc.referent(Math.max(sc.s.start, vAt - 2));
+      if (owner) add(sc.ctx, { type: T, from: owner.entity, to: m.entity, ...sc.ev, rule: plantAt.id });
+    }
+  },
+};
+
+export const plantAt: RelationRule = {
+  id: 'plant-at',
+  type: T,
+  description: 'X(公司)位于D的生产基地/工厂/总部: the company whose plant is there.',
+  emittedBy: 'located-at',
+  examples: [],
+  negatives: [],
+};
+
+export const districtOf: RelationRule = {
+  id: 'district-of',
+  type: T,
+  description: '(重庆)D的X公司: a company of the district, named in full.',
+  examples: [],
+  negatives: [],
+  on: 'District',
+  each(sc, m) {
+    if (!/^的/.test(sc.after(m)) || !/(?:^|[，。）)：:]|重庆|在|位于)$/.test(sc.text.slice(sc.clauseStart(m.start), m.start))) return;
+    const x = sc.firstAfter(m.end + 1, ['Enterprise'], 0);
+    const name = x ? sc.entities[x.entity].name : '';
+    if (x && name.length >= 6 && /(?:公司|集团)$/.test(name)) add(sc.ctx, { type: T, from: x.entity, to: m.entity, ...sc.ev, rule: this.id });
+  },
+};
+
+export const districtGlued: RelationRule = {
+  id: 'district-glued',
+  type: T,
+  description: 'D重庆X工业…: a company or platform written right after a district is in it.',
+  examples: [],
+  negatives: [],
+  on: 'District',
+  each(sc, m) {
+    const glued = sc.firstAfter(m.end, ['Enterprise', 'Platform'], 0);
+    if (glued && !/^[，、]/.test(sc.after(m))) add(sc.ctx, { type: T, from: glued.entity, to: m.entity, ...sc.ev, rule: this.id });
+  },
+};
+
+export const districtSubplace: RelationRule = {
+  id: 'district-subplace',
+  type: T,
+  description: 'D<sub-place>(内)，X…: a locative opener places the company or project that follows (and remembers the sub-place).',
+  examples: [],
+  negatives: [],
+  on: 'District',
+  each(sc, m) {
+    const sp = /^([\u4e00-\u9fff]{0,5}(?:园|新城|片区|园区|镇|街道|高新区|开发区|工业园))?[内里]?，/.exec(sc.after(m));
+    if (!sp || !(sp[1] || m.start === sc.s.start)) return;
+    if (sp[1]) sc.d.subplaces.set(sp[1], m.entity);
+    const x = sc.firstAfter(m.end + sp[0].length, ['Enterprise', 'Project'], 0);
+    if (x && m.start - sc.s.start <= 8) add(sc.ctx, { type: T, from: x.entity, to: m.entity, ...sc.ev, rule: this.id });
+  },
+};
+
+export const districtCompany: RelationRule = {
+  id: 'district-company',
+  type: T,
+  description: '(X成立于…，)为D企业: the company the sentence is about is a company of D.',
+  examples: [],
+  negatives: [],
+  on: 'District',
+  each(sc, m) {
+    if (!/为$/.test(sc.before(m)) || !/^的?(?:企业|公司)/.test(sc.after(m))) return;
+    const subj = sc.top.find((x) => x.type === 'Enterprise' && x.end <= m.start) ?? (/(?:该|这家|其)(?:公司|企业)|^公司/.test(sc.s.text) ? sc.d.lastOrg : null);
+    if (subj) add(sc.ctx, { type: T, from: subj.entity, to: m.entity, ...sc.ev, rule: this.id });
+  },
+};
+
+export const districtGathers: RelationRule = {
+  id: 'district-gathers',
+  type: T,
+  description: 'D汇集了/共有/拥有A、B等…企业: the companies a district gathers are in it.',
+  examples: [],
+  negatives: [],
+  on: 'District',
+  each(sc, m) {
+    if (!/^(?:[^，。；]{0,4})(?:汇集|集聚|聚集|汇聚|引进|吸引|拥有|共有|已有|现有)了?/.test(sc.after(m))) return;
+    const seg = sc.text.slice(m.end, sc.clauseEnd(m.end));
+    if (!/等[^，。；]{0,16}(?:企业|公司|车企)/.test(seg)) return;
+    const tail = seg.indexOf('等');
+    for (const x of sc.top) if (x.type === 'Enterprise' && x.start >= m.end && x.end <= m.end + tail) add(sc.ctx, { type: T, from: x.entity, to: m.entity, ...sc.ev, rule: this.id });
+  },
+};
+
+export const builtIn: RelationRule = {
+  id: 'built-in',
+  type: T,
+  description: '在D(…)建设/打造/共建P: a project or platform is built where the locative says.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, inS, top } = sc;
+    for (const m of top) {
+      if (m.type !== 'Project' && m.type !== 'Platform') continue;
+      const zai = text.lastIndexOf('在', m.start - 1);
+      if (zai < s.start || m.start - zai > 48) continue;
+      const d = inS.find((x) => x.type === 'District' && x.start === zai + 1) ?? inS.find((x) => x.type === 'District' && x.nested && x.start === zai + 1);
+      if (!d) continue;
+      const between = text.slice(d.end, m.start);
+      if (inS.some((x) => x.start >= d.end && x.end <= m.start && (x.type === 'Project' || (x.type === 'District' && x.entity !== d.entity)))) continue;
+      if (!/(?:建设|兴建|新建|扩建|投建|打造|共建|建成|布局|实施)“?$/.test(between) && !/(?:签约|合作)?共建/.test(between)) continue;
+      add(sc.ctx, { type: T, from: m.entity, to: d.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const placeVerb: RelationRule = {
+  id: 'place-verb',
+  type: T,
+  description: 'P/X…将落户/选址/位于/入驻D: the place verb takes its clause\'s project or company.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, inS, top } = sc;
+    const re = /(?:将|已|正式|拟)?(?:落户|选址|落地|位于|坐落于|建在|设在|布局在|入驻|进驻|扎根)(?:于|在)?/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const end = at + g[0].length;
+      const d = inS.find((x) => x.type === 'District' && x.start === end);
+      if (!d || (/^(?:位于|坐落于)/.test(g[0]) && /的/.test(text.slice(d.end, d.end + 8).split(/[，。]/)[0]))) continue;
+      const cs = sc.clauseStart(at);
+      const subj =
+        top.filter((x) => ['Project', 'Enterprise', 'Platform'].includes(x.type) && x.end <= at && x.start >= cs).pop() ??
+        (/^(?:项目|该项目)/.test(text.slice(cs, at)) || at === cs || /^(?:将|已|并|拟)/.test(text.slice(cs, at))
+          ? top.filter((x) => x.type === 'Project' && x.end <= at).pop() ?? (/项目/.test(text.slice(cs, at)) ? sc.d.lastProject : null)
+          : null);
+      if (subj) add(sc.ctx, { type: T, from: subj.entity, to: d.entity, ...sc.ev, rule: this.id });
+      // P1、X的P2、X的P3将落户D: every project of the list.
+      if (subj?.type !== 'Project') continue;
+      for (const p of top) {
+        if (p.type !== 'Project' || p === subj || p.start < cs || p.end > at) continue;
+        const rest = text.slice(p.end, at);
+        if (/^、/.test(rest) || top.some((x) => x.type === 'Project' && x.start > p.end && x.end <= at && /^、/.test(text.slice(p.end, p.end + 1)))) {
+          add(sc.ctx, { type: T, from: p.entity, to: d.entity, ...sc.ev, rule: placeVerbList.id });
+        }
+      }
+    }
+  },
+};
+
+export const placeVerbList: RelationRule = {
+  id: 'place-verb-list',
+  type: T,
+  description: 'P1、X的P2、P3将落户D: every project of the list before the place verb.',
+  emittedBy: 'place-verb',
+  examples: [],
+  negatives: [],
+};
+
+export const startsIn: RelationRule = {
+  id: 'starts-in',
+  type: T,
+  description: 'P在D投产/开工/落地/竣工: where the project starts.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, top } = sc;
+    for (const p of top) {
+      if (p.type !== 'Project') continue;
+      const d = top.find((x) => x.type === 'District' && x.start === p.end + 1 && text[p.end] === '在');
+      if (d && /^(?:正式|顺利|建成)?(?:投产|开工|落地|竣工|签约落户|开建)/.test(text.slice(d.end, d.end + 6))) add(sc.ctx, { type: T, from: p.entity, to: d.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const districtTopic: RelationRule = {
+  id: 'district-topic',
+  type: T,
+  description: '(据了解，)D已形成…，其中C…: the clusters of the district a sentence opens with.',
+  examples: [],
+  negatives: [],
+  apply(sc) {
+    const { text, s, top } = sc;
+    const topicD = top[0]?.type === 'District' && /^(?:[^，]{0,6}，)?$/.test(text.slice(s.start, top[0].start)) ? top[0] : null;
+    if (!topicD || !/^(?:已|正|现|目前|先后|共)/.test(sc.after(topicD))) return;
+    for (const c of top) {
+      if (c.type === 'Cluster' && !sc.entities[c.entity].district) add(sc.ctx, { type: T, from: c.entity, to: topicD.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const locatedHere: RelationRule = {
+  id: 'located-here',
+  type: T,
+  description: 'D…，X(就)坐落于此/位于此/落户于此: 此 stands for the district the sentence opens with.',
+  examples: [],
+  negatives: [],
+  apply({ ctx, s, top, ev }) {
+    const g = /(?:坐落|位于|落户|落地|扎根)(?:于|在)此/.exec(s.text);
+    if (!g) return;
+    const at = s.start + g.index;
+    const d = top.find((x) => x.type === 'District');
+    const x = top.filter((y) => y.type !== 'District' && y.end <= at && at - y.end <= 2 && (y.type === 'Platform' || y.type === 'Enterprise' || y.type === 'Project')).pop();
+    if (d && x && d.start === s.start + (/^[^，]{0,6}，/.exec(s.text)?.[0].length ?? 0) && d.end <= x.start) add(ctx, { type: T, from: x.entity, to: d.entity, ...ev, rule: this.id });
+  },
+};

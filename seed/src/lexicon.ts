@@ -12,6 +12,14 @@ export function isScored(t: MentionType): t is ScoredType {
   return (SCORED_TYPES as readonly string[]).includes(t);
 }
 
+/**
+ * Provinces and large cities of mainland China outside Chongqing: the places a company name may
+ * start with (广东鸿图…), and places that stand alone in a story (赴上海、江苏考察).
+ */
+export const MAINLAND_PLACES = '北京|上海|天津|四川|成都|陕西|西安|广东|深圳|广州|浙江|杭州|宁波|江苏|南京|苏州|无锡|湖北|武汉|湖南|长沙|福建|厦门|山东|青岛|河南|河北|山西|贵州|云南|广西|安徽|江西|辽宁|吉林|黑龙江|甘肃|青海|宁夏|新疆|内蒙古|海南';
+/** Hong Kong, Macao, Taiwan and abroad, as they stand in business news. */
+export const PLACES_ABROAD = '台湾|台北|台中|高雄|香港|澳门|新加坡|东盟|欧洲|德国|日本|韩国|美国|意大利';
+
 /** Registered company forms, longest first. */
 export const LEGAL_SUFFIXES = ['集团股份有限公司', '股份有限公司', '有限责任公司', '集团有限公司', '有限公司'];
 /** Heads that make a short organisation name (宗申集团, 厦门银行). */

@@ -1,9 +1,12 @@
 import { canonicalName } from '@chain-atlas/graph';
 import { districtEntry } from './gazetteer';
 import type { MentionType } from './lexicon';
-import { BUSINESS_WORDS, GENERIC_WORDS, isScored, oov, tags } from './lexicon';
+import { BUSINESS_WORDS, GENERIC_WORDS, isScored, LEGAL_SUFFIXES, MAINLAND_PLACES, oov, tags } from './lexicon';
+
+const MAINLAND_START = new RegExp(`^(?:${MAINLAND_PLACES})`);
+const LEGAL_FORM_END = new RegExp(`(?:${LEGAL_SUFFIXES.join('|')})$`);
 import type { Mention } from './mentions';
-import { companyCore } from './mentions';
+import { companyCore, mentionRank } from './mentions';
 
 export interface ResolvedEntity {
   /** Position in the article's entity list; the SPEC id is `e${index + 1}`. */
@@ -33,10 +36,6 @@ export interface Resolution {
   mentions: SpottedMention[];
 }
 
-const RULE_RANK: Record<string, number> = {
-  'legal-name': 9, 'invested-project': 8, cluster: 7, project: 6, 'conjoined-project': 6, 'platform-head': 6, 'listed-org': 5, 'web-name': 5,
-  'org-head': 4, role: 4, holder: 4, 'stock-code': 5, plant: 3, coordinated: 3, party: 3, gazetteer: 9, unscored: 2, person: 1, place: 1,
-};
 
 interface Group {
   type: MentionType;
@@ -75,7 +74,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     g.names.add(n);
     byName.set(key(n), g);
   };
-  const ordered = [...found].sort((a, b) => (RULE_RANK[b.rule] ?? 0) - (RULE_RANK[a.rule] ?? 0) || a.start - b.start);
+  const ordered = [...found].sort((a, b) => mentionRank(b.rule) - mentionRank(a.rule) || a.start - b.start);
   for (const m of ordered) {
     if (m.type === 'District') {
       const canonical = m.district ?? m.name;
@@ -111,7 +110,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
       }
     }
     if (!g) {
-      g = { type: m.type, rank: RULE_RANK[m.rule] ?? 0, name: m.name.replace(/[“”]/g, '') === m.name ? m.name : m.name, names: new Set(), weak: !!m.weak, legal: m.rule === 'legal-name', spans: [] };
+      g = { type: m.type, rank: mentionRank(m.rule), name: m.name, names: new Set(), weak: !!m.weak, legal: m.rule === 'legal-name', spans: [] };
       groups.push(g);
     } else if (!m.weak) {
       g.weak = false;
@@ -138,9 +137,9 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
       candidates.add(base.slice(0, len));
     }
     // 广东鸿图科技股份有限公司 → 鸿图科技: the name without its province or city and legal form.
-    const province = /^(?:北京|上海|天津|四川|成都|陕西|西安|广东|深圳|广州|浙江|杭州|宁波|江苏|南京|苏州|无锡|湖北|武汉|湖南|长沙|福建|厦门|山东|青岛|河南|河北|山西|贵州|云南|广西|安徽|江西|辽宁|吉林|黑龙江|甘肃|青海|宁夏|新疆|内蒙古|海南)/.exec(g.name);
+    const province = MAINLAND_START.exec(g.name);
     if (province) {
-      const bare = g.name.slice(province[0].length).replace(/(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司)$/, '');
+      const bare = g.name.slice(province[0].length).replace(LEGAL_FORM_END, '');
       if (bare.length >= 3 && bare.length <= 6 && BUSINESS_WORDS.some((w) => bare.endsWith(w) && bare.length - w.length >= 2)) candidates.add(bare);
     }
     const inOwnName = (at: number) => g.spans.some(([s, e]) => at >= s && at < e);

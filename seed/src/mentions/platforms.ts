@@ -1,0 +1,131 @@
+import { districtAt, districtPrefix } from '../gazetteer';
+import { GENERIC_WORDS, nameLike, oov, phraseLike, properStart, tags, trimLeft } from '../lexicon';
+import type { Mention } from './scan';
+import { scanLeft, insideBookTitle, push, VERBAL_START, ACTION_WORDS, COUNTED } from './scan';
+
+const PLATFORM_HEADS = [
+  '产业大脑', '科创基地', '示范基地', '产业基地', '生产基地', '制造基地', '研发基地', '科创园', '产业园区', '工业园区', '产业园',
+  '工业园', '物流园', '科技园', '软件园', '创业园', '孵化器', '加速器', '联合体', '计算中心', '数据中心', '创新中心', '研发中心',
+  '服务中心', '交付中心', '中心', '服务平台', '平台', '基地',
+  // Industrial towns and valleys: the head itself says what the place is for (数据谷, 生物城, 智造小镇).
+  '数据谷', '软件谷', '智造谷', '科技谷', '创新谷', '数字谷', '生物谷', '医药谷', '芯谷', '光谷',
+  '科技城', '生物城', '工业城', '产业城', '汽车城', '智造城', '软件城', '医药城', '物流城', '电子城', '信息城', '数字城',
+  // A consortium or alliance is a platform (SPEC): 鲁渝产业协作·工业互联网矩阵, 汽车制造联盟.
+  '矩阵', '产业联盟', '联盟',
+  '众创空间', '创客空间', '枢纽园区', '园区', '产业小镇', '智造小镇', '科技小镇', '数字小镇', '创新小镇', '物流港', '航空港', '信息港', '数字港', '无水港',
+].sort((a, b) => b.length - a.length);
+
+function specificPlatform(name: string, head: string, text: string, start: number, end: number, quoted: boolean): boolean {
+  const modifier = name.slice(0, name.length - head.length);
+  if (modifier.length < 2) return false;
+  if (quoted) return !/^[上下在于把被将已试向从对让给用要可]/.test(modifier);
+  if (/（[\u4e00-\u9fff]{2,4}）/.test(name)) return true;
+  if (/^（(?:以下)?简称/.test(text.slice(end, end + 6))) return true;
+  // …基地之一 describes a place, it does not name one (重庆是全球最大的笔电生产基地之一).
+  if (/^之一/.test(text.slice(end, end + 2))) return false;
+  const d = districtPrefix(name);
+  if (d && name.length - d.form.length >= 3) return !ACTION_WORDS.test(name.slice(d.form.length));
+  if (/^(?:重庆|川渝|成渝)/.test(name) && modifier.length >= 4) return !ACTION_WORDS.test(modifier);
+  // What a named party builds is named even in sector words: (双方将)共建西部人工智能算力中心, 正加快建设数字经济产业园.
+  const built = /(?:共建|共同建设|加快建设|正在建设|建设|打造|搭建|组建)$/.exec(text.slice(Math.max(0, start - 6), start));
+  if (
+    built &&
+    modifier.length >= 4 &&
+    (head.length >= 2 ? !/^(?:平台|基地)$/.test(head) : /^共/.test(built[0])) &&
+    !/^(?:市级|省级|国家级|区级|县级|一批|多个|各类)/.test(modifier) &&
+    !VERBAL_START.test(modifier) &&
+    !/^[*0-9一二三四五六七八九十]/.test(text.slice(end, end + 1)) &&
+    tags(modifier).every((w, k) => /^(?:n|nz|ns|f|x|vn)$/.test(w.tag) && !(k === 0 && w.tag === 'vn')) &&
+    /[\u4e00-\u9fff]$/.test(text[start - built[0].length - 1] ?? '')
+  ) return true;
+  if (phraseLike(modifier)) return false;
+  // A maker space or incubator is named by its place or sponsor: 茶园众创空间.
+  if (/^(?:众创空间|创客空间|孵化器|加速器)$/.test(head) && modifier.length <= 4 && tags(modifier).every((w) => /^n/.test(w.tag) && !GENERIC_WORDS.has(w.word))) return true;
+  // An industry brain is named by its sector: 汽摩产业大脑, 医药产业大脑.
+  if (head === '产业大脑') {
+    const t = tags(modifier);
+    if (t.length === 1 && /^n/.test(t[0].tag) && !GENERIC_WORDS.has(modifier) && modifier.length <= 4) return true;
+  }
+  // One of a list closed by 等 and a class noun: 建设A、B等科技服务业集聚区.
+  if (/^等[^，。；]{0,12}(?:区|平台|资源|载体|基地|园区|中心)/.test(text.slice(end, end + 16)) && !GENERIC_WORDS.has(tags(modifier)[0]?.word ?? '')) return true;
+  return properStart(modifier);
+}
+
+export function findPlatforms(text: string, out: Mention[]) {
+  const re = new RegExp(PLATFORM_HEADS.join('|'), 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const head = m[0];
+    const end = m.index + head.length;
+    // 产业大脑 written 汽摩“产业大脑”: the quoted head belongs to the name.
+    let headStart = m.index;
+    let closeQuote = 0;
+    if (text[headStart - 1] === '“' && text[end] === '”') {
+      headStart--;
+      closeQuote = 1;
+    }
+    if (insideBookTitle(text, m.index)) continue;
+    // 香港科技园公司, X产业园有限公司: the head is inside a company's name.
+    if (/^(?:公司|有限|股份|集团|管委会|管理委员会)/.test(text.slice(end, end + 4))) continue;
+    let from = scanLeft(text, headStart, 24, true);
+    const lastQuote = text.lastIndexOf('”', headStart - 1);
+    if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
+    const cand = text.slice(from, headStart);
+    let { text: core, cut } = trimLeft(cand, cand.length, 2);
+    // 綦江食品园区天海星大健康产业园, 科学城璧山片区中新科技城: a place named first, then the platform inside it.
+    const area = /^.*(?:片区|园区|开发区|新区|新城)(?=[\u4e00-\u9fff“])/.exec(core);
+    if (area && core.length - area[0].length + head.length >= 4 && core.length - area[0].length >= 2 && districtPrefix(area[0])?.form !== area[0]) {
+      core = core.slice(area[0].length);
+      cut += area[0].length;
+    }
+    const start = from + cut;
+    const nameEnd = end + closeQuote;
+    if (core.length < 1) continue;
+    const name = text.slice(start, nameEnd);
+    const quoted = /^“[^”]+”$/.test(text.slice(start - 1, nameEnd + 1)) && text[start - 1] === '“';
+    const plain = name.replace(/[“”]/g, '');
+    if (!specificPlatform(plain, head, text, start, nameEnd, quoted) || COUNTED.test(plain.slice(0, -head.length))) continue;
+    // 巴南区重庆国际生物城: the district places a platform that has its own place-led name.
+    const dp = districtPrefix(name);
+    if (dp && dp.kind !== 'prefix' && /^(?:重庆|中国)/.test(name.slice(dp.form.length)) && name.length - dp.form.length >= 5) {
+      push(out, { type: 'Platform', name: name.slice(dp.form.length), start: start + dp.form.length, end: nameEnd, rule: 'platform-head' });
+      continue;
+    }
+    const aliases = plain !== name ? [plain] : undefined;
+    push(out, { type: 'Platform', name, start, end: nameEnd, rule: 'platform-head', aliases });
+  }
+}
+
+/** X港 run as a port (吞吐, 集装箱, 码头…): an inland port is a logistics platform (珞璜港); 香港 and 港务 are not. */
+export function findPorts(text: string, out: Mention[]) {
+  const port = /港(?![口务区澳台股币资])/g;
+  for (let m = port.exec(text); m; m = port.exec(text)) {
+    if (m.index > 0 && text[m.index - 1] === '香') continue;
+    const from = scanLeft(text, m.index, 6);
+    const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
+    const bare = core.replace(/^重庆/, '');
+    if (bare.length < 2 || bare.length > 3 || districtAt(bare, 0)?.form === bare || !nameLike(bare) || GENERIC_WORDS.has(bare)) continue;
+    const near = text.slice(Math.max(0, m.index - 60), m.index + 80);
+    if (!/吞吐|集装箱|码头|泊位|铁水联运|航运|港口|货运/.test(near)) continue;
+    if (out.some((o) => o.start <= from + cut && m.index < o.end)) continue;
+    push(out, { type: 'Platform', name: core + '港', start: from + cut, end: m.index + 1, rule: 'port', aliases: bare !== core ? [bare + '港'] : undefined });
+  }
+}
+
+/** X网 where X is an unknown word: a website-named platform (忽米网), not 互联网/车联网. */
+export function findWebNames(text: string, out: Mention[]) {
+  const web = /网(?![络站页点格民友联])/g;
+  for (let m = web.exec(text); m; m = web.exec(text)) {
+    const from = scanLeft(text, m.index, 6);
+    const cand = text.slice(from, m.index);
+    const { text: core, cut } = trimLeft(cand, cand.length, 2);
+    if (core.length < 2 || core.length > 4) continue;
+    const t = tags(core + '网');
+    const unknownWord = t.length === 1 && oov(t[0]);
+    if (!unknownWord) {
+      if (t[t.length - 1].word !== '网') continue;
+      if (!nameLike(core) && !t.slice(0, -1).every((w) => w.word.length === 1)) continue;
+    }
+    if (/^[一二三四五六七八九十两0-9]/.test(core)) continue;
+    push(out, { type: 'Platform', name: core + '网', start: from + cut, end: m.index + 1, rule: 'web-name' });
+  }
+}

@@ -1,0 +1,25 @@
+import type { MentionType } from '../lexicon';
+import type { Mention } from './scan';
+
+/** A sentence a rule must read and the mention it must (or, as a negative, must not) find: `Type name`. */
+export interface MentionExample {
+  text: string;
+  mention: string;
+}
+
+/**
+ * A mention rule: the names it finds, of which types, and how much it is trusted when two finds
+ * overlap (`rank`; then the longer find wins). Examples and negatives run through the whole
+ * pipeline in `test/rules.test.ts`. A rule without `find` is a second outcome of another rule's
+ * pattern (`emittedBy`).
+ */
+export interface MentionRule {
+  id: string;
+  types: MentionType[];
+  rank: number;
+  description: string;
+  examples: MentionExample[];
+  negatives: MentionExample[];
+  find?: (text: string, out: Mention[]) => void;
+  emittedBy?: string;
+}

@@ -19,7 +19,7 @@ export function baselineExtract(text: string, article = 'article'): SpecExtracti
   }
   return {
     article,
-    entities: [...seen.values()].map((e, i) => ({ id: `e${i + 1}`, type: e.type, name: e.name, aliases: [] })),
+    entities: [...seen.values()].map((e, i) => ({ id: `e${i + 1}`, type: e.type, name: e.name, aliases: [], rule: `jieba-${e.type === 'Enterprise' ? 'nt' : 'ns'}` })),
     relations: [],
   };
 }

@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { ExtractionError } from './errors';
+import { explainArticle, listRules } from './explain';
 import { extractArticle } from './extract';
 import type { SpecExtraction } from './extract';
 import { readArticleFiles } from './files';
@@ -20,13 +21,15 @@ const DEFAULT_ARTICLES = join(REPO, 'data', 'articles');
 // pnpm --filter runs us inside seed/; paths the user typed are relative to where they typed them.
 const USER_CWD = process.env.INIT_CWD ?? process.cwd();
 
-async function extractAll(paths: string[]): Promise<{ docs: SpecExtraction[]; failed: { path: string; reason: string }[] }> {
+async function extractAll(paths: string[], explain = false): Promise<{ docs: SpecExtraction[]; failed: { path: string; reason: string }[] }> {
   const { files, failures } = await readArticleFiles(paths, USER_CWD);
   const docs: SpecExtraction[] = [];
   const failed = failures.map((f) => ({ path: f.path, reason: `${f.error.code}: ${f.error.message}` }));
   for (const f of files) {
     try {
-      docs.push(extractArticle(f.bytes, f.meta).spec);
+      const result = extractArticle(f.bytes, f.meta);
+      docs.push(result.spec);
+      if (explain) process.stdout.write(explainArticle(result) + '\n');
     } catch (err) {
       failed.push({ path: f.path, reason: err instanceof ExtractionError ? `${err.code}: ${err.message}` : String(err) });
     }
@@ -41,11 +44,14 @@ program
   .command('extract')
   .description('extract files or folders of .txt into the SPEC JSON array (writes nothing to the graph)')
   .option('-o, --out <file>', 'write the JSON here instead of stdout')
+  .option('--explain', 'print every mention and relation with the rule that produced it and its evidence (the JSON then goes only to --out)')
   .argument('[paths...]', 'files or folders', [])
-  .action(async (paths: string[], opts: { out?: string }) => {
-    const { docs, failed } = await extractAll(paths.length ? paths : [DEFAULT_ARTICLES]);
+  .action(async (paths: string[], opts: { out?: string; explain?: boolean }) => {
+    const { docs, failed } = await extractAll(paths.length ? paths : [DEFAULT_ARTICLES], opts.explain);
     const json = JSON.stringify(docs, null, 2);
-    if (opts.out) {
+    if (opts.explain && !opts.out) {
+      // The explanation is the output.
+    } else if (opts.out) {
       const out = resolve(USER_CWD, opts.out);
       await writeFile(out, json + '\n');
       console.error(`${docs.length} article(s) → ${out}`);
@@ -86,20 +92,42 @@ program
   });
 
 program
+  .command('rules')
+  .description('list every extraction rule: stage, id, what it finds, how it runs, its examples and negatives')
+  .option('--json', 'print the list as JSON')
+  .action((opts: { json?: boolean }) => {
+    const rows = listRules();
+    if (opts.json) {
+      process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+      return;
+    }
+    const tty = process.stdout.isTTY;
+    const table = new Table({ style: tty ? {} : { head: [], border: [] }, head: ['stage', 'rule', 'finds', 'runs', 'ex.', 'neg.', 'what'], colWidths: [11, 22, 24, 22, 5, 6, 60], wordWrap: true });
+    for (const r of rows) table.push([r.stage, r.id, r.finds, r.runs, r.examples, r.negatives, r.description]);
+    console.log(table.toString());
+    const by = (stage: string) => rows.filter((r) => r.stage === stage).length;
+    console.log(`${rows.length} rules: ${by('mentions')} mention rules, ${by('relations')} relation rules`);
+  });
+
+program
   .command('score')
-  .description('extract the bundled data/articles and score them with ../shared/eval if it is there')
+  .description('extract a yardstick set and score it with ../shared/eval/score.mjs: the five bundled pages, or the real dev set (--set dev)')
   .option('--verbose', 'list every miss')
-  .action(async (opts: { verbose?: boolean }) => {
-    const { docs, failed } = await extractAll([DEFAULT_ARTICLES]);
+  .option('--set <set>', 'five (data/articles against ../shared/eval/gold) or dev (../shared/eval/dev)', 'five')
+  .action(async (opts: { verbose?: boolean; set: string }) => {
+    const evalDir = resolve(REPO, '..', 'shared', 'eval');
+    if (opts.set !== 'five' && opts.set !== 'dev') throw new Error(`--set is five or dev, not ${opts.set}`);
+    const articles = opts.set === 'dev' ? join(evalDir, 'dev', 'articles') : DEFAULT_ARTICLES;
+    const gold = opts.set === 'dev' ? join(evalDir, 'dev', 'gold') : join(evalDir, 'gold');
+    const { docs, failed } = await extractAll([articles]);
     for (const f of failed) console.error(`failed: ${f.path}: ${f.reason}`);
     const out = join(mkdtempSync(join(tmpdir(), 'seed-score-')), 'extraction.json');
     await writeFile(out, JSON.stringify(docs));
-    const evalDir = resolve(REPO, '..', 'shared', 'eval');
     if (!existsSync(join(evalDir, 'score.mjs'))) {
       console.log(`extracted ${docs.length} article(s) to ${out}; no scorer at ${evalDir}`);
       return;
     }
-    const args = [join(evalDir, 'score.mjs'), '--gold', join(evalDir, 'gold'), '--pred', out, '--articles', DEFAULT_ARTICLES];
+    const args = [join(evalDir, 'score.mjs'), '--gold', gold, '--pred', out, '--articles', articles];
     if (opts.verbose) args.push('--verbose');
     const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
     process.exitCode = r.status ?? 1;

@@ -16,6 +16,8 @@ export interface SpecEntity {
   type: MentionType;
   name: string;
   aliases: string[];
+  /** The mention rule that found it (SPEC allows extra fields); see `pnpm seed rules`. */
+  rule: string;
 }
 
 export interface SpecRelation {
@@ -26,6 +28,17 @@ export interface SpecRelation {
   evidence: { text: string; start: number; end: number };
   /** The rule that produced the relation (SPEC allows extra fields); see `pnpm seed rules`. */
   rule: string;
+  /** Other rules that found the same relation. */
+  alsoRules?: string[];
+}
+
+/** A mention as `seed extract --explain` shows it: offsets into the original text. */
+export interface ExplainedMention {
+  type: MentionType;
+  name: string;
+  rule: string;
+  start: number;
+  end: number;
 }
 
 /** The SPEC extraction object (../shared/eval/SPEC.md, "Extraction output format"). */
@@ -40,6 +53,8 @@ export interface ArticleResult {
   /** The decoded original text: evidence offsets index into it. */
   text: string;
   meta: ArticleMeta;
+  /** Every mention the rules found (after overlaps were settled), for `--explain`. */
+  mentions: ExplainedMention[];
   /** What a GraphStore loads: only the five scored types, keyed by the SPEC ids. */
   toArticleExtraction(): ArticleExtraction;
 }
@@ -57,7 +72,7 @@ function addPrefixDistricts(entities: ResolvedEntity[]) {
     if (!d || e.name.length - d.form.length < 3) continue;
     if (entities.some((x) => x.type === 'District' && x.name === d.district)) continue;
     const entry = districtEntry(d.district);
-    entities.push({ index: entities.length, type: 'District', name: d.district, aliases: [...(entry?.aliases ?? [])] });
+    entities.push({ index: entities.length, type: 'District', name: d.district, aliases: [...(entry?.aliases ?? [])], rule: 'name-prefix-district' });
   }
 }
 
@@ -99,22 +114,29 @@ export function extractArticle(input: string | Uint8Array, meta: ArticleMeta & {
   if (norm.converted) addScriptForms(norm.text, norm.script, entities, mentions);
 
   const id = (i: number) => `e${i + 1}`;
-  const specEntities: SpecEntity[] = entities.map((e) => ({ id: id(e.index), type: e.type, name: e.name, aliases: e.aliases }));
+  const specEntities: SpecEntity[] = entities.map((e) => ({ id: id(e.index), type: e.type, name: e.name, aliases: e.aliases, rule: e.rule }));
   const specRelations: SpecRelation[] = relations.map((r) => {
     const span = originalSpan(norm, r.start, r.end);
     const properties: SpecRelation['properties'] = {};
     if (r.amountCny != null) properties.amountCny = r.amountCny;
     if (r.amount) properties.amount = r.amount;
     if (r.role) properties.role = r.role;
-    return { type: r.type, from: id(r.from), to: id(r.to), properties, evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end }, rule: r.rule };
+    const out: SpecRelation = { type: r.type, from: id(r.from), to: id(r.to), properties, evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end }, rule: r.rule };
+    if (r.also?.length) out.alsoRules = r.also;
+    return out;
   });
   const article = meta.file ?? meta.title ?? 'article';
   const spec: SpecExtraction = { article, entities: specEntities, relations: specRelations };
   const fullMeta: ArticleMeta = { ...meta };
+  const explained = found.map((m) => {
+    const span = originalSpan(norm, m.start, m.end);
+    return { type: m.type, name: m.name, rule: m.rule, start: span.start, end: span.end };
+  });
   return {
     spec,
     text,
     meta: fullMeta,
+    mentions: explained,
     toArticleExtraction: () => toArticleExtraction(spec, text, fullMeta),
   };
 }

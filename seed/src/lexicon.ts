@@ -86,9 +86,11 @@ const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud'
  * jieba falling apart into single characters (an out-of-vocabulary name), say yes.
  */
 export function nameLike(s: string): boolean {
-  if (s.length < 2 || /^[0-9一二三四五六七八九十百千万亿两几多]/.test(s)) return false;
-  if (/[A-Za-z]/.test(s) && /[\u4e00-\u9fff]/.test(s)) return true;
+  if (s.length < 2 || /^[0-9]/.test(s) || /[的了]$/.test(s)) return false;
   const t = tags(s);
+  // A figure or a count in front (三家, 一批, 十大) is no name; a place that starts with a numeral (四川, 三峡) is.
+  if (/^[一二三四五六七八九十百千万亿两几多]/.test(s) && !/^(?:ns|nr|nt|nz|j)$/.test(t[0].tag)) return false;
+  if (/[A-Za-z]/.test(s) && /[\u4e00-\u9fff]/.test(s)) return true;
   if (t.length === 1) return (PROPER_TAGS.has(t[0].tag) || oov(t[0])) && !GENERIC_WORDS.has(s);
   let singles = 0;
   for (const w of t) {

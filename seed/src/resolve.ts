@@ -18,6 +18,8 @@ export interface ResolvedEntity {
   within?: string;
   /** For prefixed clusters: the district in their full name. */
   district?: string;
+  /** The mention rule that found its best-ranked mention. */
+  rule: string;
 }
 
 export interface SpottedMention {
@@ -39,6 +41,7 @@ export interface Resolution {
 
 interface Group {
   type: MentionType;
+  rule: string;
   rank: number;
   name: string;
   names: Set<string>;
@@ -80,7 +83,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
       const canonical = m.district ?? m.name;
       let g = byName.get(key(canonical));
       if (!g) {
-        g = { type: 'District', rank: 9, name: canonical, names: new Set(), weak: false, legal: false, spans: [] };
+        g = { type: 'District', rule: m.rule, rank: 9, name: canonical, names: new Set(), weak: false, legal: false, spans: [] };
         groups.push(g);
         attach(g, canonical);
         const entry = districtEntry(canonical);
@@ -110,7 +113,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
       }
     }
     if (!g) {
-      g = { type: m.type, rank: mentionRank(m.rule), name: m.name, names: new Set(), weak: !!m.weak, legal: m.rule === 'legal-name', spans: [] };
+      g = { type: m.type, rule: m.rule, rank: mentionRank(m.rule), name: m.name, names: new Set(), weak: !!m.weak, legal: m.rule === 'legal-name', spans: [] };
       groups.push(g);
     } else if (!m.weak) {
       g.weak = false;
@@ -201,7 +204,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
       }
     }
     const entry = g.type === 'District' ? districtEntry(name) : undefined;
-    return { index, type: g.type, name, aliases: [...new Set(aliases.filter((a) => a !== name))], within: entry?.within, district: g.district };
+    return { index, type: g.type, name, aliases: [...new Set(aliases.filter((a) => a !== name))], within: entry?.within, district: g.district, rule: g.rule };
   });
 
   return { entities, mentions: spot(text, entities) };

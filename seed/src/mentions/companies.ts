@@ -109,7 +109,7 @@ export function findCompanyWord(text: string, out: Mention[]) {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const prev = text.slice(Math.max(0, m.index - 2), m.index);
     if (/有限$|责任$|股份$|[子分母该本新此其各家]$|上市$|集团$/.test(prev)) continue;
-    const from = scanLeft(text, m.index, 8);
+    const from = scanLeft(text, m.index, 10);
     const { text: core, cut } = trimLeft(text.slice(from, m.index), m.index - from, 2);
     // 四川天兆畜牧科技公司: an informal name led by a province may run longer.
     if (core.length < 2 || core.length > (PLACE_START.test(core) ? 10 : 6) || GENERIC_WORDS.has(core) || GOV_START.test(core)) continue;

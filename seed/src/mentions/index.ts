@@ -41,6 +41,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
   { id: 'holder', types: E, rank: 4, description: 'X旗下(的): whoever holds brands, platforms or subsidiaries is a company.', examples: [], negatives: [], find: findByHolding },
   { id: 'unscored', types: ['GovernmentBody', 'University', 'ResearchInstitute', 'Association', 'Event'], rank: 2, description: 'Government bodies, universities, institutes, associations and events by their heads: typed so that no rule takes them for companies.', examples: [], negatives: [], find: findUnscored },
   { id: 'coordinated', types: E, rank: 3, description: 'A、B where B is a company: A, a name in the same list, is one too (长安福特、长安股份).', examples: [], negatives: [], find: findCoordinated },
+  { id: 'name-prefix-district', types: ['District'], rank: 9, description: 'A district named only as the front of a platform or project name (两江水土云计算中心 → 两江新区) is on the page too.', examples: [], negatives: [], runs: 'resolve' },
   { id: 'person', types: ['Person'], rank: 1, description: "A reporter's or a manager's name (记者 王某, 总经理李某): unscored, typed Person.", examples: [], negatives: [], find: findPeople },
   { id: 'place', types: ['Place'], rank: 1, description: 'Places outside Chongqing standing alone (台北, 新加坡, 陕西): unscored, typed Place.', examples: [], negatives: [], find: findOutsidePlaces },
 ];

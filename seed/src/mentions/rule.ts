@@ -22,4 +22,6 @@ export interface MentionRule {
   negatives: MentionExample[];
   find?: (text: string, out: Mention[]) => void;
   emittedBy?: string;
+  /** Rules that add an entity while names are resolved, not while the page is scanned. */
+  runs?: 'resolve';
 }

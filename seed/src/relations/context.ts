@@ -14,6 +14,8 @@ export interface FoundRelation {
   start: number;
   end: number;
   rule: string;
+  /** Other rules that found the same relation after `rule` did. */
+  also?: string[];
 }
 
 export interface Ctx {
@@ -43,6 +45,7 @@ export function add(ctx: Ctx, r: FoundRelation) {
   const dup = ctx.out.find((o) => o.type === r.type && ((o.from === r.from && o.to === r.to) || (r.type === 'COOPERATES_WITH' && o.from === r.to && o.to === r.from)));
   if (dup) {
     if (dup.amountCny == null && r.amountCny != null) dup.amountCny = r.amountCny;
+    if (r.rule !== dup.rule && !dup.also?.includes(r.rule)) (dup.also ??= []).push(r.rule);
     return;
   }
   ctx.out.push(r);

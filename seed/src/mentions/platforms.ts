@@ -24,7 +24,8 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   // …基地之一 describes a place, it does not name one (重庆是全球最大的笔电生产基地之一).
   if (/^之一/.test(text.slice(end, end + 2))) return false;
   const d = districtPrefix(name);
-  if (d && name.length - d.form.length >= 3) return !ACTION_WORDS.test(name.slice(d.form.length));
+  // 两江新区的生产基地: a district's possession, not a name.
+  if (d && name.length - d.form.length >= 3) return !ACTION_WORDS.test(name.slice(d.form.length)) && name[d.form.length] !== '的';
   if (/^(?:重庆|川渝|成渝)/.test(name) && modifier.length >= 4) return !ACTION_WORDS.test(modifier);
   // What a named party builds is named even in sector words: (双方将)共建西部人工智能算力中心, 正加快建设数字经济产业园.
   const built = /(?:共建|共同建设|加快建设|正在建设|建设|打造|搭建|组建)$/.exec(text.slice(Math.max(0, start - 6), start));

@@ -1,7 +1,7 @@
 import type { MentionType } from '../lexicon';
 import type { Mention } from './scan';
 
-/** A sentence a rule must read and the mention it must (or, as a negative, must not) find: `Type name`. */
+/** A sentence a rule must read and the mention it must find in it: `Type name`. */
 export interface MentionExample {
   text: string;
   mention: string;
@@ -19,7 +19,8 @@ export interface MentionRule {
   rank: number;
   description: string;
   examples: MentionExample[];
-  negatives: MentionExample[];
+  /** Sentences the rule must not fire on. */
+  negatives: string[];
   find?: (text: string, out: Mention[]) => void;
   emittedBy?: string;
   /** Rules that add an entity while names are resolved, not while the page is scanned. */

@@ -9,8 +9,10 @@ export const cooperates: RelationRule = {
   id: 'cooperates',
   type: T,
   description: 'A(通过)与B(开展/深化/达成…)合作: A, or the clause\'s pronoun or left-out subject, cooperates with B.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '目前，忽米网通过与宗申集团合作，以工业互联网平台为底座，汇聚多维度集成企业数据、上下游供应链数据和产业链数据，为产业升级提供决策支撑的汽摩“产业大脑”。', relation: 'COOPERATES_WITH 忽米网 -> 宗申集团' },
+  ],
+  negatives: ['忽米网与宗申集团的负责人出席了会议。'],
   apply(sc) {
     const { text, s, top } = sc;
     const re = new RegExp(`${WITH}([^，。；]{0,20}?)(?:开展|深化|达成|签署|建立|进行|展开|战略)?[^，。；]{0,4}合作`, 'g');
@@ -34,8 +36,10 @@ export const agreement: RelationRule = {
   id: 'agreement',
   type: T,
   description: 'A与B签署…协议/备忘录, A与B签约, A与B共同出资设立C: cooperation without the word 合作 (and C is the new company).',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '另一家代工大廠仁寶電腦（2324）則表示，已與重慶京東方光電科技有限公司簽署長期採購協議，由京東方為仁寶供應筆電面板。', relation: 'COOPERATES_WITH 仁宝电脑 -> 重庆京东方光电科技有限公司' },
+  ],
+  negatives: ['仁宝电脑表示，重庆京东方光电科技有限公司的产能已经满载。'],
   apply(sc) {
     const { s, top } = sc;
     const re = new RegExp(`${WITH}([^，。；]{2,30}?)(?:签署|签订|达成)[^，。；]{0,10}(?:协议|备忘录)|${WITH}([^，。；]{2,30}?)签约(?=[，。；]|$)|${WITH}([^，。；]{2,30}?)(?:共同出资|合资|共同投资)(?:设立|成立|组建)`, 'g');
@@ -61,8 +65,10 @@ export const jointly: RelationRule = {
   id: 'jointly',
   type: T,
   description: 'A联合/携手B、C…: A works together with each partner listed in the clause.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆长安汽车股份有限公司携手华为技术有限公司推进智能驾驶。', relation: 'COOPERATES_WITH 重庆长安汽车股份有限公司 -> 华为技术有限公司' },
+  ],
+  negatives: ['重庆长安汽车股份有限公司和华为技术有限公司分别发布了新车。'],
   apply(sc) {
     const { text, s, top } = sc;
     const re = /(?:联合|携手)/g;
@@ -88,6 +94,8 @@ export const partner: RelationRule = {
   type: T,
   description: 'X成为/是Y的(战略)合作伙伴: X and Y cooperate.',
   emittedBy: 'supplier-of',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆长安汽车股份有限公司是华为技术有限公司的战略合作伙伴。', relation: 'COOPERATES_WITH 重庆长安汽车股份有限公司 -> 华为技术有限公司' },
+  ],
+  negatives: ['重庆长安汽车股份有限公司是华为技术有限公司的竞争对手。'],
 };

@@ -9,8 +9,10 @@ export const invests: RelationRule = {
   id: 'invests',
   type: T,
   description: 'A、B投资N元(建设)的P / X拟投资N元，在D建设P / 以自有资金…建设P / 双方合资建设P: the investors before the verb, the amount where the text gives one.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '具体项目为：大足区1个，智通润达（北京）科技有限公司投资65亿元的全固态复合材料电池制造及成套产业链项目；', relation: 'INVESTS_IN 智通润达（北京）科技有限公司 -> 全固态复合材料电池制造及成套产业链项目' },
+  ],
+  negatives: ['全固态复合材料电池制造及成套产业链项目由市里统筹推进。'],
   on: 'Project',
   each(sc, m) {
     const { text, s, top, d } = sc;
@@ -67,8 +69,10 @@ export const ownProject: RelationRule = {
   id: 'own-project',
   type: T,
   description: 'X年产…项目 / X的P项目: a company written right before a project (and no investment verb) is its investor.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆长安汽车股份有限公司年产50万台新能源汽车电驱项目在两江新区开工。', relation: 'INVESTS_IN 重庆长安汽车股份有限公司 -> 年产50万台新能源汽车电驱项目' },
+  ],
+  negatives: ['重庆长安汽车股份有限公司投资建设年产50万台新能源汽车电驱项目。'],
   on: 'Project',
   each(sc, m) {
     const owner = sc.top.filter((x) => x.type === 'Enterprise' && x.end <= m.start).pop();
@@ -84,8 +88,10 @@ export const investedBy: RelationRule = {
   id: 'invested-by',
   type: T,
   description: '(该)项目由X投资(建设): the project of the clause or sentence before, invested by X.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '报告期内,位于两江新区的超级工厂二期项目已开工,该项目由赛力斯投资建设;', relation: 'INVESTS_IN 赛力斯 -> 超级工厂二期项目' },
+  ],
+  negatives: ['超级工厂二期项目由两江新区统一规划。'],
   apply(sc) {
     const { text, s, top } = sc;
     const re = /由([^，。；由]{2,30}?)(?:负责)?(?:投资建设|投资|出资建设|投建)(?!的)/g;

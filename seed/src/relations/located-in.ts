@@ -7,8 +7,10 @@ export const districtGroup: RelationRule = {
   id: 'district-group',
   type: T,
   description: 'D1个，P / D2个，分别是P1、P2: a district heading its group of signed projects.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '具体项目为：大足区1个，智通润达（北京）科技有限公司投资65亿元的全固态复合材料电池制造及成套产业链项目；', relation: 'LOCATED_IN 全固态复合材料电池制造及成套产业链项目 -> 大足区' },
+  ],
+  negatives: ['大足区1个重点项目完成投资，全固态复合材料电池制造项目进展顺利。'],
   apply(sc) {
     const { ctx, s, top, ev } = sc;
     const head = /^(?:[^：，]{0,12}：)?/.exec(s.text)![0].length;
@@ -23,8 +25,10 @@ export const landsIn: RelationRule = {
   id: 'lands-in',
   type: T,
   description: '…落地P: the project lands in the district the sentence names.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '本月，璧山区成功落地年产20万套汽车座椅项目。', relation: 'LOCATED_IN 年产20万套汽车座椅项目 -> 璧山区' },
+  ],
+  negatives: ['璧山区年产20万套汽车座椅项目正在建设。'],
   on: 'Project',
   each(sc, m) {
     if (/落地“?$/.test(sc.text.slice(Math.max(sc.s.start, m.start - 3), m.start))) {
@@ -38,8 +42,10 @@ export const subplace: RelationRule = {
   id: 'subplace',
   type: T,
   description: '在<sub-place>，…P: a project sits in the district whose sub-place (园区, 片区…) an earlier sentence named.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '璧山区青杠街道，重庆青山工业有限责任公司正在扩产。在青杠街道，年产5万台电机项目已开工。', relation: 'LOCATED_IN 年产5万台电机项目 -> 璧山区' },
+  ],
+  negatives: ['在青杠园区，年产5万台电机项目已开工。'],
   on: 'Project',
   each(sc, m) {
     for (const [place, d] of sc.d.subplaces) {
@@ -52,8 +58,10 @@ export const locatedAt: RelationRule = {
   id: 'located-at',
   type: T,
   description: '位于D(…)的X: what follows 位于D的 is there.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '2月21日,位于两江新区龙盛新城的赛力斯汽车超级工厂,工作人员在下线质量门处对问界M9进行外观、内饰等检查。', relation: 'LOCATED_IN 赛力斯汽车 -> 两江新区' },
+  ],
+  negatives: ['两江新区的赛力斯汽车超级工厂正在生产问界M9。'],
   on: 'District',
   each(sc, m) {
     if (!/位于$/.test(sc.before(m))) return;
@@ -75,16 +83,20 @@ export const plantAt: RelationRule = {
   type: T,
   description: 'X(公司)位于D的生产基地/工厂/总部: the company whose plant is there.',
   emittedBy: 'located-at',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆长安汽车股份有限公司位于两江新区的生产基地正在扩建。', relation: 'LOCATED_IN 重庆长安汽车股份有限公司 -> 两江新区' },
+  ],
+  negatives: ['重庆长安汽车股份有限公司计划在两江新区扩建生产基地。'],
 };
 
 export const districtOf: RelationRule = {
   id: 'district-of',
   type: T,
   description: '(重庆)D的X公司: a company of the district, named in full.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '经济日报讯（记者冯某）重庆两江新区的重庆智算云科技有限公司近日与华为技术有限公司签署战略合作协议，双方将共建西部人工智能算力中心。', relation: 'LOCATED_IN 重庆智算云科技有限公司 -> 两江新区' },
+  ],
+  negatives: ['重庆智算云科技有限公司与两江新区的多家企业签署合作协议。'],
   on: 'District',
   each(sc, m) {
     if (!/^的/.test(sc.after(m)) || !/(?:^|[，。）)：:]|重庆|在|位于)$/.test(sc.text.slice(sc.clauseStart(m.start), m.start))) return;
@@ -98,8 +110,10 @@ export const districtGlued: RelationRule = {
   id: 'district-glued',
   type: T,
   description: 'D重庆X工业…: a company or platform written right after a district is in it.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '▲璧山区重庆青山工业变速箱一厂内，工人在新能源二电驱生产线上与工业机器人协同工作。', relation: 'LOCATED_IN 重庆青山工业 -> 璧山区' },
+  ],
+  negatives: ['璧山区，重庆青山工业有限责任公司变速箱产量增长。'],
   on: 'District',
   each(sc, m) {
     const glued = sc.firstAfter(m.end, ['Enterprise', 'Platform'], 0);
@@ -111,8 +125,10 @@ export const districtSubplace: RelationRule = {
   id: 'district-subplace',
   type: T,
   description: 'D<sub-place>(内)，X…: a locative opener places the company or project that follows (and remembers the sub-place).',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '2月18日，万州经开区高峰园，重庆平湖金龙精密铜管有限公司的全自动化生产线上，一片繁忙景象。', relation: 'LOCATED_IN 重庆平湖金龙精密铜管有限公司 -> 万州经开区' },
+  ],
+  negatives: ['万州经开区管委会表示，重庆平湖金龙精密铜管有限公司产量增长。'],
   on: 'District',
   each(sc, m) {
     const sp = /^([\u4e00-\u9fff]{0,5}(?:园|新城|片区|园区|镇|街道|高新区|开发区|工业园))?[内里]?，/.exec(sc.after(m));
@@ -127,8 +143,10 @@ export const districtCompany: RelationRule = {
   id: 'district-company',
   type: T,
   description: '(X成立于…，)为D企业: the company the sentence is about is a company of D.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆华宇机械有限公司成立于2005年，为璧山区企业。', relation: 'LOCATED_IN 重庆华宇机械有限公司 -> 璧山区' },
+  ],
+  negatives: ['重庆华宇机械有限公司成立于2005年，业务覆盖璧山区。'],
   on: 'District',
   each(sc, m) {
     if (!/为$/.test(sc.before(m)) || !/^的?(?:企业|公司)/.test(sc.after(m))) return;
@@ -141,8 +159,10 @@ export const districtGathers: RelationRule = {
   id: 'district-gathers',
   type: T,
   description: 'D汇集了/共有/拥有A、B等…企业: the companies a district gathers are in it.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '同时,两江新区汇集了希迪智驾、梧桐车联等一批智能网联汽车配套企业,覆盖了芯片模组、终端设备、自动驾驶算法等智能网联产业链,智能网联汽车产业集群化发展初现。', relation: 'LOCATED_IN 希迪智驾 -> 两江新区' },
+  ],
+  negatives: ['两江新区的希迪智驾、梧桐车联等企业参加了展会。'],
   on: 'District',
   each(sc, m) {
     if (!/^(?:[^，。；]{0,4})(?:汇集|集聚|聚集|汇聚|引进|吸引|拥有|共有|已有|现有)了?/.test(sc.after(m))) return;
@@ -157,8 +177,10 @@ export const builtIn: RelationRule = {
   id: 'built-in',
   type: T,
   description: '在D(…)建设/打造/共建P: a project or platform is built where the locative says.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '华龙网-新重庆客户端3月12日讯12日，重庆鑫驰新能源科技有限公司与綦江区签约，该公司拟投资15亿元在綦江工业园区建设新能源汽车电驱系统生产基地项目，项目达产后预计年产值30亿元。', relation: 'LOCATED_IN 新能源汽车电驱系统生产基地项目 -> 綦江区' },
+  ],
+  negatives: ['新能源汽车电驱系统生产基地项目的产品销往綦江区。'],
   apply(sc) {
     const { text, s, inS, top } = sc;
     for (const m of top) {
@@ -179,8 +201,10 @@ export const placeVerb: RelationRule = {
   id: 'place-verb',
   type: T,
   description: 'P/X…将落户/选址/位于/入驻D: the place verb takes its clause\'s project or company.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '其中,重庆万州经开区与浙江华昌新材料股份有限公司签订合作协议,由浙江华昌新材料股份有限公司投资建设的年产5万吨锂电池铜箔项目总投资约25亿元,将落户万州经开区;', relation: 'LOCATED_IN 年产5万吨锂电池铜箔项目 -> 万州经开区' },
+  ],
+  negatives: ['年产5万吨锂电池铜箔项目的负责人来自万州经开区。'],
   apply(sc) {
     const { text, s, inS, top } = sc;
     const re = /(?:将|已|正式|拟)?(?:落户|选址|落地|位于|坐落于|建在|设在|布局在|入驻|进驻|扎根)(?:于|在)?/g;
@@ -214,16 +238,20 @@ export const placeVerbList: RelationRule = {
   type: T,
   description: 'P1、X的P2、P3将落户D: every project of the list before the place verb.',
   emittedBy: 'place-verb',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '其中,重庆驰拓电驱科技有限公司投资20亿元的新能源汽车电驱总成项目、重庆晶源光电有限公司投资约8.5亿元的车载显示模组项目、重庆锐能精密机械有限公司投资6000万元的精密齿轮加工项目将落户璧山高新区.', relation: 'LOCATED_IN 新能源汽车电驱总成项目 -> 璧山高新区' },
+  ],
+  negatives: ['新能源汽车电驱总成项目、车载显示模组项目进展顺利。'],
 };
 
 export const startsIn: RelationRule = {
   id: 'starts-in',
   type: T,
   description: 'P在D投产/开工/落地/竣工: where the project starts.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '年产10万吨铝合金压铸件项目在永川区投产。', relation: 'LOCATED_IN 年产10万吨铝合金压铸件项目 -> 永川区' },
+  ],
+  negatives: ['年产10万吨铝合金压铸件项目的产品在永川区销售。'],
   apply(sc) {
     const { text, top } = sc;
     for (const p of top) {
@@ -238,8 +266,10 @@ export const districtTopic: RelationRule = {
   id: 'district-topic',
   type: T,
   description: '(据了解，)D已形成…，其中C…: the clusters of the district a sentence opens with.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '据了解,万州经开区已形成以新材料、食品加工、装备制造为主导的产业体系,其中新材料产业集群聚集规上企业60余家,链主企业重庆锦盛化工有限公司带动上下游配套企业20余家落地.', relation: 'LOCATED_IN 新材料产业集群 -> 万州经开区' },
+  ],
+  negatives: ['据了解，全市已形成新材料产业集群。'],
   apply(sc) {
     const { text, s, top } = sc;
     const topicD = top[0]?.type === 'District' && /^(?:[^，]{0,6}，)?$/.test(text.slice(s.start, top[0].start)) ? top[0] : null;
@@ -254,8 +284,10 @@ export const locatedHere: RelationRule = {
   id: 'located-here',
   type: T,
   description: 'D…，X(就)坐落于此/位于此/落户于此: 此 stands for the district the sentence opens with.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '巴南区木洞镇地处重庆东部，重庆国际生物城就坐落于此。', relation: 'LOCATED_IN 重庆国际生物城 -> 巴南区' },
+  ],
+  negatives: ['重庆国际生物城就坐落于长江边，距巴南区城区不远。'],
   apply({ ctx, s, top, ev }) {
     const g = /(?:坐落|位于|落户|落地|扎根)(?:于|在)此/.exec(s.text);
     if (!g) return;

@@ -10,8 +10,10 @@ export const namePrefix: RelationRule = {
   type: 'LOCATED_IN',
   description: 'A platform, project or cluster whose own name begins with a district (两江水土云计算中心, 渝北区北斗应用产业集群) is in it.',
   runs: 'names',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '其中，“2346”布局里，“2”是夯实算力与大模型两项基础，在提升人工智能基础算力方面，重庆将加快两江水土云计算中心、西部科学城先进数据中心等现有算力资源整合，为人工智能及服务机器人企业来渝发展提供基础算力资源；', relation: 'LOCATED_IN 两江水土云计算中心 -> 两江新区' },
+  ],
+  negatives: ['重庆高新区与合川区共建的新材料产业园正式开园。'],
 };
 
 /** Relations that a name states by itself, wherever it stands: evidence is the sentence of its first mention. */

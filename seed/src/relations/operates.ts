@@ -7,8 +7,10 @@ export const coBuilt: RelationRule = {
   id: 'co-built',
   type: T,
   description: '(A与B签约，)双方将共建P: both parties of the agreement build and run the platform.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '经济日报讯（记者冯某）重庆两江新区的重庆智算云科技有限公司近日与华为技术有限公司签署战略合作协议，双方将共建西部人工智能算力中心。', relation: 'OPERATES 重庆智算云科技有限公司 -> 西部人工智能算力中心' },
+  ],
+  negatives: ['重庆智算云科技有限公司与华为技术有限公司签署协议，西部人工智能算力中心由市里建设。'],
   on: 'Platform',
   each(sc, m) {
     const lead = sc.text.slice(Math.max(sc.s.start, m.start - 8), m.start);
@@ -24,8 +26,10 @@ export const builtBy: RelationRule = {
   id: 'built-by',
   type: T,
   description: 'X打造/建成/搭建/运营的P (X牵头组建的P, 公司自主研发的P): the builder runs the platform.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '以忽米网建成的汽摩“产业大脑”为例，目前该“大脑”已链接300多家上下游关联企业，实现政府端、企业端、行业端互通，让整个产业链效率提升近20%，供应链能耗降低14%，配套企业生产率提高20%。', relation: 'OPERATES 忽米网 -> 汽摩产业大脑' },
+  ],
+  negatives: ['忽米网介绍了汽摩“产业大脑”的运行情况。'],
   on: 'Platform',
   each(sc, m) {
     const { text, s } = sc;
@@ -49,14 +53,16 @@ export const runs: RelationRule = {
   id: 'runs',
   type: T,
   description: 'X将…运营/管理/做优P: the organisation at the head of the sentence runs the platform.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '忽米网将运营“汽摩产业大脑”。', relation: 'OPERATES 忽米网 -> 汽摩产业大脑' },
+  ],
+  negatives: ['忽米网表示，汽摩产业大脑已链接300多家企业。'],
   on: 'Platform',
   each(sc, m) {
     const { text, s, top } = sc;
     const lead = text.slice(Math.max(s.start, m.start - 8), m.start);
     const subject = top[0];
-    if (/(?:运营|管理|做优|做强|提升)$/.test(lead) && subject && subject !== m && ORG.has(subject.type) && subject.start - s.start <= 12 && /^(?:[^，。]{0,8}(?:表示|介绍|说)，)?$/.test(text.slice(s.start, subject.start))) {
+    if (/(?:运营|管理|做优|做强|提升)“?$/.test(lead) && subject && subject !== m && ORG.has(subject.type) && subject.start - s.start <= 12 && /^(?:[^，。]{0,8}(?:表示|介绍|说)，)?$/.test(text.slice(s.start, subject.start))) {
       add(sc.ctx, { type: T, from: subject.entity, to: m.entity, ...sc.ev, rule: this.id });
     }
   },
@@ -66,8 +72,10 @@ export const formed: RelationRule = {
   id: 'formed',
   type: T,
   description: 'X(联合A、B…)组建/成立P: the founder runs the platform; the partners it joins with cooperate with it (consortium).',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '同日，在西部科学城重庆高新区，重庆金凤实验室与重庆微芯半导体有限公司签约共建集成电路设计公共服务平台。', relation: 'OPERATES 重庆微芯半导体有限公司 -> 集成电路设计公共服务平台' },
+  ],
+  negatives: ['重庆微芯半导体有限公司参观了集成电路设计公共服务平台。'],
   on: 'Platform',
   each(sc, m) {
     const { text, s, top } = sc;
@@ -102,16 +110,20 @@ export const consortium: RelationRule = {
   type: 'COOPERATES_WITH',
   description: 'X联合A、B…组建/成立P: the partners who form a consortium or alliance with its founder are its members.',
   emittedBy: 'formed',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '谭本宏介绍,长安汽车联合中汽研、中国星网等8家行业优质产学研单位,组建“智能汽车安全技术创新联合体”,突破AI、高阶智驾、三电、具身智能等关键技术2200余项。', relation: 'COOPERATES_WITH 中汽研 -> 智能汽车安全技术创新联合体' },
+  ],
+  negatives: ['长安汽车发布了智能汽车安全技术创新联合体的研究成果。'],
 };
 
 export const runBy: RelationRule = {
   id: 'run-by',
   type: T,
   description: 'P(将)由X运营/管理, 该平台由X运营: the operator of the platform just named.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '与此同时，位于江津区的重庆珞璜港正加快扩能，珞璜港由重庆港务物流集团有限公司运营，是西部陆海新通道重要的铁水联运枢纽。', relation: 'OPERATES 重庆港务物流集团有限公司 -> 重庆珞璜港' },
+  ],
+  negatives: ['重庆珞璜港的货物由重庆港务物流集团有限公司承运。'],
   apply(sc) {
     const { text, s, top } = sc;
     const re = /(?:将|现|已|主要)?由([^，。；由]{2,30}?)(?:负责)?(?:运营|管理|运维|建设运营|投资运营)/g;
@@ -131,8 +143,10 @@ export const heldBy: RelationRule = {
   id: 'held-by',
   type: T,
   description: 'X旗下的P: a platform under a company is run by it; a project under it is its investment.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '智睿生物旗下的重庆智睿生物医药产业园开工建设。', relation: 'OPERATES 智睿生物 -> 重庆智睿生物医药产业园' },
+  ],
+  negatives: ['智睿生物旗下拥有多个品牌，重庆智睿生物医药产业园已开工建设。'],
   apply({ ctx, text, top, ev }) {
     for (const x of top) {
       if (x.type !== 'Enterprise') continue;
@@ -149,8 +163,10 @@ export const builtTogether: RelationRule = {
   id: 'built-together',
   type: T,
   description: 'P由A与B合作建设/共同建设/联合打造: each organisation named as a builder runs the platform (a government among them is unscored).',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆西部跨境电商产业园由九龙坡区政府与香港利丰集团合作建设。', relation: 'OPERATES 香港利丰集团 -> 重庆西部跨境电商产业园' },
+  ],
+  negatives: ['重庆西部跨境电商产业园与香港利丰集团签署协议。'],
   apply({ ctx, text, s, top, ev }) {
     const re = /由([^，。；由]{2,60}?)(?:合作建设|共同建设|合作共建|联合打造|共同打造|联合建设|合作打造)/g;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
@@ -169,8 +185,10 @@ export const namedAfter: RelationRule = {
   type: T,
   description: 'A company named after its website platform runs it: 重庆X网络科技有限公司 → X网.',
   runs: 'names',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '忽米网由重庆忽米网络科技有限公司建设，已服务上千家企业。', relation: 'OPERATES 重庆忽米网络科技有限公司 -> 忽米网' },
+  ],
+  negatives: ['重庆忽米网络科技有限公司介绍了行业情况。'],
 };
 
 export const namedOperator: RelationRule = {
@@ -178,6 +196,8 @@ export const namedOperator: RelationRule = {
   type: T,
   description: "A company whose name is a platform's name followed by 开发/建设/投资/运营/管理 runs that platform.",
   runs: 'names',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆国际生物城开发投资有限公司介绍，重庆国际生物城已引进企业60家。', relation: 'OPERATES 重庆国际生物城开发投资有限公司 -> 重庆国际生物城' },
+  ],
+  negatives: ['重庆国际生物医药有限公司负责人介绍，重庆国际生物城已引进企业60家。'],
 };

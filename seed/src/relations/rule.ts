@@ -2,7 +2,7 @@ import type { RelationType } from '@chain-atlas/graph';
 import type { M } from './context';
 import type { SentenceScope } from './scope';
 
-/** A sentence a rule must read, and the relation it must (or, as a negative, must not) produce: `TYPE from -> to`. */
+/** A sentence a rule must read, and the relation it must produce from it: `TYPE from -> to`. */
 export interface RuleExample {
   text: string;
   relation: string;
@@ -23,7 +23,8 @@ export interface RelationRule {
   type: RelationType;
   description: string;
   examples: RuleExample[];
-  negatives: RuleExample[];
+  /** Sentences the rule must not fire on. */
+  negatives: string[];
   apply?: (sc: SentenceScope) => void;
   on?: 'Project' | 'District' | 'Platform';
   each?: (sc: SentenceScope, m: M) => boolean | void;

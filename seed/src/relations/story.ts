@@ -121,8 +121,10 @@ export const storyProject: RelationRule = {
   type: 'LOCATED_IN',
   description: "A named project of a district's story (a signing, a groundbreaking) is in that district, or in the one district its own sentence names.",
   runs: 'story',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '新华社重庆4月2日电（记者张某）记者2日从重庆两江新区获悉，由京东方投资建设的第6代AMOLED（柔性）生产线项目近日实现满产，该项目总投资465亿元。', relation: 'LOCATED_IN 第6代AMOLED（柔性）生产线项目 -> 两江新区' },
+  ],
+  negatives: ['上海：集中签约8个项目\n4月1日，上海市举行重大项目集中签约活动，年产5万吨新材料项目签约。'],
 };
 
 export const storyPlatform: RelationRule = {
@@ -130,8 +132,10 @@ export const storyPlatform: RelationRule = {
   type: 'LOCATED_IN',
   description: "A base or park listed among what the story's district signed or started, or beside its projects in a list, is in that district.",
   runs: 'story',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '璧山区集中签约8个项目\n4月1日，璧山区举行重大项目集中签约活动，签约项目包括年产5万吨新材料项目、“明月湖”科创基地等。', relation: 'LOCATED_IN 明月湖科创基地 -> 璧山区' },
+  ],
+  negatives: ['上海：集中签约8个项目\n4月1日，上海市举行重大项目集中签约活动，“明月湖”科创基地等签约。'],
 };
 
 export const storyLabelled: RelationRule = {
@@ -139,8 +143,10 @@ export const storyLabelled: RelationRule = {
   type: 'LOCATED_IN',
   description: "集中开工X等N个项目: the company whose projects the story's district starts or completes is there.",
   runs: 'story',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '潼南区举行集中开工活动\n3月9日，潼南区举行重点项目集中开工活动，集中开工志特新材料等36个项目。', relation: 'LOCATED_IN 志特新材料 -> 潼南区' },
+  ],
+  negatives: ['新材料行业观察\n业内人士认为，志特新材料等36个项目带动了行业发展。'],
 };
 
 export const storySettled: RelationRule = {
@@ -148,6 +154,8 @@ export const storySettled: RelationRule = {
   type: 'LOCATED_IN',
   description: "A、B等落户/入驻(D), 现入驻有A、B等企业, X已在D设厂: the companies that settle, in the place the verb names or the story's district.",
   runs: 'story',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '在九龙坡区，由重庆西部智谷创业服务有限公司运营的九龙坡智能制造孵化器已入驻科技型企业86家。', relation: 'LOCATED_IN 重庆西部智谷创业服务有限公司 -> 九龙坡区' },
+  ],
+  negatives: ['深圳：企业加快布局\n华为技术有限公司入驻深圳湾科技园。'],
 };

@@ -9,8 +9,10 @@ export const supplierOf: RelationRule = {
   id: 'supplier-of',
   type: T,
   description: 'X成为/是Y的(一级)供应商/配套商 (or 合作伙伴, then a cooperation): X supplies Y.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆瑞阳汽车部件有限公司成为青山工业的一级供应商。', relation: 'SUPPLIES 重庆瑞阳汽车部件有限公司 -> 青山工业' },
+  ],
+  negatives: ['重庆瑞阳汽车部件有限公司是青山工业的股东。'],
   apply(sc) {
     const { s, top } = sc;
     const re = /(?:成为|是|系)([^，。；]{2,30}?)的[^，。；]{0,6}(?:供应商|配套商|供货商|合作伙伴)/g;
@@ -28,8 +30,10 @@ export const suppliedBy: RelationRule = {
   id: 'supplied-by',
   type: T,
   description: '(X)所需Y由Z供应/提供: Z supplies the company the sentence is about.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆长安汽车股份有限公司扩大产能，所需座椅由重庆延锋安道拓汽车部件系统有限公司供应。', relation: 'SUPPLIES 重庆延锋安道拓汽车部件系统有限公司 -> 重庆长安汽车股份有限公司' },
+  ],
+  negatives: ['重庆长安汽车股份有限公司的座椅由工人手工安装。'],
   apply(sc) {
     const { text, s, top } = sc;
     const re = /由([^，。；由]{2,30}?)(?:供应|提供|供货|配套)(?=[，。；]|$)/g;
@@ -47,8 +51,10 @@ export const suppliersInclude: RelationRule = {
   id: 'suppliers-include',
   type: T,
   description: 'X的(主要)供应商包括/有A、B: each listed company supplies X.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '重庆长安汽车股份有限公司的主要供应商包括重庆延锋安道拓汽车部件系统有限公司。', relation: 'SUPPLIES 重庆延锋安道拓汽车部件系统有限公司 -> 重庆长安汽车股份有限公司' },
+  ],
+  negatives: ['重庆长安汽车股份有限公司的主要客户包括重庆延锋安道拓汽车部件系统有限公司。'],
   apply(sc) {
     const { s, top } = sc;
     const re = /(?:主要|核心)?供应商(?:包括|有|为)/g;
@@ -66,8 +72,10 @@ export const supplies: RelationRule = {
   id: 'supplies',
   type: T,
   description: '(A)为B提供/供应/配套/组装, A向B供货, 供应给/销往B, 将(对应)配套A、B: the clause\'s organisation supplies each customer.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '另一家代工大廠仁寶電腦（2324）則表示，已與重慶京東方光電科技有限公司簽署長期採購協議，由京東方為仁寶供應筆電面板。', relation: 'SUPPLIES 重庆京东方光电科技有限公司 -> 仁宝' },
+  ],
+  negatives: ['重庆京东方光电科技有限公司和仁宝电脑都在重庆设有工厂。'],
   apply(sc) {
     const { text, s, top, d } = sc;
     const re = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套|组装|代工|加工)|(?:供应给|提供给|供货给|配套给|销往|卖给|(?<=主要|将|已|可|均|对应)配套)/g;
@@ -115,8 +123,10 @@ export const designatedSupplier: RelationRule = {
   id: 'designated-supplier',
   type: T,
   description: 'X是/作为A、B(等…)指定的…制造商/供应商/配套商: the supplier before the copula, each listed customer after it.',
-  examples: [],
-  negatives: [],
+  examples: [
+    { text: '飞达机电公司是富士康、英业达等代工企业指定的设备制造商。', relation: 'SUPPLIES 飞达机电公司 -> 英业达' },
+  ],
+  negatives: ['重庆华仕达机械制造有限公司是全市指定的疫情防控物资供应商。'],
   apply({ ctx, text, s, top, ev }) {
     const re = /(?:是|系|作为|成为)([^，。；]{2,60}?)指定的[^，。；]{0,16}?(?:制造商|供应商|配套商|供货商|服务商)/g;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {

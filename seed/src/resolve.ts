@@ -42,6 +42,8 @@ export interface Resolution {
 interface Group {
   type: MentionType;
   rule: string;
+  /** For a company named in full: its own name (companyCore), computed once. */
+  core?: string;
   rank: number;
   name: string;
   names: Set<string>;
@@ -67,11 +69,85 @@ function shortFormOf(short: string, core: string, full = ''): boolean {
 }
 
 /**
+ * Companies named in full, by their core and by every front of it, so that a short mention finds the
+ * companies it may stand for without looking at all of them (a page listing thousands of companies
+ * stays linear).
+ */
+class LegalNames {
+  private readonly byCore = new Map<string, Group[]>();
+  private readonly byFront = new Map<string, Group[]>();
+  private readonly order = new Map<Group, number>();
+
+  add(g: Group) {
+    const core = g.core!;
+    this.order.set(g, this.order.size);
+    (this.byCore.get(core) ?? this.byCore.set(core, []).get(core)!).push(g);
+    for (let l = 2; l <= core.length; l++) {
+      const front = core.slice(0, l);
+      (this.byFront.get(front) ?? this.byFront.set(front, []).get(front)!).push(g);
+    }
+  }
+
+  /** The companies `short` may be a short form of (shortFormOf decides), in the order they were named. */
+  candidates(short: string): Group[] {
+    const out = new Set<Group>();
+    for (let l = 1; l <= short.length; l++) for (const g of this.byCore.get(short.slice(0, l)) ?? []) out.add(g);
+    for (const g of this.byFront.get(short) ?? []) out.add(g);
+    const form = /^(.{2,3})(股份|集团)$/.exec(short);
+    if (form) for (const g of this.byFront.get(form[1]) ?? []) out.add(g);
+    return [...out].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  sameCore(core: string): Group | undefined {
+    return this.byCore.get(core)?.[0];
+  }
+}
+
+/**
+ * Where a string occurs in the text, from one index per length built on first use: a lookup instead
+ * of a scan of the whole page for every candidate name.
+ */
+function occurrenceIndex(text: string) {
+  const CAP = 16;
+  /** Below this many look-ups of one length, scanning is cheaper than building the index. */
+  const SCANS = 64;
+  const byLength = new Map<number, Map<string, number[]>>();
+  const asked = new Map<number, number>();
+  const scan = function* (s: string, from = 0) {
+    for (let at = text.indexOf(s, from); at >= 0; at = text.indexOf(s, at + 1)) yield at;
+  };
+  return (s: string): Iterable<number> => {
+    let index = byLength.get(s.length);
+    if (!index) {
+      const n = (asked.get(s.length) ?? 0) + 1;
+      asked.set(s.length, n);
+      if (n < SCANS) return scan(s);
+      index = new Map();
+      for (let i = 0; i + s.length <= text.length; i++) {
+        const k = text.slice(i, i + s.length);
+        const list = index.get(k);
+        if (!list) index.set(k, [i]);
+        else if (list.length < CAP) list.push(i);
+      }
+      byLength.set(s.length, index);
+    }
+    const first = index.get(s) ?? [];
+    return (function* () {
+      yield* first;
+      // Past the indexed ones (a very frequent string), the rest are found by scanning on.
+      if (first.length === CAP) yield* scan(s, first[CAP - 1] + 1);
+    })();
+  };
+}
+
+/**
  * Groups mentions into entities: aliases from 简称, derived short names, district short forms,
  * cluster prefixes; then finds every occurrence of every name. Pure, given a pure `known`.
  */
 export function resolveEntities(text: string, found: Mention[], known?: KnownNameLookup): Resolution {
   const groups: Group[] = [];
+  const legalNames = new LegalNames();
+  const occurrences = occurrenceIndex(text);
   const byName = new Map<string, Group>();
   const attach = (g: Group, n: string) => {
     g.names.add(n);
@@ -105,16 +181,20 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     // A stock-coded name is a listed company in its own right, not the short form of a subsidiary's legal name.
     if (!g && m.type === 'Enterprise' && m.rule !== 'stock-code') {
       // A later short mention of a company already named in full.
-      const matches = groups.filter((o) => o.type === 'Enterprise' && o.legal && shortFormOf(m.name, companyCore(o.name), o.name));
-      g = matches.length === 1 ? matches[0] : matches.find((o) => shortFormOf(m.name, companyCore(o.name)));
+      const matches = legalNames.candidates(m.name).filter((o) => shortFormOf(m.name, o.core!, o.name));
+      g = matches.length === 1 ? matches[0] : matches.find((o) => shortFormOf(m.name, o.core!));
       if (!g && m.rule === 'legal-name') {
         const core = companyCore(m.name);
-        g = groups.find((o) => o.type === 'Enterprise' && o.legal && core.length >= 3 && companyCore(o.name) === core);
+        if (core.length >= 3) g = legalNames.sameCore(core);
       }
     }
     if (!g) {
       g = { type: m.type, rule: m.rule, rank: mentionRank(m.rule), name: m.name, names: new Set(), weak: !!m.weak, legal: m.rule === 'legal-name', spans: [] };
       groups.push(g);
+      if (g.legal && g.type === 'Enterprise') {
+        g.core = companyCore(g.name);
+        legalNames.add(g);
+      }
     } else if (!m.weak) {
       g.weak = false;
     }
@@ -126,7 +206,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
   // A company named in full is later called by the front of its name (平湖金龙): that front is an alias.
   for (const g of groups) {
     if (g.type !== 'Enterprise' || !g.legal) continue;
-    const core = companyCore(g.name);
+    const core = g.core!;
     const candidates = new Set<string>();
     // A core that is only a line of business (重庆医药（集团）… → 医药) is no name: the place stays (重庆医药).
     const bareTrade = BUSINESS_WORDS.includes(core) || GENERIC_WORDS.has(core);
@@ -150,7 +230,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     for (const c of candidates) {
       if (c.length < 2 || g.names.has(c)) continue;
       const full = g.name.replace(/^(?:重庆市|重庆)/, '').replace(/（[\u4e00-\u9fff]{2,4}）/, '');
-      for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+      for (const at of occurrences(c)) {
         // 长安汽 inside 长安汽车 is not a short form: the name must end where the form ends.
         if (full.startsWith(c) && text[at + c.length] === full[c.length]) continue;
         if (!inOwnName(at)) {
@@ -181,7 +261,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     for (const f of forms) {
       if (g.names.has(f) || byName.has(key(f))) continue;
       const inOwnName = (at: number) => g.spans.some(([s, e]) => at >= s && at < e);
-      for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) {
+      for (const at of occurrences(f)) {
         if (!inOwnName(at)) {
           attach(g, f);
           break;
@@ -219,13 +299,30 @@ export function spot(text: string, entities: ResolvedEntity[]): SpottedMention[]
     }
   }
   forms.sort((a, b) => b.form.length - a.form.length);
+  // Where each form occurs: one pass over the text per length when a page has many names of that length
+  // (a list of thousands of companies), a scan per form otherwise.
+  const perLength = new Map<number, number>();
+  for (const f of forms) perLength.set(f.form.length, (perLength.get(f.form.length) ?? 0) + 1);
+  const positions = new Map<string, number[]>();
+  for (const [len, count] of perLength) {
+    if (count < 64) continue;
+    const wanted = new Set(forms.filter((f) => f.form.length === len).map((f) => f.form));
+    for (let i = 0; i + len <= text.length; i++) {
+      const k = text.slice(i, i + len);
+      if (wanted.has(k)) (positions.get(k) ?? positions.set(k, []).get(k)!).push(i);
+    }
+  }
+  const occurrences = function* (form: string) {
+    if ((perLength.get(form.length) ?? 0) >= 64) yield* positions.get(form) ?? [];
+    else for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) yield at;
+  };
   const taken = new Uint8Array(text.length);
   const takenByDistrict = new Uint8Array(text.length);
   const out: SpottedMention[] = [];
   const districtSpots: SpottedMention[] = [];
   for (const f of forms) {
     const marks = f.district ? takenByDistrict : taken;
-    for (let at = text.indexOf(f.form); at >= 0; at = text.indexOf(f.form, at + 1)) {
+    for (const at of occurrences(f.form)) {
       const end = at + f.form.length;
       let free = true;
       for (let i = at; i < end; i++) if (marks[i]) { free = false; break; }

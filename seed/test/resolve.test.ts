@@ -44,3 +44,29 @@ describe('resolve', () => {
     expect(c?.aliases).toContain('重庆示范精工股份有限公司');
   });
 });
+
+describe('resolve on long lists', () => {
+  it('groups a page listing thousands of companies in time linear in the page (60k characters: was 32 s)', () => {
+    const chars = '安邦宝博昌晨诚达大德鼎东丰福富港冠广国海航昊禾恒弘宏华辉汇佳嘉建金锦晶聚凯康科蓝立利联龙隆鲁茂美明南宁鹏平庆瑞润森盛胜实世泰天通万伟文祥新鑫星兴旭亚扬耀一益亿银永宇源远长正之智中众卓';
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return chars[seed % chars.length];
+    };
+    let text = '以下企业入驻：';
+    const names = new Set<string>();
+    while (text.length < 60_000) {
+      const name = `重庆${pick()}${pick()}${pick()}科技有限公司`;
+      names.add(name);
+      text += `${name}、`;
+    }
+    text += '等企业。';
+    const t0 = performance.now();
+    const r = resolveText(text);
+    const seconds = (performance.now() - t0) / 1000;
+    const found = new Set(r.entities.filter((e) => e.type === 'Enterprise').map((e) => e.name));
+    expect([...names].filter((n) => !found.has(n))).toEqual([]);
+    // A bound far above the linear figure (about 1 s here) and far below the quadratic one.
+    expect(seconds).toBeLessThan(12);
+  });
+});

@@ -52,6 +52,9 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   return properStart(modifier);
 }
 
+/** A verb that opens a would-be name makes it a slogan or a clause. */
+const ACTION_START = new RegExp(`^(?:${ACTION_WORDS.source}|推动|实现|构建|培育|发展|提升|争创|创建)`);
+
 export function findPlatforms(text: string, out: Mention[]) {
   const re = new RegExp(PLATFORM_HEADS.join('|'), 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -72,6 +75,18 @@ export function findPlatforms(text: string, out: Mention[]) {
     if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
     const cand = text.slice(from, headStart);
     let { text: core, cut } = trimLeft(cand, cand.length, 2);
+    // “…动力总成系统及零部件研发制造基地”: a quoted name is whole, conjunctions and all.
+    const open = text.lastIndexOf('“', headStart - 1);
+    // A quoted slogan (“打造国家重要先进制造业中心”) starts with a verb and names nothing.
+    const quotedWhole = open >= 0 && text.slice(open + 1, headStart);
+    if (text[end] === '”' && quotedWhole && open >= headStart - 40 && !/[，。；：”]/.test(quotedWhole) && open + 1 >= from - 16 && !ACTION_START.test(quotedWhole)) {
+      cut = open + 1 - from;
+      core = text.slice(open + 1, headStart);
+      if (cut < 0) {
+        from = open + 1;
+        cut = 0;
+      }
+    }
     // 綦江食品园区天海星大健康产业园, 科学城璧山片区中新科技城: a place named first, then the platform inside it.
     const area = /^.*(?:片区|园区|开发区|新区|新城)(?=[\u4e00-\u9fff“])/.exec(core);
     if (area && core.length - area[0].length + head.length >= 4 && core.length - area[0].length >= 2 && districtPrefix(area[0])?.form !== area[0]) {

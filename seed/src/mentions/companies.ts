@@ -1,7 +1,7 @@
 import { districtAt } from '../gazetteer';
 import { BUSINESS_WORDS, GENERIC_WORDS, LEGAL_SUFFIXES, ORG_HEADS, nameLike, oov, phraseLike, tags, trimLeft } from '../lexicon';
 import type { Mention } from './scan';
-import { scanLeft, insideBookTitle, PLACE_START, leftmostPlaceStart, sentenceAround, push, isProper, PRONOUN, businessTailed, VERBAL_START, ROLE_WORDS, GOV_START, PLATFORM_HEAD } from './scan';
+import { nounBrand, scanLeft, insideBookTitle, PLACE_START, leftmostPlaceStart, sentenceAround, push, isProper, PRONOUN, businessTailed, VERBAL_START, ROLE_WORDS, GOV_START, PLATFORM_HEAD } from './scan';
 
 export function findLegalNames(text: string, out: Mention[]) {
   const re = new RegExp(LEGAL_SUFFIXES.join('|'), 'g');
@@ -116,7 +116,7 @@ export function findCompanyWord(text: string, out: Mention[]) {
     // 为公司提供 (公司 a pronoun), 证券时报e公司讯 (a byline).
     if (/[为将与和在对向给从把被的是了]$/.test(core) || /[A-Za-z]/.test(core) || text[m.index + 2] === '讯') continue;
     if (districtAt(core, 0)?.form === core || PLACE_START.test(core) && PLACE_START.exec(core)![0] === core) continue;
-    if ((!nameLike(core) && !businessTailed(core.replace(PLACE_START, ''))) || BUSINESS_WORDS.includes(core)) continue;
+    if ((!nameLike(core) && !businessTailed(core.replace(PLACE_START, '')) && !nounBrand(core + '公司')) || BUSINESS_WORDS.includes(core)) continue;
     push(out, { type: 'Enterprise', name: core + '公司', start: from + cut, end: m.index + 2, rule: 'company-word' });
   }
 }
@@ -129,7 +129,7 @@ function acceptParty(s: string): boolean {
   const rest = s.replace(PLACE_START, '');
   if (rest !== s && (rest.length < 2 || GENERIC_WORDS.has(rest) || /^(?:企业|公司|方面|部门|客商|台商|港商|外商|车企|厂商)$/.test(rest))) return false;
   if (/^[0-9]|[0-9]/.test(s) || /[的了在将已把被]/.test(s)) return false;
-  return nameLike(s) || businessTailed(s);
+  return nameLike(s) || businessTailed(s) || nounBrand(s);
 }
 
 /** A与B签署/开展/共同出资…: both parties of an agreement are organisations, legal suffix or not. */

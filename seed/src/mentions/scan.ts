@@ -107,6 +107,23 @@ export function businessTailed(s: string): boolean {
 
 export const VERBAL_START = /^[上下在于把被将已试向从对让给用要可为与和]/;
 
+/**
+ * A brand made of ordinary words before an organisation head (绿野资本集团, 智慧互通科技公司,
+ * 白盒子科技公司): two to five characters of nouns or adjectives, none of them generic, then the head.
+ * jieba knows such brands only as common words, so only a head (集团/公司, 科技公司) vouches for them.
+ */
+export function nounBrand(s: string): boolean {
+  const head = /(?:集团|科技公司|公司|资本|控股)$/.exec(s);
+  if (!head) return false;
+  let rest = s.slice(0, -head[0].length);
+  const trade = BUSINESS_WORDS.find((w) => rest.endsWith(w) && rest.length - w.length >= 2);
+  if (trade) rest = rest.slice(0, -trade.length);
+  if (rest.length < 2 || rest.length > 5 || GENERIC_WORDS.has(rest) || VERBAL_START.test(rest) || BUSINESS_WORDS.includes(rest)) return false;
+  const t = tags(rest);
+  // One ordinary word before the head is a class (新锐公司, 创新公司), two make a brand.
+  return t.length >= 2 && t.every((w) => /^(?:n|nz|nr|ns|nt|j|x|a|ng)$/.test(w.tag) && !GENERIC_WORDS.has(w.word)) && t.some((w) => w.word.length >= 2);
+}
+
 export const ROLE_WORDS = '有关负责人|相关负责人|负责人|总经理|董事长|CEO|总裁|副总裁|创始人|首席执行官|党委副书记|党委书记';
 
 export const GOV_START = /^(?:市|区|县|省|国务院|国家|中央|镇|街道|乡)/;

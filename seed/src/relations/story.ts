@@ -93,7 +93,8 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
       // Companies before the verb in its clause, a list included; not X的项目落户 (the project settles).
       for (const x of top) {
         if (x.start < cs || x.end > at || (x.type !== 'Enterprise' && x.type !== 'Project')) continue;
-        if (/^的/.test(text.slice(x.end, x.end + 1)) || top.some((y) => y.type === 'Project' && y.start === x.end)) continue;
+        // X投资N元的P项目落户D: the project settles, its investor need not.
+        if (/^的/.test(text.slice(x.end, x.end + 1)) || top.some((y) => y.type === 'Project' && y.start >= x.end && y.end <= at)) continue;
         settlers.push(x);
       }
       // A、B等5家企业与D集中签约，入驻P: a verb that opens its clause takes the sentence's subjects.

@@ -819,12 +819,12 @@ export class Neo4jGraphStore implements GraphStore {
       const seeds = inOrder(unique(ids), (await run(tx, 'entities_get', { ids: unique(ids) })).map((r) => toEntity(r.entity)));
       let truncated = seeds.length > limit;
       const visited = seeds.slice(0, limit).map((e) => e.id);
-      let frontier = visited;
+      let frontier = [...visited];
       // Breadth first, so the nodes a limit cuts are the farthest ones. Each step asks for no
       // more than the room left, plus one to tell whether it was cut.
       for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
         const room = limit - visited.length;
-        const next = (await run(tx, 'neighbourhood_expand', { frontier, visited, relationTypes, entityTypes, limit: int(room + 1) })).map((r) => r.id as string);
+        const next = (await run(tx, 'neighbourhood_expand', { frontier, visited: [...visited], relationTypes, entityTypes, limit: int(room + 1) })).map((r) => r.id as string);
         if (next.length > room) truncated = true;
         const taken = next.slice(0, Math.max(0, room));
         visited.push(...taken);
@@ -882,7 +882,7 @@ export class Neo4jGraphStore implements GraphStore {
             });
             steps.set(node, list);
             held.add(node);
-            if (!degree.has(node)) degree.set(node, list.length);
+            degree.set(node, Number(row.degree));
           }
           // A node the graph does not hold has no row: it has no neighbours.
           for (const id of batch) if (!steps.has(nodeNumber.get(id)!)) steps.set(nodeNumber.get(id)!, []);

@@ -235,6 +235,13 @@ describe('5 · connect() checks the schema; `pnpm graph migrate` creates it', ()
     await expect(failure).rejects.toThrow(/missing entity_search_text; not online: name_key_unique \(FAILED\)[^]*pnpm graph migrate/u);
   });
 
+  it('another application’s FAILED index does not block the connection', async () => {
+    const { driver } = scriptedDriver((name, params) =>
+      name === 'schema_check' ? [...freshGraph(name, params), { name: 'their_broken_index', type: 'RANGE', state: 'FAILED', populationPercent: 0 }] : [],
+    );
+    await expect(Neo4jGraphStore.open(driver)).resolves.toBeInstanceOf(Neo4jGraphStore);
+  });
+
   it('a populating index refuses with its progress', async () => {
     const { driver } = scriptedDriver((name, params) =>
       name === 'schema_check' ? (freshGraph(name, params) as { name: string }[]).map((r) => (r.name === 'entity_search' ? { ...r, state: 'POPULATING', populationPercent: 41.5 } : r)) : [],

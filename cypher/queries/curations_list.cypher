@@ -1,3 +1,3 @@
 MATCH (c:Curation)
 RETURN c {.kind, .entityId, .value, .at} AS curation
-ORDER BY c.seq
+ORDER BY c.seq, c.at, c.id

@@ -1,5 +1,7 @@
-// An id an analyst merged away still names the entity it went into (redirects are one hop).
+// The entity's own id first, then where an analyst's merge sent it (SQLite's order): an id
+// merged away and later created again names the new entity, not the old target.
+OPTIONAL MATCH (own:Entity {id: $id})
 OPTIONAL MATCH (rd:Redirect {fromId: $id})
-WITH coalesce(rd.toId, $id) AS targetId
+WITH coalesce(own.id, rd.toId) AS targetId
 MATCH (e:Entity {id: targetId})
 RETURN e.id AS id

@@ -1,5 +1,6 @@
+// By evidence id (unique, indexed): a total order, so no row repeats or vanishes between pages.
 MATCH (ev:Evidence)
-RETURN ev.relationId AS relationId, ev.articleId AS articleId, ev.text AS text, ev.start AS start, ev.end AS end
-ORDER BY relationId, articleId, start
-SKIP $offset
+WHERE ev.id > $after
+RETURN ev.id AS id, ev.relationId AS relationId, ev.articleId AS articleId, ev.text AS text, ev.start AS start, ev.end AS end
+ORDER BY ev.id
 LIMIT $limit

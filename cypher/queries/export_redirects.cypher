@@ -1,3 +1,5 @@
 MATCH (rd:Redirect)
+WHERE rd.fromId > $after
 RETURN rd.fromId AS fromId, rd.toId AS toId
-ORDER BY fromId
+ORDER BY rd.fromId
+LIMIT $limit

@@ -1,2 +1,4 @@
 UNWIND $curations AS item
-CREATE (:Curation {id: item.id, seq: item.seq, kind: item.kind, entityId: item.entityId, value: item.value, at: item.at})
+MERGE (c:Curation {id: item.id})
+  ON CREATE SET c.seq = item.seq, c.kind = item.kind, c.entityId = item.entityId, c.value = item.value, c.at = item.at
+RETURN count(*) AS written

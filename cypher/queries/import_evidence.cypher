@@ -1,10 +1,11 @@
+// A row whose article is missing is not written, and not counted: the adapter compares.
 UNWIND $evidence AS item
 MATCH (a:Article {id: item.articleId})
-CREATE (ev:Evidence {
-  id: item.id,
-  relationId: item.relationId,
-  articleId: item.articleId,
-  text: item.text,
-  start: item.start,
-  end: item.end
-})-[:STATED_IN]->(a)
+MERGE (ev:Evidence {id: item.id})
+  ON CREATE SET ev.relationId = item.relationId,
+                ev.articleId = item.articleId,
+                ev.text = item.text,
+                ev.start = item.start,
+                ev.end = item.end
+MERGE (ev)-[:STATED_IN]->(a)
+RETURN count(*) AS written

@@ -1,2 +1,4 @@
 UNWIND $redirects AS item
-CREATE (:Redirect {fromId: item.fromId, toId: item.toId})
+MERGE (rd:Redirect {fromId: item.fromId})
+  ON CREATE SET rd.toId = item.toId
+RETURN count(*) AS written

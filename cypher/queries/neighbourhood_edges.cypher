@@ -3,3 +3,4 @@ WHERE source.id IN $ids AND target.id IN $ids
   AND (size($relationTypes) = 0 OR r.type IN $relationTypes)
 RETURN r.id AS relationId
 ORDER BY relationId
+LIMIT $limit

@@ -1,6 +1,8 @@
-// Candidates only: the adapter re-scores them against names, aliases and pinyin.
-CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
+// Candidates only: the adapter re-scores them against names, aliases and pinyin. $index is
+// entity_search (cjk, for Han) or entity_search_latin (keeps English stop words, for pinyin).
+// The procedure yields best score first, so LIMIT stops reading the index early.
+CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
 WHERE size($types) = 0 OR node.type IN $types
-RETURN node {.id, .type, .name, .aliases} AS entity, COUNT { (node)-[:REL]-(:Entity) } AS degree, score
-ORDER BY score DESC
+WITH node, score
 LIMIT $limit
+RETURN node {.id, .type, .name, .aliases} AS entity, COUNT { (node)-[:REL]-() } AS degree, score

@@ -30,9 +30,25 @@ export function schemaFiles(): CypherFile[] {
   return schemaCache;
 }
 
-/** The statements that create constraints and indexes; each is idempotent (IF NOT EXISTS). */
+/**
+ * The statements that create constraints and indexes (IF NOT EXISTS) and drop the ones no
+ * query uses any more (IF EXISTS): each is idempotent, so migrating twice changes nothing.
+ */
 export function schemaStatements(): string[] {
   return schemaFiles().map((f) => f.text);
+}
+
+/**
+ * The constraints and indexes the schema creates, by name: what a store checks is in place
+ * (and ONLINE) before it serves. A uniqueness constraint's backing index carries its name.
+ */
+export function schemaIndexNames(): string[] {
+  const names: string[] = [];
+  for (const statement of schemaStatements()) {
+    const m = /^\s*CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+|TEXT\s+|RANGE\s+|POINT\s+)?INDEX)\s+(\w+)/imu.exec(statement.replace(/^\s*\/\/.*$/gmu, ''));
+    if (m) names.push(m[1]);
+  }
+  return names;
 }
 
 export function queryFiles(): CypherFile[] {
@@ -72,8 +88,8 @@ export function parametersOf(text: string): string[] {
  * Map keys read from UNWIND rows (`rel.from`, `item.text`) count as property keys too.
  */
 export const CYPHER_SCHEMA = {
-  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation'],
-  relationshipTypes: ['REL', 'MENTIONED_IN', 'STATED_IN'],
+  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation', 'NameKey'],
+  relationshipTypes: ['REL', 'MENTIONED_IN', 'STATED_IN', 'NAMES'],
   propertyKeys: [
     // Entity
     'id',
@@ -82,6 +98,9 @@ export const CYPHER_SCHEMA = {
     'aliases',
     'nameKeys',
     'searchKeys',
+    'searchText',
+    // NameKey
+    'key',
     // Article
     'text',
     'length',
@@ -112,5 +131,11 @@ export const CYPHER_SCHEMA = {
     'from',
     'to',
     'index',
+    'ownId',
+    'keys',
+    'aliasIds',
+    // markers a statement sets and removes again: ON CREATE detection, a write lock
+    '_created',
+    '_LOCK_',
   ],
 } as const;

@@ -1,7 +1,7 @@
 import { parseParameters, parseStatementsStrs } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
 import { describeDiagnostics, lintCypher } from './lint';
-import { parametersOf, query, queryFiles, queryNames, schemaFiles, schemaStatements } from './index';
+import { parametersOf, query, queryFiles, queryNames, schemaFiles, schemaIndexNames, schemaStatements } from './index';
 
 const everyFile = [...schemaFiles().map((f) => ({ ...f, kind: 'schema' })), ...queryFiles().map((f) => ({ ...f, kind: 'query' }))];
 
@@ -63,8 +63,15 @@ describe('the query registry', () => {
     for (const f of everyFile) expect([...parametersOf(f.text)].sort(), f.name).toEqual([...new Set(parseParameters(f.text, false))].sort());
   });
 
-  it('schema statements are idempotent', () => {
-    for (const s of schemaStatements()) expect(s).toMatch(/IF NOT EXISTS/u);
+  it('schema statements are idempotent: CREATE … IF NOT EXISTS, DROP … IF EXISTS', () => {
+    for (const s of schemaStatements()) expect(s).toMatch(/(?:CREATE [^\n]*IF NOT EXISTS|DROP [^\n]*IF EXISTS)/u);
+  });
+
+  it('names every index and constraint the schema creates, and none it drops', () => {
+    const names = schemaIndexNames();
+    expect(names).toEqual(expect.arrayContaining(['entity_id_unique', 'name_key_unique', 'entity_search', 'entity_search_latin', 'entity_search_text', 'relation_seq']));
+    expect(names).not.toContain('entity_type');
+    expect(names).toHaveLength(schemaStatements().filter((s) => /^CREATE /mu.test(s)).length);
   });
 
   it('search runs on a cjk full-text index over name, aliases and searchKeys', () => {

@@ -13,6 +13,13 @@ program
   .description('create or bring forward the schema (SQLite migrations; Neo4j constraints and indexes), idempotently')
   .action(async () => {
     const config = storeConfigFromEnv();
+    if (config.kind === 'neo4j' && config.neo4j) {
+      // Connecting to Neo4j only checks the schema; creating it needs schema privileges and time.
+      const { Neo4jGraphStore } = await import('./neo4j/store');
+      await Neo4jGraphStore.migrateDatabase(config.neo4j);
+      console.log(`schema up to date: neo4j at ${config.neo4j.uri}`);
+      return;
+    }
     const store = await openGraphStore(config);
     const where = config.kind === 'neo4j' ? config.neo4j?.uri : config.sqlitePath;
     console.log(`schema up to date: ${store.kind} at ${where}`);

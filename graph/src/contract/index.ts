@@ -4,6 +4,7 @@ import { checkGraph } from '../check';
 import type { ArticleExtraction, GraphStats } from '../model';
 import type { GraphStore } from '../store';
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3, article } from './fixtures';
+import { runConcurrencyContract } from './concurrency';
 
 export { ARTICLE_1, ARTICLE_2, ARTICLE_3, article } from './fixtures';
 
@@ -474,4 +475,5 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
       });
     });
   });
+  runConcurrencyContract(name, factory);
 }

@@ -1,46 +1,23 @@
-import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { query } from '@chain-atlas/cypher';
 import { ARTICLE_1, article } from '../contract/fixtures';
 import { entityId, relationId } from '../ids';
-import { NEO4J_QUERIES } from './queries';
-import type { QueryName } from './queries';
+import { scriptedDriver } from './scripted';
 import { Neo4jGraphStore } from './store';
 
-// Without a server, a scripted driver: it records which query files run with which parameters
-// inside which kind of transaction, and answers with rows the test provides. This checks the
-// adapter's own logic (validation, resolution, ids, batching), not Cypher semantics.
-
-interface Call {
-  name: QueryName;
-  params: Record<string, unknown>;
-  mode: 'read' | 'write';
-  tx: number;
+/** A script for a graph that holds nothing yet: every MERGE creates. */
+export function freshGraph(name: string, params: Record<string, unknown>): Record<string, unknown>[] {
+  if (name === 'article_merge') return [{ created: true }];
+  if (name === 'entities_create') return (params.entities as { id: string }[]).map((e) => ({ id: e.id, created: true }));
+  if (name === 'relations_upsert') return (params.relations as { id: string }[]).map((r) => ({ id: r.id, created: true }));
+  if (name === 'evidence_create') return [{ added: (params.evidence as unknown[]).length }];
+  return [];
 }
 
-const nameOfText = new Map(Object.keys(NEO4J_QUERIES).map((name) => [query(name), name as QueryName]));
-
-function scriptedDriver(answer: (name: QueryName, params: Record<string, unknown>) => Record<string, unknown>[] = () => []) {
-  const calls: Call[] = [];
-  let txCount = 0;
-  const session = () => {
-    const runIn = (mode: 'read' | 'write') => async <T>(work: (tx: unknown) => Promise<T>) => {
-      const tx = ++txCount;
-      return work({
-        run: async (text: string, params: Record<string, unknown>) => {
-          const name = nameOfText.get(text);
-          if (!name) throw new Error(`not a query file: ${text.slice(0, 60)}`);
-          calls.push({ name, params, mode, tx });
-          return { records: answer(name, params).map((row) => ({ toObject: () => row })) };
-        },
-      });
-    };
-    return { executeRead: runIn('read'), executeWrite: runIn('write'), close: async () => {} };
-  };
-  const driver = { session, close: async () => {} } as unknown as Driver;
-  return { driver, calls };
-}
+// Without a server, a scripted driver (scripted.ts): it records which query files run with which
+// parameters inside which kind of transaction, and answers with rows the test provides. This
+// checks the adapter's own logic (validation, resolution, ids, batching); shape.test.ts checks
+// the Cypher each operation sends.
 
 function undefinedIn(value: unknown, path = ''): string[] {
   if (value === undefined) return [path];
@@ -52,11 +29,7 @@ function undefinedIn(value: unknown, path = ''): string[] {
 
 describe('Neo4jGraphStore with a scripted driver', () => {
   it('loads a new article in one write transaction, batching relations and evidence', async () => {
-    const { driver, calls } = scriptedDriver((name, params) => {
-      if (name === 'relations_upsert') return (params.relations as { id: string }[]).map((r) => ({ id: r.id, created: true }));
-      if (name === 'evidence_create') return [{ added: (params.evidence as unknown[]).length }];
-      return [];
-    });
+    const { driver, calls } = scriptedDriver(freshGraph);
     const store = Neo4jGraphStore.fromDriver(driver);
     const report = await store.upsertArticle(ARTICLE_1);
 
@@ -68,11 +41,13 @@ describe('Neo4jGraphStore with a scripted driver', () => {
     expect(report.relationsAdded).toHaveLength(6);
     expect(report.evidenceAdded).toBe(6);
 
-    const creates = calls.filter((c) => c.name === 'entity_create');
-    expect(creates.map((c) => c.params.id)).toContain(entityId('Enterprise', '重庆星河动力科技有限公司'));
-    const xinghe = creates.find((c) => c.params.name === '重庆星河动力科技有限公司')!.params;
+    const [create] = calls.filter((c) => c.name === 'entities_create');
+    const created = create.params.entities as { id: string; name: string; aliases: string[]; searchKeys: string[]; searchText: string }[];
+    expect(created.map((e) => e.id)).toContain(entityId('Enterprise', '重庆星河动力科技有限公司'));
+    const xinghe = created.find((e) => e.name === '重庆星河动力科技有限公司')!;
     expect(xinghe.aliases).toEqual(['星河动力']);
     expect(xinghe.searchKeys).toEqual(expect.arrayContaining(['星河动力', 'xinghedongli', 'xhdl']));
+    expect(xinghe.searchText.split('\n')).toEqual(xinghe.searchKeys);
 
     const [upsert] = calls.filter((c) => c.name === 'relations_upsert');
     const relations = upsert.params.relations as { id: string; type: string; from: string; to: string; amountCny: number | null; role: string | null }[];
@@ -91,15 +66,17 @@ describe('Neo4jGraphStore with a scripted driver', () => {
 
   it('reports a loaded article as unchanged without writing', async () => {
     const { driver, calls } = scriptedDriver((name, params) => {
-      if (name === 'articles_get') return [{ article: { id: (params.ids as string[])[0], text: 'x' } }];
-      if (name === 'entity_follow_redirect') return [{ id: params.id }];
+      if (name === 'article_merge') return [{ created: false }];
+      if (name === 'entities_resolve') {
+        return (params.queries as { index: unknown; ownId: string }[]).map((q) => ({ index: q.index, own: [q.ownId], redirected: [], named: [], aliasRedirects: [] }));
+      }
       return [];
     });
     const report = await Neo4jGraphStore.fromDriver(driver).upsertArticle(ARTICLE_1);
     expect(report.created).toBe(false);
     expect(report.entitiesExisting).toHaveLength(6);
     expect(report.relationsExisting).toHaveLength(6);
-    const writes = ['article_create', 'entity_create', 'entity_set_names', 'relations_upsert', 'evidence_create', 'entities_mention'];
+    const writes = ['name_keys_lock', 'entities_create', 'entities_set_names', 'relations_upsert', 'evidence_create', 'entities_mention'];
     expect(calls.filter((c) => writes.includes(c.name))).toEqual([]);
   });
 
@@ -118,17 +95,22 @@ describe('Neo4jGraphStore with a scripted driver', () => {
       [{ type: 'INVESTS_IN', from: 'e', to: 'd', evidence: '江北区投资了星河动力' }],
     );
     await expect(store.upsertArticle(wrong)).rejects.toThrow(/INVESTS_IN cannot go from Enterprise to District/);
-    expect(calls.filter((c) => c.name === 'article_create')).toEqual([]);
+    expect(calls).toEqual([]);
   });
 
   it('lands a short name on the one entity carrying it, and not on an ambiguous one', async () => {
     const { driver } = scriptedDriver((name, params) => {
-      if (name !== 'entities_by_name_keys') return [];
-      const keys = params.nameKeys as string[];
-      return [
-        ...(keys.includes('星河动力') ? [{ key: '星河动力', ids: ['enterprise:重庆星河动力科技有限公司'] }] : []),
-        ...(keys.includes('长安') ? [{ key: '长安', ids: ['enterprise:长安汽车', 'enterprise:长安福特'] }] : []),
-      ];
+      if (name !== 'entities_resolve') return [];
+      return (params.queries as { index: unknown; keys: string[] }[]).map((q) => ({
+        index: q.index,
+        own: [],
+        redirected: [],
+        named: [
+          ...(q.keys.includes('星河动力') ? [{ key: '星河动力', ids: ['enterprise:重庆星河动力科技有限公司'] }] : []),
+          ...(q.keys.includes('长安') ? [{ key: '长安', ids: ['enterprise:长安汽车', 'enterprise:长安福特'] }] : []),
+        ],
+        aliasRedirects: [],
+      }));
     });
     const store = Neo4jGraphStore.fromDriver(driver);
     expect(
@@ -139,33 +121,10 @@ describe('Neo4jGraphStore with a scripted driver', () => {
     ).toEqual(['enterprise:重庆星河动力科技有限公司', null]);
   });
 
-  it('keeps simple paths, one per node sequence, within maxLength and the limit', async () => {
-    const rows = [
-      { nodeIds: ['a', 'b'], relationIds: ['r1'] },
-      { nodeIds: ['a', 'b'], relationIds: ['r2'] }, // a parallel relation: same nodes
-      { nodeIds: ['a', 'c', 'a', 'b'], relationIds: ['r3', 'r4', 'r1'] }, // passes a twice
-      { nodeIds: ['a', 'c', 'b'], relationIds: ['r3', 'r5'] },
-      { nodeIds: ['a', 'd', 'e', 'b'], relationIds: ['r6', 'r7', 'r8'] },
-    ];
-    const { driver, calls } = scriptedDriver((name, params) => {
-      if (name === 'paths_shortest') return rows;
-      if (name === 'entities_get') return (params.ids as string[]).map((id) => ({ entity: { id, type: 'Enterprise', name: id, aliases: [] } }));
-      if (name === 'relations_get') {
-        return (params.ids as string[]).map((id) => ({ relation: { id, type: 'SUPPLIES' }, from: 'x', to: 'y', evidence: [] }));
-      }
-      return [];
-    });
-    const store = Neo4jGraphStore.fromDriver(driver);
-    const paths = await store.paths('a', 'b', { maxLength: 2, limit: 5 });
-    expect(paths.map((p) => p.edges.map((e) => e.id))).toEqual([['r1'], ['r3', 'r5']]);
-    expect(calls.find((c) => c.name === 'paths_shortest')!.params.maxLength).toEqual(neo4j.int(2));
-    expect(await store.paths('a', 'a')).toEqual([]);
-  });
-
   it('reports truncation when a neighbourhood outgrows its limit', async () => {
     const { driver } = scriptedDriver((name, params) => {
       if (name === 'entities_get') return (params.ids as string[]).map((id) => ({ entity: { id, type: 'Enterprise', name: id, aliases: [] } }));
-      if (name === 'neighbourhood_expand') return ['n1', 'n2', 'n3'].map((id) => ({ id }));
+      if (name === 'neighbourhood_expand') return ['n1', 'n2', 'n3'].slice(0, Number(params.limit)).map((id) => ({ id }));
       return [];
     });
     const sub = await Neo4jGraphStore.fromDriver(driver).neighbourhood(['seed'], { depth: 2, limit: 3 });

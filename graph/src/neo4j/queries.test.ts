@@ -23,7 +23,7 @@ describe('the adapter and cypher/queries agree', () => {
   it('every query name in the adapter source is declared, and every declared query is used', () => {
     // Backup pages and import batches name their query in a literal handed to a helper.
     const used = new Set([
-      ...[...adapterSource.matchAll(/\brun\(tx, '([a-z_]+)'/gu)].map((m) => m[1]),
+      ...[...adapterSource.matchAll(/\brun(?:AutoCommit)?\((?:tx|session), '([a-z_]+)'/gu)].map((m) => m[1]),
       ...[...adapterSource.matchAll(/(?:pages\(this,|add\()\s*'([a-z_]+)'/gu)].map((m) => m[1]),
     ]);
     expect([...used].filter((name) => !(name in NEO4J_QUERIES))).toEqual([]);

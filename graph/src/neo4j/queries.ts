@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, Session } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { query } from '@chain-atlas/cypher';
 
@@ -8,58 +8,61 @@ import { query } from '@chain-atlas/cypher';
  * name is a file in cypher/queries and that the file uses exactly these `$parameters`.
  */
 export const NEO4J_QUERIES = {
-  article_create: ['id', 'text', 'length', 'title', 'date', 'source', 'url', 'file', 'loadedAt'],
   article_delete: ['articleId'],
   article_delete_evidence: ['articleId'],
+  article_merge: ['id', 'text', 'length', 'title', 'date', 'source', 'url', 'file', 'loadedAt'],
   articles_get: ['ids'],
   articles_count: [],
   articles_list: ['offset', 'limit'],
-  curation_create: ['id', 'kind', 'entityId', 'value', 'at'],
+  curation_create: ['id', 'seq', 'kind', 'entityId', 'value', 'at'],
+  curation_get: ['id'],
   curations_list: [],
+  entities_create: ['entities'],
   entities_degree: ['ids'],
   entities_delete_orphans: ['entityIds'],
   entities_get: ['ids'],
   entities_mention: ['articleId', 'entityIds'],
-  entities_by_name_keys: ['nameKeys', 'type'],
-  entity_articles: ['id'],
-  entity_create: ['id', 'type', 'name', 'aliases', 'nameKeys', 'searchKeys'],
+  entities_names: ['ids'],
+  entities_resolve: ['queries'],
+  entities_set_names: ['entities'],
   entity_delete: ['id'],
-  entity_move_mentions: ['keepId', 'mergeId'],
-  entity_names: ['id'],
-  entity_relation_ids: ['id'],
-  entity_relations_page: ['id', 'types', 'after', 'first'],
-  entity_relations: ['id'],
+  entity_details: ['id', 'relationLimit', 'articleLimit'],
   entity_follow_redirect: ['id'],
-  entity_set_names: ['id', 'aliases', 'nameKeys', 'searchKeys'],
+  entity_move_mentions: ['keepId', 'mergeId'],
+  entity_relations: ['id'],
+  entity_relations_page: ['id', 'types', 'after', 'first'],
   evidence_create: ['articleId', 'evidence'],
   evidence_move: ['moves'],
+  export_articles: ['after', 'limit'],
+  export_entities: ['after', 'limit'],
+  export_evidence: ['after', 'limit'],
+  export_mentions: ['after', 'limit'],
+  export_redirects: ['after', 'limit'],
+  export_relations: ['afterSeq', 'afterId', 'limit'],
   graph_clear: [],
-  export_articles: ['offset', 'limit'],
-  export_entities: ['offset', 'limit'],
-  export_mentions: ['offset', 'limit'],
-  export_relations: ['offset', 'limit'],
-  export_evidence: ['offset', 'limit'],
-  export_redirects: [],
   import_articles: ['articles'],
-  import_entities: ['entities'],
-  import_mentions: ['mentions'],
-  import_evidence: ['evidence'],
-  import_redirects: ['redirects'],
   import_curations: ['curations'],
-  neighbourhood_edges: ['ids', 'relationTypes'],
-  neighbourhood_expand: ['frontier', 'relationTypes', 'entityTypes'],
-  paths_shortest: ['from', 'to', 'relationTypes', 'maxLength'],
+  import_entities: ['entities'],
+  import_evidence: ['evidence'],
+  import_mentions: ['mentions'],
+  import_redirects: ['redirects'],
+  name_keys_lock: ['keys'],
+  neighbourhood_edges: ['ids', 'relationTypes', 'limit'],
+  neighbourhood_expand: ['frontier', 'visited', 'relationTypes', 'entityTypes', 'limit'],
+  paths_neighbours: ['ids', 'relationTypes', 'perNode'],
   redirect_record: ['keepId', 'mergeId'],
   relations_delete: ['relationIds'],
   relations_delete_unevidenced: ['relationIds'],
   relations_get: ['ids'],
-  redirects_get: ['ids'],
   relations_upsert: ['relations'],
-  schema_await: ['timeoutSeconds'],
+  schema_await: ['name', 'timeoutSeconds'],
+  schema_backfill_names: [],
+  schema_check: ['names'],
   search_contains: ['text', 'types', 'limit'],
-  search_fulltext: ['lucene', 'types', 'limit'],
+  search_exact: ['key', 'types'],
+  search_fulltext: ['index', 'lucene', 'types', 'limit'],
   stats_entity_types: [],
-  stats_relation_types: [],
+  stats_relation_types: ['types'],
   stats_totals: [],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -86,5 +89,14 @@ export function int(n: number): ReturnType<typeof neo4j.int> {
 /** Runs a named query from cypher/queries inside a managed transaction, rows as plain objects. */
 export async function run<N extends QueryName>(tx: ManagedTransaction, name: N, params: QueryParams<N>): Promise<Row[]> {
   const result = await tx.run(query(name), params as Record<string, unknown>);
+  return result.records.map((r) => plain(r.toObject()) as Row);
+}
+
+/**
+ * Runs a named query as an auto-commit transaction: the only kind in which
+ * `CALL { … } IN TRANSACTIONS` may run (graph_clear). Not retried by the driver.
+ */
+export async function runAutoCommit<N extends QueryName>(session: Session, name: N, params: QueryParams<N>): Promise<Row[]> {
+  const result = await session.run(query(name), params as Record<string, unknown>);
   return result.records.map((r) => plain(r.toObject()) as Row);
 }

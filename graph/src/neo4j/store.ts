@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { createHash } from 'node:crypto';
+import type { BookmarkManager, Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { schemaStatements } from '@chain-atlas/cypher';
+import { schemaIndexNames, schemaStatements } from '@chain-atlas/cypher';
 import type {
   Article,
   ArticleExtraction,
@@ -20,13 +20,15 @@ import type {
   UpsertReport,
 } from '../model';
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { kShortestPaths } from '../paths';
+import type { Adjacency, Step } from '../paths';
 import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
 import type { AliasQuery, ArticleOutcome, Curation, EntityDetailOptions, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
 import { GraphStoreError } from '../store';
 import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
 import type { Row } from './queries';
-import { int, run } from './queries';
+import { int, run, runAutoCommit } from './queries';
 
 export interface Neo4jConnectionConfig {
   /** bolt://, neo4j:// or, for Aura and TLS clusters, neo4j+s:// */
@@ -43,11 +45,21 @@ const MAX_DEPTH = 6;
 const MAX_SEARCH_LIMIT = 200;
 const DEFAULT_PATH_LENGTH = 4;
 const DEFAULT_PATHS = 5;
-// Both bounds must stay below the literals in paths_shortest.cypher (SHORTEST 64, {1,8}):
-// Neo4j 5 takes no parameter there.
 const MAX_PATH_LENGTH = 8;
 const MAX_PATHS = 50;
-const INDEX_WAIT_SECONDS = 120;
+/** A hub's relations past this many (in arrival order) are not walked by the path search. */
+const PATH_NEIGHBOURS_PER_NODE = 5_000;
+/** Rounds of neighbour fetching a path search may take before it answers with what it has. */
+const PATH_ROUNDS = 64;
+/** Nodes whose neighbours one paths_neighbours query fetches. */
+const PATH_BATCH = 1_000;
+/** The most relations a neighbourhood answer carries; past it the answer is `truncated`. */
+const NEIGHBOURHOOD_EDGE_LIMIT = 100_000;
+const INDEX_WAIT_SECONDS = 300;
+const EXPORT_PAGE = 5_000;
+/** Entities per page of mentions: each comes with all the articles naming it. */
+const EXPORT_MENTION_PAGE = 1_000;
+const IMPORT_BATCH = 2_000;
 
 // ---- Names: what identity and search rest on ----------------------------------------------
 
@@ -55,6 +67,8 @@ interface NameProps {
   aliases: string[];
   nameKeys: string[];
   searchKeys: string[];
+  /** searchKeys joined by newlines (no search form holds one), for the CONTAINS text index. */
+  searchText: string;
 }
 
 /**
@@ -82,7 +96,7 @@ function nameProps(name: string, aliases: readonly string[]): NameProps {
       if (py.initials) searchKeys.add(py.initials);
     }
   }
-  return { aliases: kept, nameKeys: [...keys], searchKeys: [...searchKeys] };
+  return { aliases: kept, nameKeys: [...keys], searchKeys: [...searchKeys], searchText: [...searchKeys].join('\n') };
 }
 
 // ---- Row shapes -----------------------------------------------------------------------------
@@ -240,55 +254,210 @@ function storeFailure(error: unknown): GraphStoreError {
   return new GraphStoreError('STORE_FAILURE', `Neo4j: ${message}`);
 }
 
+// ---- Resolution: one round trip for all of an article's entities -----------------------------
+
+/** What entities_resolve is asked about one extracted entity. */
+interface ResolveQuery {
+  index: unknown;
+  type: EntityType;
+  ownId: string;
+  /** Canonical forms of the name and aliases, the name first. */
+  keys: string[];
+  /** Ids the aliases would have, in alias order: a merge may have redirected one of them. */
+  aliasIds: string[];
+}
+
+interface ResolveRow {
+  own: string[];
+  redirected: string[];
+  named: { key: string; ids: string[] }[];
+  aliasRedirects: { aliasId: string; id: string }[];
+}
+
+function resolveQuery(index: number, type: EntityType, name: string, aliases: readonly string[]): ResolveQuery {
+  return {
+    index: int(index),
+    type,
+    ownId: entityIdOf(type, name),
+    keys: unique([name, ...aliases].map(canonicalName).filter(Boolean)),
+    aliasIds: aliases.filter((a) => canonicalName(a)).map((a) => entityIdOf(type, a)),
+  };
+}
+
+/**
+ * The SQLite store's order: the entity's own id, then where a merge sent it, then the one
+ * same-type entity carrying one of the names (an ambiguous name picks none), then an alias's id
+ * that an analyst merged away. `local` holds what this transaction already created or named
+ * (an article can name one entity twice, the second time by a short name).
+ */
+function pickResolution(q: ResolveQuery, row: ResolveRow | undefined, local?: LocalNames): string | null {
+  const own = row?.own[0] ?? (local?.created.has(q.ownId) ? q.ownId : undefined);
+  if (own) return own;
+  if (row?.redirected[0]) return row.redirected[0];
+  for (const key of q.keys) {
+    const ids = new Set(row?.named.find((n) => n.key === key)?.ids ?? []);
+    for (const id of local?.named.get(`${q.type}\u0000${key}`) ?? []) ids.add(id);
+    if (ids.size === 1) return [...ids][0];
+  }
+  for (const aliasId of q.aliasIds) {
+    const to = row?.aliasRedirects.find((r) => r.aliasId === aliasId)?.id;
+    if (to) return to;
+  }
+  return null;
+}
+
+class LocalNames {
+  readonly created = new Set<string>();
+  readonly named = new Map<string, Set<string>>();
+
+  add(type: EntityType, id: string, names: readonly string[]): void {
+    for (const key of names.map(canonicalName).filter(Boolean)) {
+      const k = `${type}\u0000${key}`;
+      const ids = this.named.get(k) ?? new Set<string>();
+      ids.add(id);
+      this.named.set(k, ids);
+    }
+  }
+}
+
+let curationCounter = 0;
+
+/**
+ * A curation's id and place in the log, fixed before its transaction starts: the driver may run
+ * the transaction again after a commit whose answer was lost, and it must find this curation.
+ */
+function curationKey(kind: Curation['kind'], entityId: string, value: string): { id: string; seq: unknown; at: string } {
+  const at = new Date().toISOString();
+  const id = `cur:${createHash('sha256').update(`${kind}\u0000${entityId}\u0000${value}\u0000${at}`).digest('hex').slice(0, 24)}`;
+  curationCounter = (curationCounter + 1) % 1000;
+  return { id, seq: int(Date.now() * 1000 + curationCounter), at };
+}
+
 // ---- The store ------------------------------------------------------------------------------
 
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = 'neo4j' as const;
+  /**
+   * One for the store, handed to every session: each commit's bookmark reaches the next
+   * session, so a read routed to a follower of a cluster (or Aura) waits until it has applied
+   * the writes this store made before it.
+   */
+  readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
   ) {}
 
-  /** Connects, checks the server answers, and applies the schema (idempotent). */
-  static async connect(config: Neo4jConnectionConfig): Promise<Neo4jGraphStore> {
-    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
+  private static createDriver(config: Neo4jConnectionConfig): Driver {
+    return neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
       // Counts and offsets come back as JS numbers; they never approach 2^53 here.
       disableLosslessIntegers: true,
       userAgent: 'chain-atlas',
     });
-    const store = new Neo4jGraphStore(driver, config.database || undefined);
+  }
+
+  /**
+   * Connects and checks that the schema this adapter needs is in place and online. It does not
+   * create it: that needs schema privileges and, on a big database, time (`pnpm graph migrate`).
+   */
+  static async connect(config: Neo4jConnectionConfig): Promise<Neo4jGraphStore> {
+    const driver = Neo4jGraphStore.createDriver(config);
     try {
-      await driver.verifyConnectivity({ database: store.database });
-      await store.migrate();
+      return await Neo4jGraphStore.open(driver, config.database || undefined);
     } catch (error) {
       await driver.close();
       throw storeFailure(error);
     }
+  }
+
+  /** connect() on a driver the caller made (tests use a scripted one). */
+  static async open(driver: Driver, database?: string): Promise<Neo4jGraphStore> {
+    await driver.verifyConnectivity({ database });
+    const store = new Neo4jGraphStore(driver, database);
+    await store.checkSchema();
     return store;
   }
 
-  /** Wraps a driver the caller owns the configuration of (tests use a scripted one); no schema is applied. */
+  /** Creates what is missing of the schema, drops indexes no query uses, and waits for ours to be online. */
+  static async migrateDatabase(config: Neo4jConnectionConfig): Promise<void> {
+    const driver = Neo4jGraphStore.createDriver(config);
+    try {
+      await driver.verifyConnectivity({ database: config.database || undefined });
+      await new Neo4jGraphStore(driver, config.database || undefined).migrate();
+    } catch (error) {
+      throw storeFailure(error);
+    } finally {
+      await driver.close();
+    }
+  }
+
+  /** Wraps a driver the caller owns the configuration of (tests use a scripted one); nothing is checked. */
   static fromDriver(driver: Driver, database?: string): Neo4jGraphStore {
     return new Neo4jGraphStore(driver, database);
   }
 
-  /** Creates the constraints and indexes that are missing and waits until they are online. */
   async migrate(): Promise<void> {
     // Schema commands cannot share a transaction with each other or with data writes.
     for (const statement of schemaStatements()) {
       await this.write((tx) => tx.run(statement).then(() => undefined));
     }
-    await this.write((tx) => run(tx, 'schema_await', { timeoutSeconds: int(INDEX_WAIT_SECONDS) }));
+    for (const name of schemaIndexNames()) {
+      await this.write((tx) => run(tx, 'schema_await', { name, timeoutSeconds: int(INDEX_WAIT_SECONDS) }));
+    }
+    const session = this.session('WRITE');
+    try {
+      await runAutoCommit(session, 'schema_backfill_names', {});
+    } finally {
+      await session.close();
+    }
   }
 
-  /** Deletes every node and relationship of the database. For tests against a scratch database. */
+  /** Refuses to serve without the indexes search and resolution rest on (missing, FAILED or still populating). */
+  async checkSchema(): Promise<void> {
+    const names = schemaIndexNames();
+    const rows = await this.read((tx) => run(tx, 'schema_check', { names }));
+    const state = new Map(rows.map((r) => [r.name as string, r]));
+    const missing = names.filter((n) => !state.has(n));
+    const notOnline = names
+      .filter((n) => state.has(n) && state.get(n)!.state !== 'ONLINE')
+      .map((n) => {
+        const row = state.get(n)!;
+        return row.state === 'POPULATING' ? `${n} (populating, ${Number(row.populationPercent ?? 0).toFixed(0)}%)` : `${n} (${String(row.state)})`;
+      });
+    if (missing.length === 0 && notOnline.length === 0) return;
+    const parts = [missing.length ? `missing ${missing.join(', ')}` : '', notOnline.length ? `not online: ${notOnline.join(', ')}` : ''].filter(Boolean);
+    throw new GraphStoreError(
+      'STORE_FAILURE',
+      `Neo4j schema is not ready (${parts.join('; ')}): run \`pnpm graph migrate\` with a user allowed to create indexes, and wait for it to finish`,
+    );
+  }
+
+  /**
+   * Deletes every node and relationship of the database, in batches of their own transactions
+   * (a million relations do not fit one). For tests against a scratch database, and to undo an import.
+   */
   async clearGraph(): Promise<void> {
-    await this.write((tx) => run(tx, 'graph_clear', {}));
+    const session = this.session('WRITE');
+    try {
+      await runAutoCommit(session, 'graph_clear', {});
+    } catch (error) {
+      throw storeFailure(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.session('READ');
     try {
       return await session.executeRead(work);
     } catch (error) {
@@ -298,9 +467,13 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  /** A managed write: the driver retries `work` on transient failures, so it must only build its result from what it reads. */
+  /**
+   * A managed write: the driver retries `work` on transient failures, and may run it again
+   * after a commit whose answer was lost, so every write in it is a MERGE that finds its own
+   * earlier result, and the result is built only from what it reads.
+   */
   private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.session('WRITE');
     try {
       return await session.executeWrite(work);
     } catch (error) {
@@ -310,33 +483,45 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  // ---- Articles -----------------------------------------------------------------------------
+  // ---- Names --------------------------------------------------------------------------------
+
+  private async resolveAll(tx: ManagedTransaction, queries: ResolveQuery[]): Promise<Map<number, ResolveRow>> {
+    if (queries.length === 0) return new Map();
+    const rows = await run(tx, 'entities_resolve', { queries });
+    return new Map(rows.map((r) => [Number(r.index), r as unknown as ResolveRow]));
+  }
 
   /**
-   * An existing entity for these names, in the SQLite store's order: its own id (through a
-   * merge), then the one same-type entity carrying one of the names (an ambiguous name picks
-   * none), then an alias's id that an analyst merged away.
+   * Adds names to entities' aliases (those they do not carry yet, by canonical form), in one
+   * read and at most one write. A missing entity is NOT_FOUND.
    */
-  private async resolveEntity(tx: ManagedTransaction, type: EntityType, name: string, aliases: readonly string[]): Promise<string | null> {
-    const [direct] = await run(tx, 'entity_follow_redirect', { id: entityIdOf(type, name) });
-    if (direct) return direct.id as string;
-    const keys = [name, ...aliases].map(canonicalName).filter(Boolean);
-    const idsByKey = new Map(
-      (await run(tx, 'entities_by_name_keys', { nameKeys: unique(keys), type })).map((r) => [r.key as string, r.ids as string[]]),
-    );
-    for (const key of keys) {
-      const ids = idsByKey.get(key);
-      if (ids?.length === 1) return ids[0];
+  private async addNames(tx: ManagedTransaction, names: Map<string, string[]>): Promise<Map<string, Entity>> {
+    const out = new Map<string, Entity>();
+    if (names.size === 0) return out;
+    const rows = await run(tx, 'entities_names', { ids: [...names.keys()] });
+    const current = new Map(rows.map((r) => [(r.entity as Entity).id, r.entity as Entity & { nameKeys?: string[] }]));
+    const updates: (NameProps & { id: string })[] = [];
+    for (const [id, added] of names) {
+      const entity = current.get(id);
+      if (!entity) throw new GraphStoreError('NOT_FOUND', `no entity ${id}`);
+      const props = nameProps(entity.name, [...(entity.aliases ?? []), ...added]);
+      const known = new Set(entity.nameKeys ?? []);
+      if (props.nameKeys.every((key) => known.has(key))) {
+        out.set(id, toEntity(entity));
+      } else {
+        updates.push({ id, ...props });
+      }
     }
-    const aliasIds = aliases.filter((a) => canonicalName(a)).map((a) => entityIdOf(type, a));
-    if (aliasIds.length === 0) return null;
-    const redirected = new Map((await run(tx, 'redirects_get', { ids: aliasIds })).map((r) => [r.fromId as string, r.toId as string]));
-    for (const id of aliasIds) {
-      const to = redirected.get(id);
-      if (to) return to;
+    if (updates.length) {
+      for (const row of await run(tx, 'entities_set_names', { entities: updates })) {
+        const entity = toEntity(row.entity);
+        out.set(entity.id, entity);
+      }
     }
-    return null;
+    return out;
   }
+
+  // ---- Articles -----------------------------------------------------------------------------
 
   async upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]> {
     // One write transaction per article keeps each atomic and each retryable on its own.
@@ -357,7 +542,11 @@ export class Neo4jGraphStore implements GraphStore {
     if (!article.text.isWellFormed()) {
       throw new GraphStoreError('BAD_INPUT', 'the article text has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it');
     }
+    // Before any write: a refused extraction takes no lock and claims nothing.
+    validateExtraction(extraction);
     const id = article.id ?? articleIdOf(article.text);
+    const loadedAt = new Date().toISOString();
+    const seqBase = Date.now() * 1000;
 
     return this.write(async (tx) => {
       // Built afresh on every attempt: the driver may run this function again after a transient failure.
@@ -370,14 +559,28 @@ export class Neo4jGraphStore implements GraphStore {
         relationsExisting: [],
         evidenceAdded: 0,
       };
-      if ((await run(tx, 'articles_get', { ids: [id] })).length > 0) {
-        // Same text, same article: say where its facts live and change nothing.
+      const [claim] = await run(tx, 'article_merge', {
+        id,
+        text: article.text,
+        length: int(article.text.length),
+        title: article.title ?? null,
+        date: article.date ?? null,
+        source: article.source ?? null,
+        url: article.url ?? null,
+        file: article.file ?? null,
+        loadedAt,
+      });
+      if (!claim?.created) {
+        // Same text, same article (loaded earlier, or by a concurrent loader that got there
+        // first): say where its facts live and change nothing.
+        const valid = extraction.entities.filter((e) => isEntityType(e.type) && canonicalName(e.name ?? ''));
+        const queries = valid.map((e, i) => resolveQuery(i, e.type, e.name, e.aliases ?? []));
+        const rows = await this.resolveAll(tx, queries);
         const idOfKey = new Map<string, string>();
-        for (const e of extraction.entities) {
-          if (!isEntityType(e.type) || !canonicalName(e.name ?? '')) continue;
-          const resolved = await this.resolveEntity(tx, e.type, e.name, e.aliases ?? []);
+        valid.forEach((e, i) => {
+          const resolved = pickResolution(queries[i], rows.get(i));
           if (resolved) idOfKey.set(e.key, resolved);
-        }
+        });
         report.entitiesExisting = unique(idOfKey.values());
         for (const r of extraction.relations) {
           const from = idOfKey.get(r.from);
@@ -387,41 +590,56 @@ export class Neo4jGraphStore implements GraphStore {
         report.relationsExisting = unique(report.relationsExisting);
         return report;
       }
-      validateExtraction(extraction);
       report.created = true;
 
-      await run(tx, 'article_create', {
-        id,
-        text: article.text,
-        length: int(article.text.length),
-        title: article.title ?? null,
-        date: article.date ?? null,
-        source: article.source ?? null,
-        url: article.url ?? null,
-        file: article.file ?? null,
-        loadedAt: new Date().toISOString(),
+      const extracted = extraction.entities.map((e) => ({ key: e.key, type: e.type, name: e.name.trim(), aliases: e.aliases ?? [] }));
+      await run(tx, 'name_keys_lock', {
+        keys: unique(extracted.flatMap((e) => [e.name, ...e.aliases].map(canonicalName).filter(Boolean))).sort(),
       });
+      const queries = extracted.map((e, i) => resolveQuery(i, e.type, e.name, e.aliases));
+      const rows = await this.resolveAll(tx, queries);
 
+      // In the article's order, as the SQLite store does: a later mention can land on an entity
+      // an earlier one created or gave a name to.
+      const local = new LocalNames();
       const idOfKey = new Map<string, string>();
-      for (const extracted of extraction.entities) {
-        const name = extracted.name.trim();
-        const aliases = extracted.aliases ?? [];
-        const existing = await this.resolveEntity(tx, extracted.type, name, aliases);
-        if (existing) {
-          await this.addNames(tx, existing, [name, ...aliases]);
-          idOfKey.set(extracted.key, existing);
-          if (!report.entitiesAdded.includes(existing) && !report.entitiesExisting.includes(existing)) report.entitiesExisting.push(existing);
+      const toCreate = new Map<string, { type: EntityType; name: string; names: string[] }>();
+      const namesOfExisting = new Map<string, string[]>();
+      extracted.forEach((e, i) => {
+        const resolved = pickResolution(queries[i], rows.get(i), local);
+        const names = [e.name, ...e.aliases];
+        if (resolved) {
+          const creating = toCreate.get(resolved);
+          if (creating) creating.names.push(...names);
+          else namesOfExisting.set(resolved, [...(namesOfExisting.get(resolved) ?? []), ...names]);
+          local.add(e.type, resolved, names);
+          idOfKey.set(e.key, resolved);
+          if (!report.entitiesAdded.includes(resolved) && !report.entitiesExisting.includes(resolved)) report.entitiesExisting.push(resolved);
         } else {
-          const ownId = entityIdOf(extracted.type, name);
-          await run(tx, 'entity_create', { id: ownId, type: extracted.type, name, ...nameProps(name, aliases) });
-          idOfKey.set(extracted.key, ownId);
+          const ownId = entityIdOf(e.type, e.name);
+          toCreate.set(ownId, { type: e.type, name: e.name, names: [...e.aliases] });
+          local.created.add(ownId);
+          local.add(e.type, ownId, names);
+          idOfKey.set(e.key, ownId);
           report.entitiesAdded.push(ownId);
         }
+      });
+      if (toCreate.size) {
+        const entities = [...toCreate].map(([ownId, c]) => ({ id: ownId, type: c.type, name: c.name, ...nameProps(c.name, c.names) }));
+        for (const row of await run(tx, 'entities_create', { entities })) {
+          if (row.created) continue;
+          // Made between our resolution and our MERGE (by a loader naming it differently): it exists, so it gets these names.
+          const existing = row.id as string;
+          report.entitiesAdded = report.entitiesAdded.filter((a) => a !== existing);
+          report.entitiesExisting.push(existing);
+          const c = toCreate.get(existing)!;
+          namesOfExisting.set(existing, [...(namesOfExisting.get(existing) ?? []), c.name, ...c.names]);
+        }
       }
+      await this.addNames(tx, namesOfExisting);
       await run(tx, 'entities_mention', { articleId: id, entityIds: unique(idOfKey.values()) });
 
       // Several extracted relations can be one fact (same type and endpoints after resolution).
-      const seqBase = Date.now() * 1000;
       const facts = new Map<string, Fact>();
       const evidence = new Map<string, { id: string; relationId: string; text: string; start: unknown; end: unknown }>();
       extraction.relations.forEach((rel, index) => {
@@ -476,6 +694,7 @@ export class Neo4jGraphStore implements GraphStore {
     const offset = Math.max(0, Math.trunc(options.offset ?? 0));
     return this.read(async (tx) => {
       const [count] = await run(tx, 'articles_count', {});
+      // The GraphStore interface pages articles by offset (newest first): SKIP stays here.
       const rows = await run(tx, 'articles_list', { offset: int(offset), limit: int(limit) });
       return { total: Number(count?.total ?? 0), items: rows.map((r) => toSummary(r.article)) };
     });
@@ -491,6 +710,7 @@ export class Neo4jGraphStore implements GraphStore {
     // Candidates are re-scored and filtered here, so fetch more than asked for.
     const candidateLimit = int(Math.max(limit * 5, 100));
     const lucene = luceneQuery(text);
+    const key = canonicalName(text);
 
     const hits = await this.read(async (tx) => {
       const scored = new Map<string, SearchHit>();
@@ -502,8 +722,14 @@ export class Neo4jGraphStore implements GraphStore {
           if (score > 0) scored.set(entity.id, { entity, score, matched });
         }
       };
-      if (lucene) consider(await run(tx, 'search_fulltext', { lucene, types, limit: candidateLimit }));
-      // The index cannot see one Han character, nor pinyin that starts inside a name: scan for those.
+      // The exact name first, as SQLite does: on a big graph it may not be among the index's best hundred.
+      if (key) consider(await run(tx, 'search_exact', { key, types }));
+      if (lucene) {
+        // cjk drops English stop words ("at", "by", "no"): Latin-only queries (pinyin) go to the index that keeps them.
+        const index = hasHan(form) ? 'entity_search' : 'entity_search_latin';
+        consider(await run(tx, 'search_fulltext', { index, lucene, types, limit: candidateLimit }));
+      }
+      // The full-text indexes cannot see one Han character, nor pinyin that starts inside a name.
       if (!lucene || [...form].length <= 2 || scored.size < limit) {
         consider(await run(tx, 'search_contains', { text: form, types, limit: candidateLimit }));
       }
@@ -516,22 +742,23 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async getEntity(id: string, options: EntityDetailOptions = {}): Promise<EntityDetails | null> {
-    const relationLimit = Math.max(0, options.relationLimit ?? 500);
-    const articleLimit = Math.max(0, options.articleLimit ?? 100);
+    const relationLimit = Math.max(0, Math.trunc(options.relationLimit ?? 500));
+    const articleLimit = Math.max(0, Math.trunc(options.articleLimit ?? 100));
     return this.read(async (tx) => {
       // An id merged away answers with the entity it went into.
       const [found] = await run(tx, 'entity_follow_redirect', { id });
       if (!found) return null;
-      const entityId = found.id as string;
-      const [row] = await run(tx, 'entities_get', { ids: [entityId] });
-      const entity = toEntity(row.entity);
-      const allRelationIds = (await run(tx, 'entity_relation_ids', { id: entityId })).map((r) => r.relationId as string);
-      const relationIds = allRelationIds.slice(0, relationLimit);
-      const relations = relationIds.length
-        ? inOrder(relationIds, (await run(tx, 'relations_get', { ids: relationIds })).map(toRelation))
-        : [];
-      const allArticleIds = (await run(tx, 'entity_articles', { id: entityId })).map((r) => r.articleId as string);
-      return { ...entity, relations, articleIds: allArticleIds.slice(0, articleLimit), articleCount: allArticleIds.length, degree: allRelationIds.length };
+      const [row] = await run(tx, 'entity_details', { id: found.id as string, relationLimit: int(relationLimit), articleLimit: int(articleLimit) });
+      if (!row) return null;
+      const relationIds = row.relationIds as string[];
+      const relations = relationIds.length ? inOrder(relationIds, (await run(tx, 'relations_get', { ids: relationIds })).map(toRelation)) : [];
+      return {
+        ...toEntity(row.entity),
+        relations,
+        articleIds: row.articleIds as string[],
+        articleCount: Number(row.articleCount ?? 0),
+        degree: Number(row.degree ?? 0),
+      };
     });
   }
 
@@ -549,7 +776,7 @@ export class Neo4jGraphStore implements GraphStore {
       if (!found) return { total: 0, items: [] };
       // Relation ids are hex after a fixed prefix: Cypher and JavaScript sort them alike.
       const [row] = await run(tx, 'entity_relations_page', { id: found.id as string, types, after: options.after ?? '', first: int(first) });
-      const pageIds = ((row?.page as string[] | undefined) ?? []).slice().sort();
+      const pageIds = (row?.page as string[] | undefined) ?? [];
       const items = pageIds.length ? inOrder(pageIds, (await run(tx, 'relations_get', { ids: pageIds })).map(toRelation)) : [];
       return { total: Number(row?.total ?? 0), items };
     });
@@ -563,13 +790,13 @@ export class Neo4jGraphStore implements GraphStore {
 
   async resolveNames(queries: AliasQuery[]): Promise<(string | null)[]> {
     if (queries.length === 0) return [];
+    const asked = queries.map((q, i) => {
+      const [first, ...rest] = q.names;
+      return first && isEntityType(q.type) && canonicalName(first) ? resolveQuery(i, q.type, first, rest) : null;
+    });
     return this.read(async (tx) => {
-      const answers: (string | null)[] = [];
-      for (const q of queries) {
-        const [first, ...rest] = q.names;
-        answers.push(first && isEntityType(q.type) && canonicalName(first) ? await this.resolveEntity(tx, q.type, first, rest) : null);
-      }
-      return answers;
+      const rows = await this.resolveAll(tx, asked.filter((q): q is ResolveQuery => q !== null));
+      return asked.map((q, i) => (q ? pickResolution(q, rows.get(i)) : null));
     });
   }
 
@@ -592,28 +819,33 @@ export class Neo4jGraphStore implements GraphStore {
       const seeds = inOrder(unique(ids), (await run(tx, 'entities_get', { ids: unique(ids) })).map((r) => toEntity(r.entity)));
       let truncated = seeds.length > limit;
       const visited = seeds.slice(0, limit).map((e) => e.id);
-      const seen = new Set(visited);
-      let frontier = visited;
-      // Breadth first, so the nodes a limit cuts are the farthest ones.
+      let frontier = [...visited];
+      // Breadth first, so the nodes a limit cuts are the farthest ones. Each step asks for no
+      // more than the room left, plus one to tell whether it was cut.
       for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
-        const next = (await run(tx, 'neighbourhood_expand', { frontier, relationTypes, entityTypes }))
-          .map((r) => r.id as string)
-          .filter((id) => !seen.has(id));
         const room = limit - visited.length;
+        const next = (await run(tx, 'neighbourhood_expand', { frontier, visited: [...visited], relationTypes, entityTypes, limit: int(room + 1) })).map((r) => r.id as string);
         if (next.length > room) truncated = true;
         const taken = next.slice(0, Math.max(0, room));
-        for (const id of taken) seen.add(id);
         visited.push(...taken);
         frontier = taken;
       }
       const nodes = inOrder(visited, (await run(tx, 'entities_get', { ids: visited })).map((r) => toEntity(r.entity)));
       // Every relation among the nodes found, not only the ones walked: the picture is of the subgraph.
-      const edgeIds = (await run(tx, 'neighbourhood_edges', { ids: visited, relationTypes })).map((r) => r.relationId as string);
+      const edgeIds = (await run(tx, 'neighbourhood_edges', { ids: visited, relationTypes, limit: int(NEIGHBOURHOOD_EDGE_LIMIT) })).map((r) => r.relationId as string);
+      if (edgeIds.length >= NEIGHBOURHOOD_EDGE_LIMIT) truncated = true;
       const edges = edgeIds.length ? inOrder(edgeIds, (await run(tx, 'relations_get', { ids: edgeIds })).map(toRelation)) : [];
       return { nodes, edges, truncated };
     });
   }
 
+  /**
+   * The same k-shortest-paths search as the SQLite store (graph/src/paths.ts), over neighbours
+   * fetched a batch at a time: the search runs against what is known, every node it wanted and
+   * did not have is fetched in one query, and it runs again until it wanted nothing new. The
+   * last run saw the true neighbours of every node it touched, so it is the answer, and a
+   * deterministic one (neighbours come in arrival order).
+   */
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
     if (from === to) return [];
     const maxLength = Math.min(MAX_PATH_LENGTH, Math.max(1, Math.trunc(options.maxLength ?? DEFAULT_PATH_LENGTH)));
@@ -621,63 +853,96 @@ export class Neo4jGraphStore implements GraphStore {
     const relationTypes = (options.relationTypes ?? []).filter(isRelationType);
 
     return this.read(async (tx) => {
-      const rows = await run(tx, 'paths_shortest', { from, to, relationTypes, maxLength: int(maxLength) });
-      // SHORTEST walks trails (no relation twice), which may still pass a node twice; and two
-      // relations between the same pair make two paths through the same nodes. Keep simple
-      // paths, one per node sequence, as the SQLite store does.
-      const chosen: { nodeIds: string[]; relationIds: string[] }[] = [];
-      const sequences = new Set<string>();
-      for (const row of rows) {
-        const nodeIds = row.nodeIds as string[];
-        const relationIds = row.relationIds as string[];
-        const sequence = nodeIds.join('\u0000');
-        if (relationIds.length > maxLength || new Set(nodeIds).size !== nodeIds.length || sequences.has(sequence)) continue;
-        sequences.add(sequence);
-        chosen.push({ nodeIds, relationIds });
-        if (chosen.length === k) break;
+      const nodeIds: string[] = [];
+      const nodeNumber = new Map<string, number>();
+      const relationIds: string[] = [];
+      const relationNumber = new Map<string, number>();
+      const number = (id: string, ids: string[], numbers: Map<string, number>): number => {
+        let n = numbers.get(id);
+        if (n === undefined) {
+          n = ids.length;
+          ids.push(id);
+          numbers.set(id, n);
+        }
+        return n;
+      };
+      const steps = new Map<number, Step[]>();
+      const degree = new Map<number, number>();
+      const held = new Set<number>();
+      const fetch = async (nodes: number[]) => {
+        for (let i = 0; i < nodes.length; i += PATH_BATCH) {
+          const batch = nodes.slice(i, i + PATH_BATCH).map((n) => nodeIds[n]);
+          const rows = await run(tx, 'paths_neighbours', { ids: batch, relationTypes, perNode: int(PATH_NEIGHBOURS_PER_NODE) });
+          for (const row of rows) {
+            const node = number(row.nodeId as string, nodeIds, nodeNumber);
+            const list = (row.steps as { relationId: string; node: string; degree: number }[]).map((s) => {
+              const reached = number(s.node, nodeIds, nodeNumber);
+              degree.set(reached, Number(s.degree));
+              return { edge: number(s.relationId, relationIds, relationNumber), node: reached, degree: Number(s.degree) };
+            });
+            steps.set(node, list);
+            held.add(node);
+            degree.set(node, Number(row.degree));
+          }
+          // A node the graph does not hold has no row: it has no neighbours.
+          for (const id of batch) if (!steps.has(nodeNumber.get(id)!)) steps.set(nodeNumber.get(id)!, []);
+        }
+      };
+      const source = number(from, nodeIds, nodeNumber);
+      const target = number(to, nodeIds, nodeNumber);
+      await fetch([source, target]);
+      if (!held.has(source) || !held.has(target)) return [];
+
+      let wanted = new Set<number>();
+      const adjacency: Adjacency = (node) => {
+        const known = steps.get(node);
+        if (known) return known;
+        wanted.add(node);
+        return [];
+      };
+      let found = kShortestPaths(source, target, adjacency, { k, maxLength, degreeOf: (n) => degree.get(n) ?? 1 });
+      for (let round = 0; wanted.size > 0 && round < PATH_ROUNDS; round++) {
+        await fetch([...wanted]);
+        wanted = new Set();
+        found = kShortestPaths(source, target, adjacency, { k, maxLength, degreeOf: (n) => degree.get(n) ?? 1 });
       }
-      if (chosen.length === 0) return [];
-      const entityIds = unique(chosen.flatMap((p) => p.nodeIds));
-      const relationIds = unique(chosen.flatMap((p) => p.relationIds));
+      if (found.length === 0) return [];
+      const entityIds = unique(found.flatMap((p) => p.nodes.map((n) => nodeIds[n])));
+      const pathRelationIds = unique(found.flatMap((p) => p.edges.map((e) => relationIds[e])));
       const entities = new Map((await run(tx, 'entities_get', { ids: entityIds })).map((r) => toEntity(r.entity)).map((e) => [e.id, e]));
-      const relations = new Map((await run(tx, 'relations_get', { ids: relationIds })).map(toRelation).map((r) => [r.id, r]));
-      return chosen.map((p) => ({
-        nodes: p.nodeIds.map((id) => entities.get(id)!),
-        edges: p.relationIds.map((id) => relations.get(id)!),
+      const relations = new Map((await run(tx, 'relations_get', { ids: pathRelationIds })).map(toRelation).map((r) => [r.id, r]));
+      return found.map((p) => ({
+        nodes: p.nodes.map((n) => entities.get(nodeIds[n])!),
+        edges: p.edges.map((e) => relations.get(relationIds[e])!),
       }));
     });
   }
 
   // ---- Curation -----------------------------------------------------------------------------
 
-  /** Adds names to an entity's aliases (those it does not already carry, by canonical form). */
-  private async addNames(tx: ManagedTransaction, id: string, names: readonly string[]): Promise<Entity> {
-    const [row] = await run(tx, 'entity_names', { id });
-    if (!row) throw new GraphStoreError('NOT_FOUND', `no entity ${id}`);
-    const current = row.entity as Entity & { nameKeys?: string[] };
-    const props = nameProps(current.name, [...(current.aliases ?? []), ...names]);
-    const known = new Set(current.nameKeys ?? []);
-    if (props.nameKeys.every((key) => known.has(key))) return toEntity(current);
-    const [updated] = await run(tx, 'entity_set_names', { id, ...props });
-    return toEntity(updated.entity);
-  }
-
   async addAlias(entityId: string, alias: string): Promise<Entity> {
     const clean = typeof alias === 'string' ? alias.trim() : '';
     if (!canonicalName(clean)) throw new GraphStoreError('BAD_INPUT', 'an alias cannot be empty');
+    const curation = curationKey('alias', entityId, clean);
     return this.write(async (tx) => {
-      const entity = await this.addNames(tx, entityId, [clean]);
-      await run(tx, 'curation_create', { id: randomUUID(), kind: 'alias', entityId, value: clean, at: new Date().toISOString() });
+      const entity = (await this.addNames(tx, new Map([[entityId, [clean]]]))).get(entityId)!;
+      await run(tx, 'curation_create', { ...curation, kind: 'alias', entityId, value: clean });
       return entity;
     });
   }
 
   async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+    const curation = curationKey('merge', keepId, mergeId);
     return this.write(async (tx) => {
-      const [keepRow] = await run(tx, 'entity_names', { id: keepId });
-      const [mergeRow] = await run(tx, 'entity_names', { id: mergeId });
+      const rows = await run(tx, 'entities_names', { ids: unique([keepId, mergeId]) });
+      const keepRow = rows.find((r) => (r.entity as Entity).id === keepId);
+      const mergeRow = rows.find((r) => (r.entity as Entity).id === mergeId);
       if (!keepRow) throw new GraphStoreError('NOT_FOUND', `no entity ${keepId}`);
-      if (!mergeRow) throw new GraphStoreError('NOT_FOUND', `no entity ${mergeId}`);
+      if (!mergeRow) {
+        // This very merge committed, and the driver is running it again because the answer was lost.
+        if ((await run(tx, 'curation_get', { id: curation.id })).length > 0) return toEntity(keepRow.entity);
+        throw new GraphStoreError('NOT_FOUND', `no entity ${mergeId}`);
+      }
       if (keepId === mergeId) throw new GraphStoreError('BAD_INPUT', 'an entity cannot be merged into itself');
       const keep = toEntity(keepRow.entity);
       const merged = toEntity(mergeRow.entity);
@@ -698,7 +963,8 @@ export class Neo4jGraphStore implements GraphStore {
         }
         const [from, to] = orientRelation(r.type, ends[0], ends[1]);
         const id = relationIdOf(r.type, from, to);
-        const fact = facts.get(id) ?? { id, type: r.type, from, to, amountCny: null, role: null, seq: r.seq == null ? null : int(r.seq) };
+        // Export pages relations by seq: every relation keeps one.
+        const fact = facts.get(id) ?? { id, type: r.type, from, to, amountCny: null, role: null, seq: int(r.seq ?? Date.now() * 1000) };
         combine(fact, r.amountCny, r.role);
         facts.set(id, fact);
         moves.push({ fromId: r.id, toId: id });
@@ -707,11 +973,11 @@ export class Neo4jGraphStore implements GraphStore {
       if (moves.length) await run(tx, 'evidence_move', { moves });
       if (loops.length) await run(tx, 'relations_delete', { relationIds: loops });
       await run(tx, 'entity_move_mentions', { keepId, mergeId });
-      const kept = await this.addNames(tx, keepId, [merged.name, ...merged.aliases]);
+      const kept = (await this.addNames(tx, new Map([[keepId, [merged.name, ...merged.aliases]]]))).get(keepId)!;
       await run(tx, 'redirect_record', { keepId, mergeId });
       // DETACH also drops the merged entity's old relationships, whose evidence has moved on.
       await run(tx, 'entity_delete', { id: mergeId });
-      await run(tx, 'curation_create', { id: randomUUID(), kind: 'merge', entityId: keepId, value: mergeId, at: new Date().toISOString() });
+      await run(tx, 'curation_create', { ...curation, kind: 'merge', entityId: keepId, value: mergeId });
       return kept;
     });
   }
@@ -726,12 +992,10 @@ export class Neo4jGraphStore implements GraphStore {
   async stats(): Promise<GraphStats> {
     return this.read(async (tx) => {
       const [totals] = await run(tx, 'stats_totals', {});
-      const entitiesByType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
-      for (const row of await run(tx, 'stats_entity_types', {})) {
-        if (isEntityType(row.type)) entitiesByType[row.type] = Number(row.count);
-      }
+      const [byLabel] = await run(tx, 'stats_entity_types', {});
+      const entitiesByType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, Number(byLabel?.[t] ?? 0)])) as Record<EntityType, number>;
       const relationsByType = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
-      for (const row of await run(tx, 'stats_relation_types', {})) {
+      for (const row of await run(tx, 'stats_relation_types', { types: [...RELATION_TYPES] })) {
         if (isRelationType(row.type)) relationsByType[row.type] = Number(row.count);
       }
       return {
@@ -749,32 +1013,62 @@ export class Neo4jGraphStore implements GraphStore {
 
   async *exportRecords(): AsyncGenerator<GraphRecord> {
     yield { kind: 'header', format: 'chain-atlas-graph', version: 1, exportedAt: new Date().toISOString(), store: 'neo4j', stats: await this.stats() };
-    // Paged reads keep memory flat on a large graph; a concurrent write between pages can
-    // show, so export from a quiet database (as for any online backup without a snapshot).
-    const pages = async function* (store: Neo4jGraphStore, name: 'export_articles' | 'export_entities' | 'export_mentions' | 'export_relations' | 'export_evidence') {
-      for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const rows = await store.read((tx) => run(tx, name, { offset: int(offset), limit: int(EXPORT_PAGE) }));
-        yield* rows;
-        if (rows.length < EXPORT_PAGE) return;
+    // Keyset pages (after the last key of the page before, in index order): each costs the same
+    // wherever it falls, and a write between pages cannot make a row repeat or vanish. It is
+    // not one snapshot, though: export from a quiet database, as for any online backup.
+    let after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_articles', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) {
+        const a = row.article as Article;
+        yield { kind: 'article', article: { id: a.id, title: a.title ?? null, date: a.date ?? null, source: a.source ?? null, url: a.url ?? null, file: a.file ?? null, text: a.text, loadedAt: a.loadedAt } };
       }
-    };
-    for await (const row of pages(this, 'export_articles')) {
-      const a = row.article as Article;
-      yield { kind: 'article', article: { id: a.id, title: a.title ?? null, date: a.date ?? null, source: a.source ?? null, url: a.url ?? null, file: a.file ?? null, text: a.text, loadedAt: a.loadedAt } };
+      if (rows.length < EXPORT_PAGE) break;
+      after = (rows.at(-1)!.article as Article).id;
     }
-    for await (const row of pages(this, 'export_entities')) yield { kind: 'entity', entity: toEntity(row.entity) };
-    for await (const row of pages(this, 'export_mentions')) yield { kind: 'mention', entityId: row.entityId as string, articleId: row.articleId as string };
-    for await (const row of pages(this, 'export_relations')) {
-      yield {
-        kind: 'relation',
-        relation: { id: row.id as string, type: row.type as RelationType, from: row.from as string, to: row.to as string, amountCny: (row.amountCny as number | null) ?? null, role: (row.role as MemberRole | null) ?? null },
-      };
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_entities', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) yield { kind: 'entity', entity: toEntity(row.entity) };
+      if (rows.length < EXPORT_PAGE) break;
+      after = (rows.at(-1)!.entity as Entity).id;
     }
-    for await (const row of pages(this, 'export_evidence')) {
-      yield { kind: 'evidence', relationId: row.relationId as string, evidence: { articleId: row.articleId as string, text: row.text as string, start: Number(row.start), end: Number(row.end) } };
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_mentions', { after, limit: int(EXPORT_MENTION_PAGE) }));
+      for (const row of rows) for (const articleId of row.articleIds as string[]) yield { kind: 'mention', entityId: row.entityId as string, articleId };
+      if (rows.length < EXPORT_MENTION_PAGE) break;
+      after = rows.at(-1)!.entityId as string;
     }
-    for (const row of await this.read((tx) => run(tx, 'export_redirects', {}))) {
-      yield { kind: 'redirect', fromId: row.fromId as string, toId: row.toId as string };
+    let afterSeq = Number.MIN_SAFE_INTEGER;
+    let afterId = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_relations', { afterSeq: int(afterSeq), afterId, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) {
+        yield {
+          kind: 'relation',
+          relation: { id: row.id as string, type: row.type as RelationType, from: row.from as string, to: row.to as string, amountCny: (row.amountCny as number | null) ?? null, role: (row.role as MemberRole | null) ?? null },
+        };
+      }
+      if (rows.length < EXPORT_PAGE) break;
+      afterSeq = Number(rows.at(-1)!.seq);
+      afterId = rows.at(-1)!.id as string;
+    }
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_evidence', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) {
+        yield { kind: 'evidence', relationId: row.relationId as string, evidence: { articleId: row.articleId as string, text: row.text as string, start: Number(row.start), end: Number(row.end) } };
+      }
+      if (rows.length < EXPORT_PAGE) break;
+      after = rows.at(-1)!.id as string;
+    }
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_redirects', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) yield { kind: 'redirect', fromId: row.fromId as string, toId: row.toId as string };
+      if (rows.length < EXPORT_PAGE) break;
+      after = rows.at(-1)!.fromId as string;
     }
     for (const curation of await this.listCurations()) yield { kind: 'curation', curation };
   }
@@ -791,7 +1085,15 @@ export class Neo4jGraphStore implements GraphStore {
     const flush = async () => {
       if (!batch || batch.items.length === 0) return;
       const { name, key, items } = batch;
-      await this.write((tx) => run(tx, name, { [key]: items } as never));
+      const rows = await this.write((tx) => run(tx, name, { [key]: items } as never));
+      // A row whose entity or article is missing is dropped by the MATCH in the query: the
+      // count written must be the count sent, or the export was incomplete.
+      const written = name === 'relations_upsert' ? rows.length : Number(rows[0]?.written ?? 0);
+      if (written !== items.length) {
+        throw new GraphStoreError('BAD_INPUT', `${items.length - written} of ${items.length} ${IMPORT_WHAT[name]} refer to an entity or article the import does not hold`);
+      }
+      const counted = IMPORT_REPORT[name];
+      if (counted) report[counted] += written;
       batch = null;
     };
     const add = async (name: ImportQuery, key: string, item: unknown) => {
@@ -811,15 +1113,13 @@ export class Neo4jGraphStore implements GraphStore {
           case 'article': {
             const a = rec.article;
             await add('import_articles', 'articles', { id: a.id, text: a.text, length: int(a.text.length), title: a.title ?? null, date: a.date ?? null, source: a.source ?? null, url: a.url ?? null, file: a.file ?? null, loadedAt: a.loadedAt ?? new Date().toISOString() });
-            report.articles++;
             break;
           }
           case 'entity': {
             const e = rec.entity;
             if (!isEntityType(e.type)) throw new GraphStoreError('BAD_INPUT', `entity ${e.id}: unknown type ${String(e.type)}`);
             const props = nameProps(e.name, e.aliases);
-            await add('import_entities', 'entities', { id: e.id, type: e.type, name: e.name, aliases: e.aliases, nameKeys: props.nameKeys, searchKeys: props.searchKeys });
-            report.entities++;
+            await add('import_entities', 'entities', { id: e.id, type: e.type, name: e.name, aliases: e.aliases, nameKeys: props.nameKeys, searchKeys: props.searchKeys, searchText: props.searchText });
             break;
           }
           case 'mention':
@@ -829,23 +1129,20 @@ export class Neo4jGraphStore implements GraphStore {
             const r = rec.relation;
             if (!isRelationType(r.type)) throw new GraphStoreError('BAD_INPUT', `relation ${r.id}: unknown type ${String(r.type)}`);
             await add('relations_upsert', 'relations', { id: r.id, type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, seq: int(++seq) });
-            report.relations++;
             break;
           }
           case 'evidence': {
             const ev = rec.evidence;
             await add('import_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end) });
-            report.evidence++;
             break;
           }
           case 'redirect':
             await add('import_redirects', 'redirects', { fromId: rec.fromId, toId: rec.toId });
-            report.redirects++;
             break;
           case 'curation': {
             const c = rec.curation;
-            await add('import_curations', 'curations', { id: randomUUID(), seq: int(++curationSeq), kind: c.kind, entityId: c.entityId, value: c.value, at: c.at });
-            report.curations++;
+            const n = ++curationSeq;
+            await add('import_curations', 'curations', { id: `cur:import:${n}`, seq: int(n), kind: c.kind, entityId: c.entityId, value: c.value, at: c.at });
             break;
           }
         }
@@ -853,9 +1150,19 @@ export class Neo4jGraphStore implements GraphStore {
       await flush();
       return report;
     } catch (err) {
-      await this.write((tx) => run(tx, 'graph_clear', {})).catch(() => undefined);
+      const reason = err instanceof Error ? err.message : String(err);
+      try {
+        await this.clearGraph();
+      } catch (clearError) {
+        // Said, not swallowed: the database now holds part of an import.
+        throw new GraphStoreError(
+          'STORE_FAILURE',
+          `import failed (${reason}) and emptying the database again failed too (${clearError instanceof Error ? clearError.message : String(clearError)}): ` +
+            'it holds part of the import; empty it (cypher/queries/graph_clear.cypher) before importing again',
+        );
+      }
       if (err instanceof GraphStoreError) throw err;
-      throw new GraphStoreError('BAD_INPUT', `import failed, nothing was kept: ${(err as Error).message}`);
+      throw new GraphStoreError('BAD_INPUT', `import failed, nothing was kept: ${reason}`);
     }
   }
 
@@ -865,5 +1172,23 @@ export class Neo4jGraphStore implements GraphStore {
 }
 
 type ImportQuery = 'import_articles' | 'import_entities' | 'import_mentions' | 'relations_upsert' | 'import_evidence' | 'import_redirects' | 'import_curations';
-const EXPORT_PAGE = 5_000;
-const IMPORT_BATCH = 2_000;
+
+const IMPORT_WHAT: Record<ImportQuery, string> = {
+  import_articles: 'articles',
+  import_entities: 'entities',
+  import_mentions: 'mentions',
+  relations_upsert: 'relations',
+  import_evidence: 'evidence records',
+  import_redirects: 'redirects',
+  import_curations: 'curations',
+};
+
+const IMPORT_REPORT: Record<ImportQuery, keyof ImportReport | null> = {
+  import_articles: 'articles',
+  import_entities: 'entities',
+  import_mentions: null,
+  relations_upsert: 'relations',
+  import_evidence: 'evidence',
+  import_redirects: 'redirects',
+  import_curations: 'curations',
+};

@@ -1,2 +1,3 @@
-MATCH (e:Entity {id: $id})
+MATCH (e:Entity)
+WHERE e.id IN $ids
 RETURN e {.id, .type, .name, .aliases, .nameKeys} AS entity

@@ -1,2 +1,0 @@
-CREATE INDEX entity_type IF NOT EXISTS
-FOR (e:Entity) ON (e.type)

@@ -1,2 +1,0 @@
-CREATE INDEX entity_name IF NOT EXISTS
-FOR (e:Entity) ON (e.name)

@@ -1,2 +1,0 @@
-CREATE INDEX article_loaded IF NOT EXISTS
-FOR (a:Article) ON (a.loadedAt)

@@ -32,7 +32,7 @@ const STEPS: Step[] = (() => {
  * says as a whole. Pure.
  */
 export function relate(text: string, sentences: Sentence[], entities: ResolvedEntity[], spotted: SpottedMention[]): FoundRelation[] {
-  const ctx: Ctx = { text, entities, out: [] };
+  const ctx: Ctx = { text, entities, out: [], seen: new Map() };
   const typed: M[] = spotted.map((m) => ({ ...m, type: entities[m.entity].type }));
   const byStart = [...typed].sort((a, b) => a.start - b.start);
   const discourse = new Discourse(text, byStart);

@@ -22,7 +22,19 @@ export interface Ctx {
   text: string;
   entities: ResolvedEntity[];
   out: FoundRelation[];
+  /** The relations of `out` by type and ends (unordered for COOPERATES_WITH): one lookup per find. */
+  seen: Map<string, FoundRelation>;
 }
+
+/** The ends and types a relation type allows (SPEC's ontology). */
+const ENDS: Record<RelationType, [string[], string[]]> = {
+  LOCATED_IN: [['Enterprise', 'Platform', 'Project', 'Cluster'], ['District']],
+  INVESTS_IN: [['Enterprise'], ['Project']],
+  MEMBER_OF: [['Enterprise'], ['Cluster']],
+  OPERATES: [['Enterprise', 'Platform'], ['Platform']],
+  COOPERATES_WITH: [['Enterprise', 'Platform'], ['Enterprise', 'Platform']],
+  SUPPLIES: [['Enterprise', 'Platform'], ['Enterprise']],
+};
 
 export type M = SpottedMention & { type: string };
 
@@ -32,23 +44,18 @@ export function add(ctx: Ctx, r: FoundRelation) {
   if (r.from === r.to) return;
   const f = ctx.entities[r.from].type;
   const t = ctx.entities[r.to].type;
-  const ok: Record<RelationType, [string[], string[]]> = {
-    LOCATED_IN: [['Enterprise', 'Platform', 'Project', 'Cluster'], ['District']],
-    INVESTS_IN: [['Enterprise'], ['Project']],
-    MEMBER_OF: [['Enterprise'], ['Cluster']],
-    OPERATES: [['Enterprise', 'Platform'], ['Platform']],
-    COOPERATES_WITH: [['Enterprise', 'Platform'], ['Enterprise', 'Platform']],
-    SUPPLIES: [['Enterprise', 'Platform'], ['Enterprise']],
-  };
-  const [fs, ts] = ok[r.type];
+  const [fs, ts] = ENDS[r.type];
   if (!fs.includes(f) || !ts.includes(t)) return;
-  const dup = ctx.out.find((o) => o.type === r.type && ((o.from === r.from && o.to === r.to) || (r.type === 'COOPERATES_WITH' && o.from === r.to && o.to === r.from)));
+  const [a, b] = r.type === 'COOPERATES_WITH' && r.from > r.to ? [r.to, r.from] : [r.from, r.to];
+  const key = `${r.type}|${a}|${b}`;
+  const dup = ctx.seen.get(key);
   if (dup) {
     if (dup.amountCny == null && r.amountCny != null) dup.amountCny = r.amountCny;
     if (r.rule !== dup.rule && !dup.also?.includes(r.rule)) (dup.also ??= []).push(r.rule);
     return;
   }
   ctx.out.push(r);
+  ctx.seen.set(key, r);
 }
 
 

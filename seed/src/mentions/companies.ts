@@ -192,6 +192,15 @@ export function findLabelledParties(text: string, out: Mention[]) {
   }
 }
 
+/** (该项目)以X为(实施)主体: the company a project is carried out by is an organisation. */
+export function findImplementers(text: string, out: Mention[]) {
+  const re = /以([^，。；以为]{2,12}?)为(?:实施|建设|投资|运营|项目)?主体/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const x = m[1];
+    if (acceptParty(x)) push(out, { type: 'Enterprise', name: x, start: m.index + 1, end: m.index + 1 + x.length, rule: 'party-implementer' });
+  }
+}
+
 /** 由X投资建设/运营/供应: the agent of 由 is an organisation. */
 export function findAgents(text: string, out: Mention[]) {
   const by = /由([^，。；由为向]{2,14}?)(?:负责)?(?:投资建设|投资|出资|运营|建设运营|投资运营|供应|提供|供货)/g;

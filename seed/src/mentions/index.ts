@@ -1,6 +1,6 @@
 import { findClusters } from './clusters';
 import {
-  findAgents, findAgreementParties, findByHolding, findByPlant, findByRole, findCompanyWord, findCoordinated, findCustomers,
+  findAgents, findAgreementParties, findImplementers, findByHolding, findByPlant, findByRole, findCompanyWord, findCoordinated, findCustomers,
   findLabelledParties, findLegalNames, findListedOrgs, findShortOrgNames, findStockCoded, findSupplierOfParty,
 } from './companies';
 import { findDistricts } from './districts';
@@ -35,6 +35,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
   { id: 'party-customer', types: E, rank: 3, description: '为A、B组装/提供…, 向A供货, 配套A、B: the customers of a supply verb are companies.', examples: [{ text: '”中科摇船船产品交付中心负责人介绍，目前企业正在为赛力斯提供软硬件系统架构，搭建运行环境，助力后者提升智能制造水平。', mention: 'Enterprise 赛力斯' }], negatives: ['该公司为欧洲客户提供服务。'], find: findCustomers },
   { id: 'party-supplier-of', types: E, rank: 3, description: 'X是/成为Y的(一级)供应商/客户: Y is a company.', examples: [{ text: '其中，重庆瑞阳汽车部件有限公司去年成为青山工业的一级供应商，为其供应齿轮等关键零部件。', mention: 'Enterprise 青山工业' }], negatives: ['该公司是重点企业的供应商。'], find: findSupplierOfParty },
   { id: 'party-labelled', types: E, rank: 3, description: 'X等N个项目, X计划投资N元: the company that brings the projects, or invests, is an organisation.', examples: [{ text: '坤泰车辆系统（常州）股份有限公司、绿野资本集团将投资60亿元建设智能底盘项目。', mention: 'Enterprise 绿野资本集团' }, { text: '在高峰园，平湖金龙投资13.8亿元建设的年产8万吨精密铜管项目布局多条生产线，使万州成为西南地区规模最大、技术最先进的精密铜管研发、制造基地。', mention: 'Enterprise 平湖金龙' }], negatives: ['此次活动集中签约23个项目，计划投资18亿元。'], find: findLabelledParties },
+  { id: 'party-implementer', types: E, rank: 3, description: '(该项目)以X为(实施)主体: the company a project is carried out by is an organisation.', examples: [{ text: '该项目以兴国金科为主体打造生产和研发中心。', mention: 'Enterprise 兴国金科' }], negatives: ['该项目以市场为主体推进。'], find: findImplementers },
   { id: 'party-by', types: E, rank: 3, description: '由X投资建设/运营/供应: the agent of 由 is an organisation.', examples: [{ text: '新华社重庆4月2日电（记者张某）记者2日从重庆两江新区获悉，由京东方投资建设的第6代AMOLED（柔性）生产线项目近日实现满产，该项目总投资465亿元。', mention: 'Enterprise 京东方' }], negatives: ['该项目由政府投资建设。'], find: findAgents },
   { id: 'role', types: ['Enterprise', 'Platform'], rank: 4, description: 'Whoever has a manager is an organisation: X负责人说, X总经理表示.', examples: [{ text: '”赛力斯负责人说，智能工厂以数字化为驱动力，结合人工智能、物联网、云计算等技术，实现关键程序100%自动化。', mention: 'Enterprise 赛力斯' }], negatives: ['市经济信息委负责人说，全市工业增长较快。'], find: findByRole },
   { id: 'plant', types: E, rank: 3, description: 'A plant or workshop belongs to a company: X汽车超级工厂, X发动机生产车间.', examples: [{ text: '走进宗申动力发动机生产车间，通过忽米网搭建的全产业链创新平台，操作工只需扫描平台标识，系统即可将复杂的加工参数自动匹配到设备上，实现产品标识化和设备加工定制化，大幅提升生产效率。', mention: 'Enterprise 宗申动力' }], negatives: ['该企业的智能工厂已投产。'], find: findByPlant },

@@ -28,7 +28,7 @@ function builtProject(text: string, start: number, end: number, core: string): b
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
   if (/^在[^，。；]{2,12}(?:投产|开工|竣工|落地|签约)/.test(text.slice(end, end + 16))) return true;
   if (/^”?由[^，。；]{2,30}?(?:投资|建设|投建|出资)/.test(text.slice(end, end + 40))) return true;
-  return /^”?[，,]?(?:项目)?(?:总投资|计划总投资|预计总投资|计划投资|拟投资|协议投资|投资额|已开工|正式开工|开工|已投产|投产|竣工|已签约|签约落户|签约落地|落户|将落户|正式落户|达产)/.test(after);
+  return /^”?[，,]?(?:项目)?(?:正式|成功|顺利)?(?:总投资|计划总投资|预计总投资|计划投资|拟投资|协议投资|投资额|已开工|正式开工|开工|已投产|投产|竣工|已签约|签约落户|签约落地|落户|将落户|正式落户|达产)/.test(after);
 }
 
 /** Verbs inside a would-be project name make it a clause. */

@@ -84,6 +84,30 @@ export const ownProject: RelationRule = {
   },
 };
 
+export const implementedBy: RelationRule = {
+  id: 'implemented-by',
+  type: T,
+  description: '(该)项目以X为(实施)主体: the company that carries out the project invests in it.',
+  examples: [{ text: '总投资6.5亿元的新能源汽车新型材料一期项目建设完毕。该项目以兴国金科为主体打造生产和研发中心。', relation: 'INVESTS_IN 兴国金科 -> 新能源汽车新型材料一期项目' }],
+  negatives: ['新能源汽车新型材料一期项目建设完毕，全市以企业为主体推进创新。'],
+  apply(sc) {
+    const { text, s, top } = sc;
+    const re = /以([^，。；以为]{2,12}?)为(?:实施|建设|投资|运营|项目)?主体/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const x = top.find((y) => y.type === 'Enterprise' && y.start === at + 1);
+      if (!x) continue;
+      const lead = text.slice(sc.clauseStart(at), at);
+      const p = top.filter((y) => y.type === 'Project' && y.end <= at).pop() ?? (/(?:该|此)?项目$/.test(lead) ? sc.d.lastProject : null);
+      if (!p) continue;
+      const r: FoundRelation = { type: T, from: x.entity, to: p.entity, ...sc.ev, rule: this.id };
+      const cny = sc.d.projectAmount.get(p.entity);
+      if (cny != null) r.amountCny = cny;
+      add(sc.ctx, r);
+    }
+  },
+};
+
 export const investedBy: RelationRule = {
   id: 'invested-by',
   type: T,

@@ -211,7 +211,9 @@ export const placeVerb: RelationRule = {
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
       const at = s.start + g.index;
       const end = at + g[0].length;
-      const d = inS.find((x) => x.type === 'District' && x.start === end);
+      // 落户(重庆)渝北: the city before the district is no gap.
+      const gap = /^重庆市?/.exec(text.slice(end, end + 3))?.[0].length ?? 0;
+      const d = inS.find((x) => x.type === 'District' && x.start === end + gap);
       if (!d || (/^(?:位于|坐落于)/.test(g[0]) && /的/.test(text.slice(d.end, d.end + 8).split(/[，。]/)[0]))) continue;
       const cs = sc.clauseStart(at);
       const subj =

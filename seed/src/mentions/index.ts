@@ -5,7 +5,7 @@ import {
 } from './companies';
 import { findDistricts } from './districts';
 import { findPlatforms, findPorts, findWebNames } from './platforms';
-import { findProjects } from './projects';
+import { findListedProjects, findProjects } from './projects';
 import type { MentionRule } from './rule';
 import type { Mention } from './scan';
 import { findOutsidePlaces, findPeople, findUnscored } from './unscored';
@@ -30,6 +30,7 @@ export const MENTION_RULES: readonly MentionRule[] = [
   { id: 'platform-head', types: ['Platform'], rank: 6, description: 'A platform by its head (产业大脑, 科创基地, 产业园, 数据谷, 联盟…) with a specific, proper modifier.', examples: [{ text: '公司将投资建设“大洋电机新能源汽车动力总成系统及零部件研发制造基地”。', mention: 'Platform 大洋电机新能源汽车动力总成系统及零部件研发制造基地' }, { text: '本报讯（新重庆-重庆日报首席记者周尤）9月4日，记者从第十六届“重庆·台湾周”新闻发布会上获悉，本届台湾周将于9月9日至13日在重庆（南坪）国际会议展览中心举行，9月10日上午举行开幕式。', mention: 'Platform 重庆（南坪）国际会议展览中心' }], negatives: ['锚定“打造国家重要先进制造业中心”总目标。', '该中心建设了公共服务平台。'], find: findPlatforms },
   { id: 'port', types: ['Platform'], rank: 6, description: 'X港 run as an inland port (吞吐, 集装箱, 码头 nearby): a logistics platform.', examples: [{ text: '与此同时，位于江津区的重庆珞璜港正加快扩能，珞璜港由重庆港务物流集团有限公司运营，是西部陆海新通道重要的铁水联运枢纽。', mention: 'Platform 重庆珞璜港' }], negatives: ['香港和澳门的客商来渝考察。'], find: findPorts },
   { id: 'web-name', types: ['Platform'], rank: 5, description: 'X网 where X is an unknown word: a website-named platform (忽米网).', examples: [{ text: '走进宗申动力发动机生产车间，通过忽米网搭建的全产业链创新平台，操作工只需扫描平台标识，系统即可将复杂的加工参数自动匹配到设备上，实现产品标识化和设备加工定制化，大幅提升生产效率。', mention: 'Platform 忽米网' }], negatives: ['互联网和车联网技术快速发展。'], find: findWebNames },
+  { id: 'listed-project', types: ['Project'], rank: 5, description: 'A、“X”Y、B (A and B projects or bases of one list): an item named by a quoted brand or a capacity between them is a project too.', examples: [{ text: '分别有年产10万吨火锅底料生产基地、“火锅英雄”中央厨房、“辣滋缘”火锅底料生产加工项目等。', mention: 'Project “火锅英雄”中央厨房' }], negatives: ['分别有年产10万吨火锅底料生产基地、火锅产业链、“辣滋缘”火锅底料生产加工项目等。'], find: findListedProjects },
   { id: 'listed-org', types: ['Enterprise', 'Platform'], rank: 5, description: 'A、B、C等…企业/单位/车企, A、B、C三家企业: each item of a list under a company head is an organisation.', examples: [{ text: '同时,两江新区汇集了希迪智驾、梧桐车联等一批智能网联汽车配套企业,覆盖了芯片模组、终端设备、自动驾驶算法等智能网联产业链,智能网联汽车产业集群化发展初现。', mention: 'Enterprise 希迪智驾' }], negatives: ['原材料、零部件等企业集聚。'], find: findListedOrgs },
   { id: 'party-agreement', types: E, rank: 3, description: 'A与B签署/开展/共同出资…: both parties of an agreement are organisations, legal suffix or not.', examples: [{ text: '与此同时，京东方与长安汽车签署战略合作协议，双方将在智能座舱显示领域开展合作。', mention: 'Enterprise 京东方' }], negatives: ['双方与政府签署了合作协议。'], find: findAgreementParties },
   { id: 'party-customer', types: E, rank: 3, description: '为A、B组装/提供…, 向A供货, 配套A、B: the customers of a supply verb are companies.', examples: [{ text: '”中科摇船船产品交付中心负责人介绍，目前企业正在为赛力斯提供软硬件系统架构，搭建运行环境，助力后者提升智能制造水平。', mention: 'Enterprise 赛力斯' }], negatives: ['该公司为欧洲客户提供服务。'], find: findCustomers },

@@ -74,7 +74,14 @@ export function findPlatforms(text: string, out: Mention[]) {
     const lastQuote = text.lastIndexOf('”', headStart - 1);
     if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
     const cand = text.slice(from, headStart);
-    let { text: core, cut } = trimLeft(cand, cand.length, 2);
+    const trimmed = trimLeft(cand, cand.length, 2);
+    let { text: core, cut } = trimmed;
+    // 年产10万吨“极合”火锅底料生产基地: the capacity figure is part of the name.
+    const cap = /(?:年产|年处理|年加工)[0-9.]/.exec(cand.slice(0, cut + 1));
+    if (cap && cap.index < cut && /^[0-9.]+/.test(trimmed.marker) && !/[，。；、]/.test(cand.slice(cap.index, cut))) {
+      core = cand.slice(cap.index);
+      cut = cap.index;
+    }
     // “…动力总成系统及零部件研发制造基地”: a quoted name is whole, conjunctions and all.
     const open = text.lastIndexOf('“', headStart - 1);
     // A quoted slogan (“打造国家重要先进制造业中心”) starts with a verb and names nothing.
@@ -89,9 +96,11 @@ export function findPlatforms(text: string, out: Mention[]) {
     }
     // 綦江食品园区天海星大健康产业园, 科学城璧山片区中新科技城: a place named first, then the platform inside it.
     const area = /^.*(?:片区|园区|开发区|新区|新城)(?=[\u4e00-\u9fff“])/.exec(core);
+    let insideArea = false;
     if (area && core.length - area[0].length + head.length >= 4 && core.length - area[0].length >= 2 && districtPrefix(area[0])?.form !== area[0]) {
       core = core.slice(area[0].length);
       cut += area[0].length;
+      insideArea = true;
     }
     const start = from + cut;
     const nameEnd = end + closeQuote;
@@ -99,7 +108,11 @@ export function findPlatforms(text: string, out: Mention[]) {
     const name = text.slice(start, nameEnd);
     const quoted = /^“[^”]+”$/.test(text.slice(start - 1, nameEnd + 1)) && text[start - 1] === '“';
     const plain = name.replace(/[“”]/g, '');
-    if (!specificPlatform(plain, head, text, start, nameEnd, quoted) || COUNTED.test(plain.slice(0, -head.length))) continue;
+    // A park named inside a named zone (綦江食品园区天海星大健康产业园) is specific unless its own words are generic.
+    const namedInArea = insideArea && !VERBAL_START.test(core) && !tags(core).some((w) => /^v/.test(w.tag)) && !GENERIC_WORDS.has(tags(core)[0]?.word ?? '');
+    // 年产10万吨“极合”火锅底料生产基地: a capacity and a product make a plant's name.
+    const capacity = /^年产[0-9.]+(?:万|亿)?[\u4e00-\u9fffA-Za-z]/.test(plain);
+    if ((!namedInArea && !capacity && !specificPlatform(plain, head, text, start, nameEnd, quoted)) || (!capacity && COUNTED.test(plain.slice(0, -head.length)))) continue;
     // 巴南区重庆国际生物城: the district places a platform that has its own place-led name.
     const dp = districtPrefix(name);
     if (dp && dp.kind !== 'prefix' && /^(?:重庆|中国)/.test(name.slice(dp.form.length)) && name.length - dp.form.length >= 5) {

@@ -1,4 +1,4 @@
-import { districtPrefix } from '../gazetteer';
+import { districtAt, districtPrefix } from '../gazetteer';
 import { GENERIC_WORDS, nameLike, tags, trimLeft } from '../lexicon';
 import type { Mention } from './scan';
 import { scanLeft, push, ACTION_WORDS, COUNTED } from './scan';
@@ -102,7 +102,8 @@ export function findProjects(text: string, out: Mention[]) {
     const before = text.slice(Math.max(0, start - 24), start);
     const invested = invCut >= 0 && cut === invCut;
     const signed = /(?:签约|签订|落地|引进|开工|投产)$/.test(before) || /(?:签约|落地|引进)$/.test(marker);
-    const d = districtPrefix(name);
+    // 协同创新区产业孵化加速器一期项目: a zone's short form leads the name as its full name would.
+    const d = districtPrefix(name) ?? districtAt(name, 0, ['contextual']);
     const specific =
       invested ||
       (d && name.length - d.form.length >= 4 && !ACTION_WORDS.test(name.slice(d.form.length))) ||
@@ -122,3 +123,20 @@ export function findProjects(text: string, out: Mention[]) {
   }
 }
 
+
+/**
+ * 分别有A基地、“火锅英雄”中央厨房、B项目等: an item between two projects or bases of one list, named by
+ * a quoted brand or a capacity, is one of them even without a head of its own.
+ */
+export function findListedProjects(text: string, out: Mention[]) {
+  const items = out.filter((m) => m.type === 'Project' || m.type === 'Platform').sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < items.length; k++) {
+    const a = items[k];
+    const b = items[k + 1];
+    if (text[a.end] !== '、' || text[b.start - 1] !== '、') continue;
+    const item = text.slice(a.end + 1, b.start - 1);
+    if (item.length < 4 || item.length > 30 || /[、，。；：]/.test(item)) continue;
+    if (!/^“[^”]{2,8}”[\u4e00-\u9fff]{2,}|^年产[0-9.]/.test(item) || out.some((m) => m.start < b.start - 1 && m.end > a.end + 1 && m.type !== 'District')) continue;
+    push(out, { type: 'Project', name: item, start: a.end + 1, end: b.start - 1, rule: 'listed-project' });
+  }
+}

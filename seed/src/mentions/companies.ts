@@ -274,26 +274,24 @@ export function findByPlant(text: string, out: Mention[]) {
   }
 }
 
-const LIST_TRIGGERS = /(?:主要配套|配套|带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给)/g;
+const LIST_TRIGGERS = /(?:主要配套|配套|带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给|被)/g;
 
 const LIST_TAIL = /^等(?:[0-9]+家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
 
 /** Names listed before 等…企业 / 等为龙头: each item is an organisation even without a suffix. */
 /** 精元、群光、达方三家企业: a list closed by a count of companies, without 等. */
-const COUNTED_TAIL = /(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+家(企业|公司|车企)/g;
+const COUNTED_TAIL = /^[两三四五六七八九十0-9]+家(?:[\u4e00-\u9fff]{0,4}?)(企业|公司|车企)/;
 
 export function findListedOrgs(text: string, out: Mention[]) {
-  const re = /等|(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+家(?:企业|公司|车企)/g;
+  const re = /等|(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+家(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|车企)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let tail = LIST_TAIL.exec(text.slice(m.index, m.index + 20));
     // 在渝北投资的央企，已有A、B、C等近10家: a bare count, the class noun earlier in the sentence.
     if (!tail && m[0] === '等' && /^等(?:近|约|超过?)?[0-9一二三四五六七八九十]+家(?=[，。；）]|$)/.test(text.slice(m.index, m.index + 8)) && /央企|国企|企业|公司/.test(sentenceAround(text, m.index).split('等')[0])) {
       tail = Object.assign(['', '企业'], { index: 0, input: '' }) as RegExpExecArray;
     }
-    if (m[0] !== '等') {
-      COUNTED_TAIL.lastIndex = 0;
-      tail = COUNTED_TAIL.exec(m[0]);
-    }
+    // A count right after 等 belongs to the 等 list (A、B等25家企业).
+    if (m[0] !== '等') tail = text[m.index - 1] === '等' ? null : COUNTED_TAIL.exec(m[0]);
     if (!tail) continue;
     let from = m.index;
     // A list runs back to a clause break; a parenthesised place inside an item (海尔数字科技（重庆）) is part of it.
@@ -312,6 +310,9 @@ export function findListedOrgs(text: string, out: Mention[]) {
     if (m[0] !== '等' && !text.slice(from, m.index).includes('、')) continue;
     const seg = text.slice(from, m.index);
     const parts = seg.split('、');
+    // A、B和C等企业: the last item may be joined by 和/及/与.
+    const joined = parts.length > 1 ? /^([^和及与]{2,12})[和及与]([^和及与]{2,12})$/.exec(parts[parts.length - 1]) : null;
+    if (joined) parts.splice(parts.length - 1, 1, joined[1], joined[2]);
     let offset = from;
     parts.forEach((part, k) => {
       let s = 0;

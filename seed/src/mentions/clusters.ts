@@ -4,7 +4,7 @@ import type { Mention } from './scan';
 import { scanLeft, sentenceAround, push } from './scan';
 
 export function findClusters(text: string, out: Mention[]) {
-  const re = /(产业集群|集群体系|制造业集群|产业链)/g;
+  const re = /(产业集群|集群体系|制造业集群|产业链|产业体系)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
     const from = scanLeft(text, m.index, 30, true);
@@ -22,6 +22,8 @@ export function findClusters(text: string, out: Mention[]) {
     }
     let name = text.slice(start, end);
     if (name.length <= m[0].length) continue;
+    // “33618”现代化产业体系 names the city's system; a bare 产业体系 is any economy's.
+    if (m[0] === '产业体系' && !/^“[0-9A-Za-z+]+”/.test(name)) continue;
     const d = districtPrefix(name);
     const aliases: string[] = [];
     let district: string | undefined;

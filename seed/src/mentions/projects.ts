@@ -27,7 +27,7 @@ function builtProject(text: string, start: number, end: number, core: string): b
   if (buildIn && /(?:投资|出资|投建|资金|合资)/.test(item.slice(0, buildIn.index)) && !/项目/.test(item.replace(/[0-9一二三四五六七八九十]+个项目/g, ''))) return true;
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
   if (/^在[^，。；]{2,12}(?:投产|开工|竣工|落地|签约)/.test(text.slice(end, end + 16))) return true;
-  if (/^”?由[^，。；]{2,30}?(?:投资|建设|投建|出资)/.test(text.slice(end, end + 40))) return true;
+  if (/^”?[，,]?由[^，。；]{2,30}?(?:投资|建设|投建|出资)/.test(text.slice(end, end + 40))) return true;
   return /^”?[，,]?(?:项目)?(?:正式|成功|顺利)?(?:总投资|计划总投资|预计总投资|计划投资|拟投资|协议投资|投资额|已开工|正式开工|开工|已投产|投产|竣工|已签约|签约落户|签约落地|落户|将落户|正式落户|达产)/.test(after);
 }
 
@@ -58,7 +58,22 @@ export function findProjects(text: string, out: Mention[]) {
     const inv = /投资(?:约|逾|近|超|超过|达)?[0-9.]*[万亿]*(?:元|美元)?(?:人民币)?(?:建设|兴建|打造|新建)?的|投资(?:约|逾|近|超|超过|达)?[0-9.]+[万亿]*元(?:人民币)?(?:兴建|新建|扩建|建设|建)(?!的|设)/g;
     let invCut = -1;
     for (let d = inv.exec(cand); d; d = inv.exec(cand)) invCut = d.index + d[0].length;
-    let { text: core, cut, marker } = trimLeft(cand, cand.length, 2);
+    // X生产基地建设项目: a build word right before 项目 is part of the head, not a boundary.
+    const buildHead = /(?:建设|新建|扩建)$/.exec(cand)?.[0] ?? '';
+    let { text: core, cut, marker } = trimLeft(cand.slice(0, cand.length - buildHead.length), cand.length - buildHead.length, 2);
+    core += buildHead;
+    // 浙江X有限公司重庆Y项目: a company written right before the project is not part of its name.
+    const owner = out.filter((f) => f.type === 'Enterprise' && f.rule === 'legal-name' && f.end > from + cut && f.end < m.index - 2 && f.start >= from).pop();
+    if (owner) {
+      core = text.slice(owner.end, m.index);
+      cut = owner.end - from;
+      marker = '';
+    }
+    // …项目，如P项目: 如 introduces the example.
+    if (core.startsWith('如') && /[，,：]/.test(text[from + cut - 1] ?? '')) {
+      core = core.slice(1);
+      cut += 1;
+    }
     // 年产10GWh…, 年产800万片…: the capacity figure is part of the name.
     const cap = /(?:年产|年处理|年加工|年产能)[0-9.]/.exec(cand.slice(0, cut + 1));
     if (cap && cap.index < cut && /^[0-9.]+/.test(marker) && !/[，。；]/.test(cand.slice(cap.index, cut))) {
@@ -104,15 +119,21 @@ export function findProjects(text: string, out: Mention[]) {
     const signed = /(?:签约|签订|落地|引进|开工|投产)$/.test(before) || /(?:签约|落地|引进)$/.test(marker);
     // 协同创新区产业孵化加速器一期项目: a zone's short form leads the name as its full name would.
     const d = districtPrefix(name) ?? districtAt(name, 0, ['contextual']);
+    // The build word of a 建设项目 head is no verb inside the name.
+    const own = core.slice(0, core.length - buildHead.length);
+    // …相关项目，如P项目、Q项目等 / 签约的项目有P、Q: an example or item of a list of projects.
+    const listed = /项目[，,：]?(?:如|例如|比如|包括|分别是|分别为|有)$/.test(text.slice(Math.max(0, start - 10), start)) || /项目、$/.test(text.slice(Math.max(0, start - 3), start));
     const specific =
       invested ||
-      (d && name.length - d.form.length >= 4 && !ACTION_WORDS.test(name.slice(d.form.length))) ||
-      builtProject(text, start, end, core) ||
+      (d && name.length - d.form.length >= 4 && !ACTION_WORDS.test(name.slice(d.form.length, name.length - buildHead.length - 2))) ||
+      builtProject(text, start, end, own) ||
+      (listed && own.length >= 4 && !phraseLikeProject(own) && !VAGUE_PROJECT.test(own)) ||
       /^“/.test(name) ||
       (text[start - 1] === '“' && text[end] === '”' && !VAGUE_PROJECT.test(core)) ||
       /年产[0-9.]+(?:万|亿)?[\u4e00-\u9fffA-Za-z]/.test(name) ||
       (signed && nameLike(core.replace(/[“”]/g, '')) && !GENERIC_WORDS.has(tags(core)[0]?.word ?? '')) ||
-      ownedProject(text, start, core, out) ||
+      ownedProject(text, start, own, out) ||
+      (buildHead !== '' && own.length >= 6 && !phraseLikeProject(own) && !VAGUE_PROJECT.test(own) && nameLike(own.slice(0, 4))) ||
       (conjoined && core.length >= 6);
     if (!specific) continue;
     if (COUNTED.test(core) || EVENT_AFTER.test(text.slice(end, end + 4))) continue;

@@ -68,6 +68,9 @@ function shortFormOf(short: string, core: string, full = ''): boolean {
   return BUSINESS_WORDS.includes(rest) || ['集团', '股份', '公司'].includes(rest);
 }
 
+/** 重庆国际生物城开发投资有限公司: a front or core ending like a park names the park the company develops, not the company. */
+const PARK_NAME = /(?:城|园|园区|基地|中心|港|谷|小镇)$/;
+
 /**
  * Companies named in full, by their core and by every front of it, so that a short mention finds the
  * companies it may stand for without looking at all of them (a page listing thousands of companies
@@ -228,7 +231,8 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     const inOwnName = (at: number) => g.spans.some(([s, e]) => at >= s && at < e);
     let best: string | null = null;
     for (const c of candidates) {
-      if (c.length < 2 || g.names.has(c)) continue;
+      // 重庆国际生物城开发投资有限公司: the front 国际生物城 is the park it develops, not the company.
+      if (c.length < 2 || g.names.has(c) || PARK_NAME.test(c)) continue;
       const full = g.name.replace(/^(?:重庆市|重庆)/, '').replace(/（[\u4e00-\u9fff]{2,4}）/, '');
       for (const at of occurrences(c)) {
         // 长安汽 inside 长安汽车 is not a short form: the name must end where the form ends.
@@ -241,7 +245,7 @@ export function resolveEntities(text: string, found: Mention[], known?: KnownNam
     }
     if (best && !byName.has(key(best))) attach(g, best);
     // The short form the name is built on, found inside another name (日太光电 in 日太光电项目).
-    if (core.length >= 3 && !bareTrade && !byName.has(key(core))) attach(g, core);
+    if (core.length >= 3 && !bareTrade && !byName.has(key(core)) && !PARK_NAME.test(core)) attach(g, core);
   }
 
   // A short name built on an unknown word (仁宝电脑 → 仁宝) and a platform's distinctive tail (重庆仙桃国际

@@ -127,7 +127,8 @@ export const investedBy: RelationRule = {
       const p = top.filter((y) => y.type === 'Project' && y.end <= at).pop() ?? (/(?:该|此)?项目$/.test(text.slice(Math.max(s.start, at - 4), at)) ? sc.d.lastProject : null);
       if (!p) continue;
       const r: FoundRelation = { type: T, from: x.entity, to: p.entity, ...sc.ev, rule: this.id };
-      const cny = sc.d.projectAmount.get(p.entity);
+      // P由X投资，…，项目总投资约N元: the amount may come later in the sentence.
+      const cny = sc.d.projectAmount.get(p.entity) ?? (sc.top.includes(p) ? sc.projectTotalLater(p) : undefined);
       if (cny != null) r.amountCny = cny;
       add(sc.ctx, r);
     }

@@ -9,7 +9,7 @@ import { namePrefix } from './names';
 import { builtBy, builtTogether, coBuilt, consortium, formed, heldBy, namedAfter, namedOperator, runBy, runs } from './operates';
 import type { RelationRule } from './rule';
 import { storyLabelled, storyPlatform, storyProject, storySettled } from './story';
-import { designatedSupplier, suppliedBy, supplierOf, supplies, suppliersInclude } from './supplies';
+import { designatedSupplier, ordersFrom, suppliedBy, supplierOf, supplies, suppliersInclude } from './supplies';
 
 /**
  * Every relation rule, in the order the sentence loop applies them (earlier rules take a relation
@@ -24,7 +24,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   leaderList, leaderOf, leaderNamed, memberPartakes, memberGathered,
   coBuilt, builtBy, runs, formed, consortium,
   cooperates, agreement, jointly, supplies,
-  designatedSupplier, heldBy, builtTogether, locatedHere,
+  designatedSupplier, ordersFrom, heldBy, builtTogether, locatedHere,
   namePrefix, namedAfter, namedOperator,
   storyProject, storyPlatform, storyLabelled, storySettled,
 ];

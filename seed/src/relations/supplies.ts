@@ -118,6 +118,27 @@ export const supplies: RelationRule = {
   },
 };
 
+/** X收获了A、B等…的订单: whoever wins a customer's orders supplies that customer. */
+export const ordersFrom: RelationRule = {
+  id: 'orders-from',
+  type: T,
+  description: 'X收获/获得/拿到/斩获了A、B等(车企)…的订单: the company that wins the orders supplies each customer named.',
+  examples: [{ text: '鞍钢蒂森克虏伯（重庆）汽车钢有限公司也收获了一汽大众、沃尔沃、吉利等车企在成都工厂的钢材订单。', relation: 'SUPPLIES 鞍钢蒂森克虏伯（重庆）汽车钢有限公司 -> 沃尔沃' }],
+  negatives: ['一汽大众、沃尔沃等车企的订单持续增长，鞍钢蒂森克虏伯（重庆）汽车钢有限公司产能饱满。'],
+  apply(sc) {
+    const { s, top } = sc;
+    const re = /(?:收获|获得|拿到|斩获|赢得|接到|承接)了?([^，。；]{2,60}?)的[^，。；]{0,12}?订单/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const end = at + g[0].length;
+      const customers = top.filter((x) => x.type === 'Enterprise' && x.start > at && x.end <= end);
+      const supplier = top.filter((x) => ORG.has(x.type) && x.start >= sc.clauseStart(at) && x.end <= at).pop() ?? sc.clauseSubject(sc.clauseStart(at));
+      if (!supplier) continue;
+      for (const c of customers) if (c.entity !== supplier.entity) add(sc.ctx, { type: T, from: supplier.entity, to: c.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
 /** X是A、B等…企业指定的…制造商: X supplies every company of the list. */
 export const designatedSupplier: RelationRule = {
   id: 'designated-supplier',

@@ -18,7 +18,7 @@ import { createErrorFormatter } from './errors';
 import { seedExtractor, type Extractor } from './ingest';
 import { DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { createLoaders } from './loaders';
-import { limitsPlugin, loggingPlugin } from './plugins';
+import { limitRules, limitsPlugin, loggingPlugin, responseSizePlugin } from './plugins';
 import { resolvers } from './resolvers';
 import { typeDefs } from './schema';
 
@@ -71,6 +71,11 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
     typeDefs,
     resolvers,
     introspection: options.introspection ?? true,
+    // With introspection off, "Did you mean 'deleteArticle'?" would hand the schema out anyway.
+    hideSchemaDetailsFromClientErrors: options.introspection === false,
+    // Parsing stops at the token limit: a huge document costs no more than a big one.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules(limits),
     includeStacktraceInErrorResponses: !production,
     // The client sends application/json, which Apollo's CSRF check lets through; a
     // cross-site form post cannot.
@@ -84,6 +89,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(limits),
+      responseSizePlugin(limits),
       loggingPlugin(),
     ],
     logger: {
@@ -135,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
           extract,
           logger,
           hubDegree: options.hubDegree ?? 500,
+          spent: { listItems: 0, textBytes: 0 },
         };
       },
     }),

@@ -29,6 +29,24 @@ export interface ApiLimits {
   requestTimeoutMs: number;
   /** Operations in one batched (JSON array) request. */
   maxBatchSize: number;
+  /** Aliased fields in one operation (`__typename` free): each alias is another run of its field. */
+  maxAliases: number;
+  /** Directives in one operation. */
+  maxDirectives: number;
+  /** Lexical tokens of one document: parsing stops past it, before anything else is done. */
+  maxTokens: number;
+  /**
+   * What the cost estimate assumes a list without a page size (District.enterprises,
+   * Enterprise.partners…) holds: nested lists multiply, so a few levels of them price out.
+   */
+  listCostEstimate: number;
+  /**
+   * Entities one request may reach through those lists, counted as they are read: the
+   * estimate's guess can be wrong on a hub, this count cannot.
+   */
+  maxListItems: number;
+  /** Bytes of one JSON answer; a bigger one is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -46,6 +64,12 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxArticleChars: 500_000,
   requestTimeoutMs: 15_000,
   maxBatchSize: 10,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 5000,
+  listCostEstimate: 20,
+  maxListItems: 50_000,
+  maxResponseBytes: 20 * 1024 * 1024,
 };
 
 /** The env var that sets each limit. */
@@ -62,6 +86,12 @@ export const LIMIT_ENV: Record<keyof ApiLimits, string> = {
   maxArticleChars: 'CHAIN_ATLAS_MAX_ARTICLE_CHARS',
   requestTimeoutMs: 'CHAIN_ATLAS_REQUEST_TIMEOUT_MS',
   maxBatchSize: 'CHAIN_ATLAS_MAX_BATCH',
+  maxAliases: 'CHAIN_ATLAS_MAX_ALIASES',
+  maxDirectives: 'CHAIN_ATLAS_MAX_DIRECTIVES',
+  maxTokens: 'CHAIN_ATLAS_MAX_TOKENS',
+  listCostEstimate: 'CHAIN_ATLAS_LIST_COST_ESTIMATE',
+  maxListItems: 'CHAIN_ATLAS_MAX_LIST_ITEMS',
+  maxResponseBytes: 'CHAIN_ATLAS_MAX_RESPONSE_BYTES',
 };
 
 const positiveInt = z.coerce.number().int().positive();

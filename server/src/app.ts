@@ -135,7 +135,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
         const requestStore = storeWithDeadline(store, Date.now() + limits.requestTimeoutMs);
         return {
           store: requestStore,
-          loaders: createLoaders(requestStore),
+          loaders: createLoaders(requestStore, { hubDegree: options.hubDegree ?? 500, maxHubRelations: limits.maxListItems }),
           limits,
           authorized: isAuthorized(req.headers.authorization, options.token),
           extract,

@@ -63,10 +63,10 @@ async function restore(content: string[]): Promise<Run & { articles: number }> {
 }
 
 const indexOfKind = (kind: string) => lines.findIndex((l) => JSON.parse(l).kind === kind);
-function edited(kind: string, change: (record: Record<string, never>) => void): string[] {
+function edited<T>(kind: string, change: (record: T) => unknown): string[] {
   const i = indexOfKind(kind);
   const copy = [...lines];
-  const record = JSON.parse(copy[i]);
+  const record = JSON.parse(copy[i]) as T;
   change(record);
   copy[i] = JSON.stringify(record);
   return copy;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES } from '@chain-atlas/graph';
+import { ENTITY_TYPES, articleMetaSchema } from '@chain-atlas/graph';
 import { badInput } from './errors';
 import type { ApiLimits } from './limits';
 
@@ -72,15 +72,9 @@ export interface ArticleInputArgs {
 export function articleInputArg(value: unknown, limits: ApiLimits): ArticleInputArgs {
   // Empty text is let through on purpose: the extraction pipeline owns the verdict on an
   // article's content and reports it with its own code (EMPTY).
-  const schema = z.object({
+  // The metadata rules are the graph's, shared with `seed load`.
+  const schema = articleMetaSchema.extend({
     text: z.string().max(limits.maxArticleChars, `at most ${limits.maxArticleChars} characters (a server limit)`),
-    title: z.string().trim().max(500).nullish(),
-    date: z.iso.date('must be an ISO date, YYYY-MM-DD').nullish(),
-    source: z.string().trim().max(200).nullish(),
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
-      .max(2000)
-      .nullish(),
   });
   return parse(schema, value, 'input');
 }

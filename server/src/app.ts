@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { clientDistDir as defaultClientDir } from '@chain-atlas/client';
-import type { GraphStore } from '@chain-atlas/graph';
+import type { GraphStats, GraphStore } from '@chain-atlas/graph';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { pino, type Logger } from 'pino';
@@ -18,9 +19,12 @@ import { createErrorFormatter } from './errors';
 import { seedExtractor, type Extractor } from './ingest';
 import { DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { createLoaders } from './loaders';
+import { StorePool, type StorePoolOptions } from './pool';
 import { limitRules, limitsPlugin, loggingPlugin, responseSizePlugin } from './plugins';
 import { resolvers } from './resolvers';
 import { typeDefs } from './schema';
+
+const HEALTH_WAIT_MS = 100;
 
 export interface AppOptions {
   store: GraphStore;
@@ -43,6 +47,11 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Entities with more relations than this have them paged by the store (default 500). */
   hubDegree?: number;
+  /**
+   * Run the SQLite store's reads, writes and article extraction in worker threads (see
+   * pool.ts); `store` must then be the SQLite store at `sqlitePath`, and serves /healthz.
+   */
+  workers?: StorePoolOptions;
 }
 
 export interface ChainAtlasApp {
@@ -62,6 +71,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
   const extract = options.extract ?? seedExtractor;
   const clientDir = options.clientDir ?? defaultClientDir;
+  const pool = options.workers ? new StorePool(options.workers) : null;
 
   const app = express();
   app.disable('x-powered-by');
@@ -132,13 +142,18 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
     limitBatch,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
-        const requestStore = storeWithDeadline(store, Date.now() + limits.requestTimeoutMs);
+        // The deadline stops the request's store calls: in worker threads it ends them
+        // where they are (the thread is replaced), in process it stops new ones starting.
+        const signal = AbortSignal.timeout(limits.requestTimeoutMs);
+        // Every store call of the request listens to it: hundreds, in a wide query.
+        setMaxListeners(0, signal);
+        const requestStore = storeWithDeadline(pool ? pool.view(store, signal) : store, Date.now() + limits.requestTimeoutMs);
         return {
           store: requestStore,
           loaders: createLoaders(requestStore, { hubDegree: options.hubDegree ?? 500, maxHubRelations: limits.maxListItems }),
           limits,
           authorized: isAuthorized(req.headers.authorization, options.token),
-          extract,
+          extract: pool && !options.extract ? pool.extractor(signal) : extract,
           logger,
           hubDegree: options.hubDegree ?? 500,
           spent: { listItems: 0, textBytes: 0 },
@@ -147,13 +162,26 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
     }),
   );
 
+  // With worker threads the counts come from the writer thread; a health check waits for
+  // them at most HEALTH_WAIT_MS (a long write may hold it) and otherwise answers with the
+  // last counts it had: the check is about the process answering, fast.
+  let lastStats: GraphStats | null = null;
+  const statsForHealth = async (): Promise<GraphStats | null> => {
+    if (!pool) return store.stats();
+    const fresh = pool.stats().then((s) => (lastStats = s));
+    if (lastStats === null) return fresh;
+    fresh.catch(() => undefined);
+    return Promise.race([fresh, new Promise<GraphStats>((resolve) => setTimeout(() => resolve(lastStats!), HEALTH_WAIT_MS))]);
+  };
+  // The first counts are read now, so no health check has to wait for a busy writer thread.
+  if (pool) void statsForHealth().catch((err: unknown) => logger.warn({ err }, 'could not count the graph yet'));
   app.get('/healthz', async (_req, res) => {
     try {
-      const s = await store.stats();
+      const s = await statsForHealth();
       res.json({
         ok: true,
         store: store.kind,
-        stats: { articles: s.articles, entities: s.entities, relations: s.relations, evidence: s.evidence },
+        stats: s && { articles: s.articles, entities: s.entities, relations: s.relations, evidence: s.evidence },
       });
     } catch (err) {
       logger.error({ err }, 'health check failed');
@@ -226,6 +254,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
       // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await pool?.close();
     },
   };
 }

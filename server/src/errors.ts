@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'BATCH_TOO_LARGE'
   | 'RESPONSE_TOO_LARGE'
   | 'TIMEOUT'
+  | 'STORE_BUSY'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -20,6 +21,7 @@ const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   BATCH_TOO_LARGE: 400,
   RESPONSE_TOO_LARGE: 400,
+  STORE_BUSY: 503,
 };
 
 export function apiError(code: ApiErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {

@@ -5,10 +5,13 @@ import type { ArticleMeta } from './model';
  * What an article's metadata may be, wherever it comes from (the API's ingestArticle, a
  * sidecar file of `seed load`): one rule set, so the loader cannot store what the API refuses.
  */
+const wellFormed = (s: string) => s.isWellFormed();
+const BROKEN = 'has a lone UTF-16 surrogate (broken Unicode)';
+
 export const articleMetaSchema = z.object({
-  title: z.string().trim().max(500).nullish(),
+  title: z.string().trim().max(500).refine(wellFormed, BROKEN).nullish(),
   date: z.iso.date('must be an ISO date, YYYY-MM-DD').nullish(),
-  source: z.string().trim().max(200).nullish(),
+  source: z.string().trim().max(200).refine(wellFormed, BROKEN).nullish(),
   url: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
     .max(2000)

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -45,6 +46,12 @@ export interface AppOptions {
    * explorer served by this server itself (same origin) can.
    */
   corsOrigins?: string[];
+  /**
+   * Host names (Host header, no port) the server answers besides the localhost names and the
+   * address it is bound to (all of this machine's when bound to every interface); `*` any.
+   * Others get 421: a web page on a domain rebound to this machine must not read the graph.
+   */
+  allowedHosts?: string[];
   /** Entities with more relations than this have them paged by the store (default 500). */
   hubDegree?: number;
   /**
@@ -76,6 +83,25 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
+
+  const extraHosts = new Set((options.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const boundHosts = new Set(['localhost', '127.0.0.1', '::1']);
+  const hostAllowed = (header: string | undefined): boolean => {
+    if (!header) return false;
+    const name = hostName(header);
+    return extraHosts.has('*') || extraHosts.has(name) || boundHosts.has(name) || name.endsWith('.localhost');
+  };
+  app.use((req, res, next) => {
+    if (hostAllowed(req.headers.host)) return next();
+    res.status(421).json({
+      errors: [
+        {
+          message: `this server does not answer for the host ${JSON.stringify(req.headers.host ?? '')}; add it to CHAIN_ATLAS_ALLOWED_HOSTS`,
+          extensions: { code: 'MISDIRECTED_REQUEST' },
+        },
+      ],
+    });
+  });
 
   const apollo = new ApolloServer<ApiContext>({
     typeDefs,
@@ -219,6 +245,10 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
       });
       return;
     }
+    if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
+      res.status(415).json({ errors: [{ message: err.message ?? 'unsupported charset', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+      return;
+    }
     if (err.type === 'entity.parse.failed' || err.status === 400) {
       res.status(400).json({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       return;
@@ -243,6 +273,11 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
           const address = httpServer.address() as AddressInfo;
+          if (!host || host === '0.0.0.0' || host === '::') {
+            // Every interface: the machine's own names and addresses are this server's.
+            boundHosts.add(hostname().toLowerCase());
+            for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) boundHosts.add(i.address.toLowerCase());
+          } else boundHosts.add(hostName(host));
           const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
           resolve({ port: address.port, url: `http://${shownHost}:${address.port}` });
         });
@@ -257,6 +292,14 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
       await pool?.close();
     },
   };
+}
+
+/** The name of a Host header or address: no port, no IPv6 brackets, lower case. */
+function hostName(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
+  // A bare IPv6 address has several colons and no port.
+  return (h.match(/:/gu) ?? []).length > 1 ? h : h.replace(/:\d*$/u, '');
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

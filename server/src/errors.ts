@@ -12,6 +12,9 @@ export type ApiErrorCode =
   | 'RESPONSE_TOO_LARGE'
   | 'TIMEOUT'
   | 'STORE_BUSY'
+  | 'BAD_REQUEST'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'MISDIRECTED_REQUEST'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -94,6 +97,11 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
       (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.');
     if (tooBig) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    // Apollo answers a persisted-query hash that does not match its query as an internal
+    // error; it is the client's.
+    if (formatted.message === 'provided sha does not match query') {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
     const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'INTERNAL_SERVER_ERROR') {

@@ -59,8 +59,9 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxPathLength: 6,
   maxPaths: 20,
   maxNeighbourhoodSeeds: 100,
-  // 2 MB: a long article (~600k Chinese characters in UTF-8) plus the query around it.
-  maxBodyBytes: 2 * 1024 * 1024,
+  // The longest article the API takes, in the longest JSON it can come as (every character
+  // escaped as \uXXXX: 6 bytes), plus room for the query and metadata: ~2.9 MiB.
+  maxBodyBytes: 500_000 * 6 + 64 * 1024,
   maxArticleChars: 500_000,
   requestTimeoutMs: 15_000,
   maxBatchSize: 10,
@@ -106,5 +107,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiLimits {
     if (!parsed.success) throw new Error(`${LIMIT_ENV[key]} must be a positive integer, not ${JSON.stringify(raw)}`);
     limits[key] = parsed.data;
   }
+  // A longer article limit without a body limit set would be unreachable: the body grows with it.
+  if (!env[LIMIT_ENV.maxBodyBytes]) limits.maxBodyBytes = Math.max(limits.maxBodyBytes, limits.maxArticleChars * 6 + 64 * 1024);
   return limits;
 }

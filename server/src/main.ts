@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     production,
     limits: limitsFromEnv(),
     introspection: process.env.CHAIN_ATLAS_INTROSPECTION !== 'false',
+    allowedHosts: (process.env.CHAIN_ATLAS_ALLOWED_HOSTS ?? '').split(','),
     corsOrigins: (process.env.CHAIN_ATLAS_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

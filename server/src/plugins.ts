@@ -96,6 +96,9 @@ export function limitsPlugin(limits: ApiLimits): ApolloServerPlugin<ApiContext> 
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation, contextValue }) {
+          if (operation?.operation === 'subscription') {
+            throw apiError('BAD_REQUEST', 'this API has no subscriptions', { http: { status: 400 } });
+          }
           let complexity: number;
           try {
             complexity = getComplexity({
@@ -115,7 +118,7 @@ export function limitsPlugin(limits: ApiLimits): ApolloServerPlugin<ApiContext> 
             }
             // Pricing coerces the variables first; ones that do not fit their types are the
             // caller's mistake, which execution would report the same way.
-            throw apiError('BAD_USER_INPUT', message);
+            throw apiError('BAD_USER_INPUT', message, { http: { status: 400 } });
           }
           if (complexity > limits.maxComplexity) {
             throw apiError('QUERY_TOO_COMPLEX', `the query would cost ${complexity}, more than the ${limits.maxComplexity} allowed`, {

@@ -388,16 +388,26 @@ export const resolvers = {
     },
 
     addAlias: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const id = entityIdArg(args.entityId, 'entityId');
+      const typed = entityIdArg(args.entityId, 'entityId');
       const alias = aliasArg(args.alias);
+      // An id merged away since the analyst saw it names the entity it was merged into.
+      const id = (await canonicalEntity(ctx, typed))?.id ?? typed;
       const entity = await ctx.store.addAlias(id, alias);
       ctx.loaders.clearAll();
       return entity;
     },
 
     mergeEntities: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const keepId = entityIdArg(args.keepId, 'keepId');
-      const mergeId = entityIdArg(args.mergeId, 'mergeId');
+      const [keep, merge] = await Promise.all(
+        [entityIdArg(args.keepId, 'keepId'), entityIdArg(args.mergeId, 'mergeId')].map(async (id) => (await canonicalEntity(ctx, id)) ?? id),
+      );
+      const keepId = typeof keep === 'string' ? keep : keep.id;
+      const mergeId = typeof merge === 'string' ? merge : merge.id;
+      // A district is a place with its own boundaries, named by the gazetteer; two are never
+      // one entity, and merging them would move one's enterprises and projects into the other.
+      if (typeof keep !== 'string' && typeof merge !== 'string' && (keep.type === 'District' || merge.type === 'District')) {
+        throw badInput('districts cannot be merged: each is a place of its own; add an alias instead', { argumentName: 'mergeId' });
+      }
       const entity = await ctx.store.mergeEntities(keepId, mergeId);
       ctx.loaders.clearAll();
       ctx.logger.info({ keepId, mergeId }, 'entities merged');

@@ -74,7 +74,12 @@ export function articleInputArg(value: unknown, limits: ApiLimits): ArticleInput
   // article's content and reports it with its own code (EMPTY).
   // The metadata rules are the graph's, shared with `seed load`.
   const schema = articleMetaSchema.extend({
-    text: z.string().max(limits.maxArticleChars, `at most ${limits.maxArticleChars} characters (a server limit)`),
+    text: z
+      .string()
+      .max(limits.maxArticleChars, `at most ${limits.maxArticleChars} characters (a server limit)`)
+      // JSON can carry a lone surrogate (\ud800) that UTF-8 cannot: the text would reach the
+      // graph with U+FFFD in its place, silently changed. The stores refuse it; so does this.
+      .refine((t) => t.isWellFormed(), 'has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it'),
   });
   return parse(schema, value, 'input');
 }

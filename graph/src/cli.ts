@@ -1,7 +1,8 @@
 import { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readRecords, writeRecords } from './backup';
-import { storeConfigFromEnv } from './config';
+import { storeConfigFromEnv, userPath } from './config';
 import { openGraphStore } from './open';
 
 const program = new Command()
@@ -31,7 +32,9 @@ program
   .description('count articles, entities and relations by type')
   .option('--json', 'print JSON')
   .action(async (options: { json?: boolean }) => {
-    const store = await openGraphStore();
+    const config = storeConfigFromEnv();
+    if (config.kind === 'sqlite' && !existsSync(config.sqlitePath)) throw new Error(`there is no graph at ${config.sqlitePath} (CHAIN_ATLAS_DB)`);
+    const store = await openGraphStore(config);
     const stats = await store.stats();
     await store.close();
     if (options.json) {
@@ -47,8 +50,15 @@ program
   .command('export')
   .description('write the whole graph (articles, entities, relations, evidence, aliases, merges) as JSON Lines')
   .argument('<file>', 'where to write, e.g. backup.jsonl')
-  .action(async (file: string) => {
-    const store = await openGraphStore();
+  .action(async (typed: string) => {
+    const file = userPath(typed);
+    const config = storeConfigFromEnv();
+    // Opening a SQLite path that is not there would create an empty graph and export it as
+    // if it were the one meant: a mistyped CHAIN_ATLAS_DB must be an error.
+    if (config.kind === 'sqlite' && !existsSync(config.sqlitePath)) {
+      throw new Error(`there is no graph at ${config.sqlitePath} (CHAIN_ATLAS_DB); nothing exported`);
+    }
+    const store = await openGraphStore(config);
     try {
       const n = await writeRecords(file, store.exportRecords());
       console.log(`exported ${n} records from ${store.kind} to ${file} (${Math.round((await stat(file)).size / 1024)} KiB)`);
@@ -62,15 +72,17 @@ program
   .description('restore a graph exported with `export` into an empty store, all or nothing')
   .argument('<file>', 'a JSON Lines export')
   .option('--to <store>', 'sqlite or neo4j (neo4j needs NEO4J_URI); default: the configured store')
-  .action(async (file: string, options: { to?: string }) => {
+  .action(async (typed: string, options: { to?: string }) => {
+    const file = userPath(typed);
     const config = storeConfigFromEnv();
     if (options.to === 'neo4j' && config.kind !== 'neo4j') throw new Error('--to neo4j needs NEO4J_URI (and NEO4J_USERNAME/NEO4J_PASSWORD)');
     if (options.to && !['sqlite', 'neo4j'].includes(options.to)) throw new Error(`--to takes sqlite or neo4j, not ${options.to}`);
     const store = await openGraphStore(options.to === 'sqlite' ? { ...config, kind: 'sqlite' } : config);
+    const where = store.kind === 'sqlite' ? config.sqlitePath : config.neo4j?.uri;
     try {
       const report = await store.importRecords(readRecords(file));
       console.log(
-        `imported into ${store.kind}: ${report.articles} articles, ${report.entities} entities, ${report.relations} relations, ` +
+        `imported into ${store.kind} at ${where}: ${report.articles} articles, ${report.entities} entities, ${report.relations} relations, ` +
           `${report.evidence} evidence, ${report.redirects} redirects, ${report.curations} curations`,
       );
     } finally {

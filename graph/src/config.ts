@@ -11,8 +11,21 @@ export interface StoreConfig {
   neo4j?: { uri: string; username: string; password: string; database?: string };
 }
 
+/**
+ * Where the command was typed: pnpm runs package scripts inside the package's folder but
+ * tells them the caller's folder in INIT_CWD. Paths a user types are relative to that.
+ */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD || process.cwd();
+}
+
+/** A path the user typed (argument or env var), made absolute from where they typed it. */
+export function userPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(invocationDir(env), path);
+}
+
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  const sqlitePath = env.CHAIN_ATLAS_DB ? resolve(env.CHAIN_ATLAS_DB) : resolve(REPO_ROOT, 'data', 'chain-atlas.sqlite');
+  const sqlitePath = env.CHAIN_ATLAS_DB ? userPath(env.CHAIN_ATLAS_DB, env) : resolve(REPO_ROOT, 'data', 'chain-atlas.sqlite');
   if (env.NEO4J_URI) {
     return {
       kind: 'neo4j',

@@ -7,3 +7,4 @@ export * from './check';
 export { openGraphStore } from './open';
 export { SqliteGraphStore } from './sqlite/store';
 export { Neo4jGraphStore } from './neo4j/store';
+export * from './meta';

@@ -1,11 +1,15 @@
 import { pinyin } from 'pinyin-pro';
 
-/** How a name is compared in search: NFKC, lower case, no whitespace or quote marks. */
+/**
+ * How a name is compared in search: NFKC (full-width ＨＭＷ is hmw), lower case, no
+ * whitespace, quote marks or invisible characters (zero-width space and joiners, word
+ * joiner, BOM, soft hyphen), which a pasted name often carries unseen.
+ */
 export function searchForm(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s“”"「」『』‘’'《》〈〉]/gu, '');
+    .replace(/[\s“”"「」『』‘’'《》〈〉\u200b-\u200d\u2060\ufeff\u00ad]/gu, '');
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -140,7 +144,7 @@ function pinyinPartsScore(q: string, parts: string[], weight: number): number {
  */
 export function queryMatcher(query: string) {
   const q = searchForm(query);
-  const latin = latinOnly(query);
+  const latin = latinOnly(q);
   return {
     term(term: string, kind: MatchKind): number {
       const t = searchForm(term);

@@ -12,7 +12,7 @@ import { ExtractionError } from './errors';
 import { explainArticle, listRules } from './explain';
 import { extractArticle } from './extract';
 import type { SpecExtraction } from './extract';
-import { readArticleFiles } from './files';
+import { listArticlePaths, readArticleFile, readArticleFiles } from './files';
 import { loadArticles } from './load';
 
 const SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,14 +66,28 @@ program
   .argument('[paths...]', 'files or folders (default: data/articles)', [])
   .action(async (paths: string[]) => {
     const { openGraphStore } = await import('@chain-atlas/graph');
-    const { files, failures } = await readArticleFiles(paths.length ? paths : [DEFAULT_ARTICLES], USER_CWD);
+    // Listing stats every path and reads nothing; files are then read one at a time.
+    const listed = await listArticlePaths(paths.length ? paths : [DEFAULT_ARTICLES], USER_CWD);
     const store = await openGraphStore();
     const tty = process.stdout.isTTY;
     const bar = tty ? new cliProgress.SingleBar({ format: 'loading {bar} {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : null;
-    bar?.start(files.length + failures.length, 0, { file: '' });
+    bar?.start(listed.paths.length + listed.failures.length, 0, { file: '' });
+    // Ctrl-C lets the article being loaded finish (each is atomic anyway), then reports.
+    const stop = new AbortController();
+    const onInterrupt = () => {
+      if (stop.signal.aborted) process.exit(130);
+      stop.abort();
+      console.error('\ninterrupted: finishing the current article (Ctrl-C again to quit at once)');
+    };
+    process.on('SIGINT', onInterrupt);
+    async function* oneAtATime() {
+      for (const path of listed.paths) yield await readArticleFile(path);
+    }
     try {
-      const report = await loadArticles(store, files, {
-        failures,
+      const report = await loadArticles(store, oneAtATime(), {
+        failures: listed.failures,
+        total: listed.paths.length + listed.failures.length,
+        signal: stop.signal,
         onProgress: (p) => {
           if (bar) bar.update(p.done, { file: p.file });
           else console.log(`${p.done}/${p.total} ${p.outcome} ${p.file}${p.reason ? `: ${p.reason}` : ''}`);
@@ -84,8 +98,13 @@ program
       table.push([report.loaded.length, report.unchanged.length, report.failed.length, report.entitiesAdded, report.relationsAdded, report.evidenceAdded]);
       console.log(table.toString());
       for (const f of report.failed) console.error(`failed: ${f.file}: ${f.code ? `${f.code}: ` : ''}${f.reason}`);
-      if (report.failed.length) process.exitCode = 1;
+      if (report.interrupted) {
+        const left = listed.paths.length + listed.failures.length - report.loaded.length - report.unchanged.length - report.failed.length;
+        console.error(`interrupted: ${left} file(s) not read`);
+        process.exitCode = 130;
+      } else if (report.failed.length) process.exitCode = 1;
     } finally {
+      process.off('SIGINT', onInterrupt);
       bar?.stop();
       await store.close();
     }

@@ -1,7 +1,7 @@
-import type { GraphStore } from '@chain-atlas/graph';
+import { checkArticleMeta, type GraphStore } from '@chain-atlas/graph';
 import { ExtractionError } from './errors';
 import { extractArticle } from './extract';
-import type { ArticleFile, ArticleFileFailure } from './files';
+import { isFailure, type ArticleFile, type ArticleFileFailure } from './files';
 
 export interface LoadProgress {
   done: number;
@@ -18,27 +18,54 @@ export interface LoadReport {
   entitiesAdded: number;
   relationsAdded: number;
   evidenceAdded: number;
+  /** True when the load was stopped (SIGINT) before every file was read; what is listed is all that happened. */
+  interrupted: boolean;
+}
+
+export interface LoadOptions {
+  onProgress?: (p: LoadProgress) => void;
+  /** Files that could not be read, reported first. */
+  failures?: ArticleFileFailure[];
+  /** How many files there are in all, when `files` is read lazily. */
+  total?: number;
+  /** Aborted: the article being loaded finishes, no further one starts. */
+  signal?: AbortSignal;
 }
 
 /**
  * Extracts each article and loads it with `store.upsertArticle` (atomic per article). A
- * failing article is reported with its reason and skipped; the rest still load.
+ * failing article is reported with its reason and skipped; the rest still load. `files` may
+ * be read lazily (one file in memory at a time); metadata is held to the API's rules.
  */
 export async function loadArticles(
   store: GraphStore,
-  files: ArticleFile[],
-  options: { onProgress?: (p: LoadProgress) => void; failures?: ArticleFileFailure[] } = {},
+  files: ArticleFile[] | AsyncIterable<ArticleFile | ArticleFileFailure>,
+  options: LoadOptions = {},
 ): Promise<LoadReport> {
-  const report: LoadReport = { loaded: [], unchanged: [], failed: [], entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0 };
-  const total = files.length + (options.failures?.length ?? 0);
+  const report: LoadReport = { loaded: [], unchanged: [], failed: [], entitiesAdded: 0, relationsAdded: 0, evidenceAdded: 0, interrupted: false };
+  const total = options.total ?? (Array.isArray(files) ? files.length : 0) + (options.failures?.length ?? 0);
   let done = 0;
-  for (const f of options.failures ?? []) {
-    report.failed.push({ file: f.path, reason: f.error.message, code: f.error.code });
-    options.onProgress?.({ done: ++done, total, file: f.path, outcome: 'failed', reason: f.error.message });
-  }
-  for (const f of files) {
+  const fail = (file: string, reason: string, code?: string) => {
+    report.failed.push({ file, reason, code });
+    options.onProgress?.({ done: ++done, total, file, outcome: 'failed', reason });
+  };
+  for (const f of options.failures ?? []) fail(f.path, f.error.message, f.error.code);
+  for await (const f of files) {
+    if (options.signal?.aborted) {
+      report.interrupted = true;
+      break;
+    }
+    if (isFailure(f)) {
+      fail(f.path, f.error.message, f.error.code);
+      continue;
+    }
+    const checked = checkArticleMeta({ title: f.meta.title, date: f.meta.date, source: f.meta.source, url: f.meta.url });
+    if (!checked.ok) {
+      fail(f.file, `metadata refused: ${checked.problem}`, 'BAD_METADATA');
+      continue;
+    }
     try {
-      const result = extractArticle(f.bytes, f.meta);
+      const result = extractArticle(f.bytes, { ...f.meta, ...checked.meta });
       const up = await store.upsertArticle(result.toArticleExtraction());
       if (up.created) {
         report.loaded.push(f.file);
@@ -49,8 +76,7 @@ export async function loadArticles(
       options.onProgress?.({ done: ++done, total, file: f.file, outcome: up.created ? 'loaded' : 'unchanged' });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      report.failed.push({ file: f.file, reason, code: err instanceof ExtractionError ? err.code : undefined });
-      options.onProgress?.({ done: ++done, total, file: f.file, outcome: 'failed', reason });
+      fail(f.file, reason, err instanceof ExtractionError ? err.code : undefined);
     }
   }
   return report;

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { clientDistDir as defaultClientDir } from '@chain-atlas/client';
-import type { GraphStore } from '@chain-atlas/graph';
+import type { GraphStats, GraphStore } from '@chain-atlas/graph';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { pino, type Logger } from 'pino';
@@ -18,9 +20,12 @@ import { createErrorFormatter } from './errors';
 import { seedExtractor, type Extractor } from './ingest';
 import { DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { createLoaders } from './loaders';
-import { limitsPlugin, loggingPlugin } from './plugins';
+import { StorePool, type StorePoolOptions } from './pool';
+import { limitRules, limitsPlugin, loggingPlugin, responseSizePlugin } from './plugins';
 import { resolvers } from './resolvers';
 import { typeDefs } from './schema';
+
+const HEALTH_WAIT_MS = 100;
 
 export interface AppOptions {
   store: GraphStore;
@@ -41,8 +46,19 @@ export interface AppOptions {
    * explorer served by this server itself (same origin) can.
    */
   corsOrigins?: string[];
+  /**
+   * Host names (Host header, no port) the server answers besides the localhost names and the
+   * address it is bound to (all of this machine's when bound to every interface); `*` any.
+   * Others get 421: a web page on a domain rebound to this machine must not read the graph.
+   */
+  allowedHosts?: string[];
   /** Entities with more relations than this have them paged by the store (default 500). */
   hubDegree?: number;
+  /**
+   * Run the SQLite store's reads, writes and article extraction in worker threads (see
+   * pool.ts); `store` must then be the SQLite store at `sqlitePath`, and serves /healthz.
+   */
+  workers?: StorePoolOptions;
 }
 
 export interface ChainAtlasApp {
@@ -62,15 +78,40 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
   const extract = options.extract ?? seedExtractor;
   const clientDir = options.clientDir ?? defaultClientDir;
+  const pool = options.workers ? new StorePool(options.workers) : null;
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
 
+  const extraHosts = new Set((options.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const boundHosts = new Set(['localhost', '127.0.0.1', '::1']);
+  const hostAllowed = (header: string | undefined): boolean => {
+    if (!header) return false;
+    const name = hostName(header);
+    return extraHosts.has('*') || extraHosts.has(name) || boundHosts.has(name) || name.endsWith('.localhost');
+  };
+  app.use((req, res, next) => {
+    if (hostAllowed(req.headers.host)) return next();
+    res.status(421).json({
+      errors: [
+        {
+          message: `this server does not answer for the host ${JSON.stringify(req.headers.host ?? '')}; add it to CHAIN_ATLAS_ALLOWED_HOSTS`,
+          extensions: { code: 'MISDIRECTED_REQUEST' },
+        },
+      ],
+    });
+  });
+
   const apollo = new ApolloServer<ApiContext>({
     typeDefs,
     resolvers,
     introspection: options.introspection ?? true,
+    // With introspection off, "Did you mean 'deleteArticle'?" would hand the schema out anyway.
+    hideSchemaDetailsFromClientErrors: options.introspection === false,
+    // Parsing stops at the token limit: a huge document costs no more than a big one.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules(limits),
     includeStacktraceInErrorResponses: !production,
     // The client sends application/json, which Apollo's CSRF check lets through; a
     // cross-site form post cannot.
@@ -84,6 +125,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(limits),
+      responseSizePlugin(limits),
       loggingPlugin(),
     ],
     logger: {
@@ -126,27 +168,46 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
     limitBatch,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
-        const requestStore = storeWithDeadline(store, Date.now() + limits.requestTimeoutMs);
+        // The deadline stops the request's store calls: in worker threads it ends them
+        // where they are (the thread is replaced), in process it stops new ones starting.
+        const signal = AbortSignal.timeout(limits.requestTimeoutMs);
+        // Every store call of the request listens to it: hundreds, in a wide query.
+        setMaxListeners(0, signal);
+        const requestStore = storeWithDeadline(pool ? pool.view(store, signal) : store, Date.now() + limits.requestTimeoutMs);
         return {
           store: requestStore,
-          loaders: createLoaders(requestStore),
+          loaders: createLoaders(requestStore, { hubDegree: options.hubDegree ?? 500, maxHubRelations: limits.maxListItems }),
           limits,
           authorized: isAuthorized(req.headers.authorization, options.token),
-          extract,
+          extract: pool && !options.extract ? pool.extractor(signal) : extract,
           logger,
           hubDegree: options.hubDegree ?? 500,
+          spent: { listItems: 0, textBytes: 0 },
         };
       },
     }),
   );
 
+  // With worker threads the counts come from the writer thread; a health check waits for
+  // them at most HEALTH_WAIT_MS (a long write may hold it) and otherwise answers with the
+  // last counts it had: the check is about the process answering, fast.
+  let lastStats: GraphStats | null = null;
+  const statsForHealth = async (): Promise<GraphStats | null> => {
+    if (!pool) return store.stats();
+    const fresh = pool.stats().then((s) => (lastStats = s));
+    if (lastStats === null) return fresh;
+    fresh.catch(() => undefined);
+    return Promise.race([fresh, new Promise<GraphStats>((resolve) => setTimeout(() => resolve(lastStats!), HEALTH_WAIT_MS))]);
+  };
+  // The first counts are read now, so no health check has to wait for a busy writer thread.
+  if (pool) void statsForHealth().catch((err: unknown) => logger.warn({ err }, 'could not count the graph yet'));
   app.get('/healthz', async (_req, res) => {
     try {
-      const s = await store.stats();
+      const s = await statsForHealth();
       res.json({
         ok: true,
         store: store.kind,
-        stats: { articles: s.articles, entities: s.entities, relations: s.relations, evidence: s.evidence },
+        stats: s && { articles: s.articles, entities: s.entities, relations: s.relations, evidence: s.evidence },
       });
     } catch (err) {
       logger.error({ err }, 'health check failed');
@@ -184,6 +245,10 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
       });
       return;
     }
+    if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
+      res.status(415).json({ errors: [{ message: err.message ?? 'unsupported charset', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+      return;
+    }
     if (err.type === 'entity.parse.failed' || err.status === 400) {
       res.status(400).json({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       return;
@@ -208,6 +273,11 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
           const address = httpServer.address() as AddressInfo;
+          if (!host || host === '0.0.0.0' || host === '::') {
+            // Every interface: the machine's own names and addresses are this server's.
+            boundHosts.add(hostname().toLowerCase());
+            for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) boundHosts.add(i.address.toLowerCase());
+          } else boundHosts.add(hostName(host));
           const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
           resolve({ port: address.port, url: `http://${shownHost}:${address.port}` });
         });
@@ -219,8 +289,17 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
       // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await pool?.close();
     },
   };
+}
+
+/** The name of a Host header or address: no port, no IPv6 brackets, lower case. */
+function hostName(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
+  // A bare IPv6 address has several colons and no port.
+  return (h.match(/:/gu) ?? []).length > 1 ? h : h.replace(/:\d*$/u, '');
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -14,4 +14,6 @@ export interface ApiContext {
   logger: Logger;
   /** Above this many relations an entity's relations are paged by the store, not batched. */
   hubDegree: number;
+  /** What this request has read so far, against `maxListItems` and `maxResponseBytes`. */
+  spent: { listItems: number; textBytes: number };
 }

@@ -9,7 +9,12 @@ export type ApiErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'PAYLOAD_TOO_LARGE'
   | 'BATCH_TOO_LARGE'
+  | 'RESPONSE_TOO_LARGE'
   | 'TIMEOUT'
+  | 'STORE_BUSY'
+  | 'BAD_REQUEST'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'MISDIRECTED_REQUEST'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -18,6 +23,8 @@ const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
   QUERY_TOO_COMPLEX: 400,
   PAYLOAD_TOO_LARGE: 413,
   BATCH_TOO_LARGE: 400,
+  RESPONSE_TOO_LARGE: 400,
+  STORE_BUSY: 503,
 };
 
 export function apiError(code: ApiErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -29,6 +36,10 @@ export function apiError(code: ApiErrorCode, message: string, extra: Record<stri
 
 export const badInput = (message: string, extra?: Record<string, unknown>) => apiError('BAD_USER_INPUT', message, extra);
 export const notFound = (message: string) => apiError('NOT_FOUND', message);
+export const responseTooLarge = (maxResponseBytes: number) =>
+  apiError('RESPONSE_TOO_LARGE', `the answer would be larger than ${maxResponseBytes} bytes; ask for fewer or smaller parts`, {
+    maxResponseBytes,
+  });
 
 /** The store speaks its own codes; the API speaks GraphQL's. */
 export function fromStoreError(err: GraphStoreError): GraphQLError {
@@ -72,6 +83,25 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
       if (mapped.extensions.code !== 'INTERNAL_SERVER_ERROR') {
         return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
       }
+    }
+    // Apollo files errors our validation rules report under GRAPHQL_VALIDATION_FAILED, and a
+    // parse stopped by the token limit under GRAPHQL_PARSE_FAILED (graphql 16 words it "more that"): both are a query too big.
+    const ownCode = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof ownCode === 'string' && ownCode in HTTP_STATUS) {
+      return { ...formatted, extensions: { ...(original as { extensions: Record<string, unknown> }).extensions } };
+    }
+    // graphql's own validation gives up ("Validation aborted.") on documents whose fields
+    // overlap too much to compare: also a query too big.
+    const tooBig =
+      (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/u.test(formatted.message)) ||
+      (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.');
+    if (tooBig) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    // Apollo answers a persisted-query hash that does not match its query as an internal
+    // error; it is the client's.
+    if (formatted.message === 'provided sha does not match query') {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
     const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'INTERNAL_SERVER_ERROR') {

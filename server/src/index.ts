@@ -5,3 +5,4 @@ export { DEFAULT_LIMITS, LIMIT_ENV, limitsFromEnv, type ApiLimits } from './limi
 export { seedExtractor, type Extractor } from './ingest';
 export { measureApiLatency, type LatencyReport } from './latency';
 export { loadBundledArticles } from './bundled';
+export { StorePool, type StorePoolOptions } from './pool';

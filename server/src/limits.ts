@@ -29,6 +29,24 @@ export interface ApiLimits {
   requestTimeoutMs: number;
   /** Operations in one batched (JSON array) request. */
   maxBatchSize: number;
+  /** Aliased fields in one operation (`__typename` free): each alias is another run of its field. */
+  maxAliases: number;
+  /** Directives in one operation. */
+  maxDirectives: number;
+  /** Lexical tokens of one document: parsing stops past it, before anything else is done. */
+  maxTokens: number;
+  /**
+   * What the cost estimate assumes a list without a page size (District.enterprises,
+   * Enterprise.partners…) holds: nested lists multiply, so a few levels of them price out.
+   */
+  listCostEstimate: number;
+  /**
+   * Entities one request may reach through those lists, counted as they are read: the
+   * estimate's guess can be wrong on a hub, this count cannot.
+   */
+  maxListItems: number;
+  /** Bytes of one JSON answer; a bigger one is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -41,11 +59,18 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxPathLength: 6,
   maxPaths: 20,
   maxNeighbourhoodSeeds: 100,
-  // 2 MB: a long article (~600k Chinese characters in UTF-8) plus the query around it.
-  maxBodyBytes: 2 * 1024 * 1024,
+  // The longest article the API takes, in the longest JSON it can come as (every character
+  // escaped as \uXXXX: 6 bytes), plus room for the query and metadata: ~2.9 MiB.
+  maxBodyBytes: 500_000 * 6 + 64 * 1024,
   maxArticleChars: 500_000,
   requestTimeoutMs: 15_000,
   maxBatchSize: 10,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 5000,
+  listCostEstimate: 20,
+  maxListItems: 50_000,
+  maxResponseBytes: 20 * 1024 * 1024,
 };
 
 /** The env var that sets each limit. */
@@ -62,6 +87,12 @@ export const LIMIT_ENV: Record<keyof ApiLimits, string> = {
   maxArticleChars: 'CHAIN_ATLAS_MAX_ARTICLE_CHARS',
   requestTimeoutMs: 'CHAIN_ATLAS_REQUEST_TIMEOUT_MS',
   maxBatchSize: 'CHAIN_ATLAS_MAX_BATCH',
+  maxAliases: 'CHAIN_ATLAS_MAX_ALIASES',
+  maxDirectives: 'CHAIN_ATLAS_MAX_DIRECTIVES',
+  maxTokens: 'CHAIN_ATLAS_MAX_TOKENS',
+  listCostEstimate: 'CHAIN_ATLAS_LIST_COST_ESTIMATE',
+  maxListItems: 'CHAIN_ATLAS_MAX_LIST_ITEMS',
+  maxResponseBytes: 'CHAIN_ATLAS_MAX_RESPONSE_BYTES',
 };
 
 const positiveInt = z.coerce.number().int().positive();
@@ -76,5 +107,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiLimits {
     if (!parsed.success) throw new Error(`${LIMIT_ENV[key]} must be a positive integer, not ${JSON.stringify(raw)}`);
     limits[key] = parsed.data;
   }
+  // A longer article limit without a body limit set would be unreachable: the body grows with it.
+  if (!env[LIMIT_ENV.maxBodyBytes]) limits.maxBodyBytes = Math.max(limits.maxBodyBytes, limits.maxArticleChars * 6 + 64 * 1024);
   return limits;
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Article, Entity, EntityDetails, GraphStore, Relation } from '@chain-atlas/graph';
+import { apiError } from './errors';
 
 /**
  * Per-request batching and caching of store reads: resolving a field over 200 entities asks
@@ -33,9 +34,26 @@ function byId<T extends { id: string }>(keys: readonly string[], items: T[]): (T
  */
 const RELATIONS_BATCH_NODE_CAP = 20_000;
 
-export function createLoaders(store: GraphStore): Loaders {
+/** How many relations one page of a hub's relations brings. */
+const HUB_PAGE = 2000;
+
+export interface LoaderOptions {
+  /**
+   * Entities with more relations than this come without all of them from getEntity; their
+   * relations are paged from the store instead, so every list built on them is complete.
+   */
+  hubDegree?: number;
+  /** Most relations of one hub read for one request; past it the request is refused. */
+  maxHubRelations?: number;
+}
+
+export function createLoaders(store: GraphStore, options: LoaderOptions = {}): Loaders {
+  const hubDegree = options.hubDegree ?? 500;
+  const maxHubRelations = options.maxHubRelations ?? 50_000;
   const entity = new DataLoader<string, Entity | null>(async (ids) => byId(ids, await store.getEntities([...ids])));
-  const details = new DataLoader<string, EntityDetails | null>((ids) => Promise.all(ids.map((id) => store.getEntity(id))));
+  const details = new DataLoader<string, EntityDetails | null>((ids) =>
+    Promise.all(ids.map((id) => store.getEntity(id, { relationLimit: hubDegree, articleLimit: maxHubRelations + 1 }))),
+  );
   const relation = new DataLoader<string, Relation | null>(async (ids) => byId(ids, await store.getRelations([...ids])));
   const article = new DataLoader<string, Article | null>(async (ids) => byId(ids, await store.getArticles([...ids])));
   const degree = new DataLoader<string, number>(async (ids) => {
@@ -45,7 +63,34 @@ export function createLoaders(store: GraphStore): Loaders {
 
   // The store has no "relations of these entities" read; a depth-1 neighbourhood of all of
   // them is one call that contains every such relation (and some between neighbours, dropped).
-  const relationsOf = new DataLoader<string, Relation[]>(async (ids) => {
+  /** Every relation of a hub, a page at a time: getEntity brings only the first `hubDegree`. */
+  const allRelationsOf = async (id: string): Promise<Relation[]> => {
+    const out: Relation[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await store.relationsOf(id, { first: HUB_PAGE, after });
+      if (page.total > maxHubRelations) {
+        throw apiError('QUERY_TOO_COMPLEX', `${id} has ${page.total} relations, more than the ${maxHubRelations} one request may read`, {
+          maxListItems: maxHubRelations,
+        });
+      }
+      out.push(...page.items);
+      if (page.items.length < HUB_PAGE) return out;
+      after = page.items[page.items.length - 1].id;
+    }
+  };
+
+  const relationsOf = new DataLoader<string, Relation[]>(async (keys) => {
+    const known = await degree.loadMany(keys);
+    const isHub = (i: number) => typeof known[i] === 'number' && (known[i] as number) > hubDegree;
+    const hubs = keys.filter((_, i) => isHub(i));
+    const ids = keys.filter((_, i) => !isHub(i));
+    const ofHubs = new Map(await Promise.all(hubs.map(async (id) => [id, await allRelationsOf(id)] as const)));
+    const ofOthers = new Map(ids.length ? (await relationsOfSmall(ids)).map((rels, i) => [ids[i], rels] as const) : []);
+    return keys.map((id) => ofHubs.get(id) ?? ofOthers.get(id) ?? []);
+  });
+
+  async function relationsOfSmall(ids: readonly string[]): Promise<Relation[][]> {
     if (ids.length === 1) return [(await details.load(ids[0]))?.relations ?? []];
     const sub = await store.neighbourhood([...ids], { depth: 1, limit: RELATIONS_BATCH_NODE_CAP });
     if (sub.truncated) {
@@ -59,12 +104,13 @@ export function createLoaders(store: GraphStore): Loaders {
     for (const node of sub.nodes) entity.prime(node.id, node);
     for (const rel of sub.edges) relation.prime(rel.id, rel);
     return ids.map((id) => touching.get(id)!);
-  });
+  }
 
   const primeDetails = (d: EntityDetails | null) => {
     if (!d) return;
     entity.prime(d.id, { id: d.id, type: d.type, name: d.name, aliases: d.aliases });
-    relationsOf.prime(d.id, d.relations);
+    // A hub's details hold only its first relations: its full list is read when asked for.
+    if (d.relations.length >= d.degree) relationsOf.prime(d.id, d.relations);
     degree.prime(d.id, d.degree);
     for (const rel of d.relations) relation.prime(rel.id, rel);
   };

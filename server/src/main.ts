@@ -1,5 +1,5 @@
 // `pnpm start`: the API, GraphiQL and the explorer from one process, on the configured store.
-import { openGraphStore } from '@chain-atlas/graph';
+import { openGraphStore, storeConfigFromEnv } from '@chain-atlas/graph';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { loadBundledArticles } from './bundled';
@@ -12,9 +12,15 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   const token = process.env.CHAIN_ATLAS_TOKEN || undefined;
+  const workersEnv = process.env.CHAIN_ATLAS_WORKERS;
+  const workerThreads = workersEnv ? Number(workersEnv) : undefined;
+  if (workerThreads !== undefined && !(Number.isInteger(workerThreads) && workerThreads >= 0)) {
+    throw new Error(`CHAIN_ATLAS_WORKERS must be a whole number of threads (0: none), not ${workersEnv}`);
+  }
   if (!token) logger.warn('CHAIN_ATLAS_TOKEN is not set: every mutation will answer UNAUTHENTICATED');
 
-  const store = await openGraphStore();
+  const config = storeConfigFromEnv();
+  const store = await openGraphStore(config);
   if ((await store.stats()).articles === 0) {
     logger.info('the graph is empty: loading the bundled articles (data/articles)');
     const report = await loadBundledArticles(store, { logger });
@@ -28,10 +34,14 @@ async function main(): Promise<void> {
     production,
     limits: limitsFromEnv(),
     introspection: process.env.CHAIN_ATLAS_INTROSPECTION !== 'false',
+    allowedHosts: (process.env.CHAIN_ATLAS_ALLOWED_HOSTS ?? '').split(','),
     corsOrigins: (process.env.CHAIN_ATLAS_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    // SQLite is synchronous: its work goes to worker threads so no request holds the others.
+    // CHAIN_ATLAS_WORKERS sets the reader threads; 0 keeps everything in this thread.
+    workers: store.kind === 'sqlite' && workerThreads !== 0 ? { sqlitePath: config.sqlitePath, threads: workerThreads } : undefined,
   });
   const { url } = await app.listen(port, process.env.HOST);
   const stats = await store.stats();

@@ -9,9 +9,10 @@ import type {
   UpsertReport,
 } from '@chain-atlas/graph';
 import { ENTITY_TYPES, GraphStoreError, RELATION_TYPES } from '@chain-atlas/graph';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from './context';
 import { decodeCursor, decodeOffsetCursor, encodeCursor } from './cursor';
-import { apiError, notFound } from './errors';
+import { apiError, badInput, notFound, responseTooLarge } from './errors';
 import { asArticleFailure, type ArticleFailure } from './ingest';
 import {
   aliasArg,
@@ -27,6 +28,35 @@ type Args = Record<string, unknown>;
 
 /** GraphQL's enum values (DISTRICT) stand for the model's names (District). */
 const ENTITY_TYPE_ENUM = Object.fromEntries(ENTITY_TYPES.map((t) => [t.toUpperCase(), t])) as Record<string, EntityType>;
+
+// ---- what one request may read ---------------------------------------------------------
+
+/**
+ * Counts entities reached through unpaged lists as they are read. The cost estimate priced
+ * each such list at a guess; on a hub the guess is wrong by thousands, and nested lists
+ * multiply that, so the real count is what stops the request.
+ */
+function spendListItems(ctx: ApiContext, n: number): void {
+  ctx.spent.listItems += n;
+  if (ctx.spent.listItems > ctx.limits.maxListItems) {
+    throw apiError('QUERY_TOO_COMPLEX', `the query reaches more than ${ctx.limits.maxListItems} entities through its lists`, {
+      maxListItems: ctx.limits.maxListItems,
+    });
+  }
+}
+
+/** The answer's largest parts are article texts: counted as they are read, in UTF-8 bytes at most. */
+function spendText(ctx: ApiContext, text: string): void {
+  ctx.spent.textBytes += text.length * 3;
+  if (ctx.spent.textBytes > ctx.limits.maxResponseBytes) throw responseTooLarge(ctx.limits.maxResponseBytes);
+}
+
+/**
+ * Where an article's text may be asked for: the article itself, a page of articles, the
+ * article just ingested. Not through evidence or an entity's articles, where one long
+ * article would be copied once per relation or entity of the answer.
+ */
+const TEXT_PARENTS = new Set(['Query', 'ArticleEdge', 'IngestReport']);
 
 // ---- reading around an entity ---------------------------------------------------------
 
@@ -44,6 +74,7 @@ async function related(
     if ((direction === 'out' || direction === 'both') && r.from === self.id) others.add(r.to);
     if ((direction === 'in' || direction === 'both') && r.to === self.id) others.add(r.from);
   }
+  spendListItems(ctx, others.size);
   const found = await ctx.loaders.entity.loadMany([...others]);
   return found
     .filter((e): e is Entity => e != null && !(e instanceof Error))
@@ -63,6 +94,7 @@ function sum(values: (number | null | undefined)[]): number | null {
 
 async function investments(ctx: ApiContext, project: Entity) {
   const rels = (await ctx.loaders.relationsOf.load(project.id)).filter((r) => r.type === 'INVESTS_IN' && r.to === project.id);
+  spendListItems(ctx, rels.length);
   return rels.map((relation) => ({ relation, enterpriseId: relation.from, amountCny: relation.amountCny ?? null }));
 }
 
@@ -103,6 +135,7 @@ const entityCommon = {
   degree: (self: Entity, _: Args, ctx: ApiContext) => ctx.loaders.degree.load(self.id),
   articles: async (self: Entity, _: Args, ctx: ApiContext) => {
     const details = await ctx.loaders.details.load(self.id);
+    spendListItems(ctx, details?.articleIds.length ?? 0);
     const found = await ctx.loaders.article.loadMany(details?.articleIds ?? []);
     return found.filter((a): a is Article => a != null && !(a instanceof Error));
   },
@@ -236,8 +269,16 @@ export const resolvers = {
 
   Article: {
     // A listing carries a summary without the text; the text is read only when asked for.
-    text: async (a: Article | ArticleSummary, _: Args, ctx: ApiContext) =>
-      'text' in a && typeof a.text === 'string' ? a.text : ((await ctx.loaders.article.load(a.id))?.text ?? ''),
+    text: async (a: Article | ArticleSummary, _: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
+      let at = info.path.prev;
+      while (at && typeof at.key === 'number') at = at.prev;
+      if (!at?.typename || !TEXT_PARENTS.has(at.typename)) {
+        throw badInput('an article\'s text is read with article(id) or articles, not through evidence or an entity\'s articles');
+      }
+      const text = 'text' in a && typeof a.text === 'string' ? a.text : ((await ctx.loaders.article.load(a.id))?.text ?? '');
+      spendText(ctx, text);
+      return text;
+    },
     length: async (a: Article | ArticleSummary, _: Args, ctx: ApiContext) =>
       'length' in a && typeof a.length === 'number'
         ? a.length
@@ -347,16 +388,26 @@ export const resolvers = {
     },
 
     addAlias: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const id = entityIdArg(args.entityId, 'entityId');
+      const typed = entityIdArg(args.entityId, 'entityId');
       const alias = aliasArg(args.alias);
+      // An id merged away since the analyst saw it names the entity it was merged into.
+      const id = (await canonicalEntity(ctx, typed))?.id ?? typed;
       const entity = await ctx.store.addAlias(id, alias);
       ctx.loaders.clearAll();
       return entity;
     },
 
     mergeEntities: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const keepId = entityIdArg(args.keepId, 'keepId');
-      const mergeId = entityIdArg(args.mergeId, 'mergeId');
+      const [keep, merge] = await Promise.all(
+        [entityIdArg(args.keepId, 'keepId'), entityIdArg(args.mergeId, 'mergeId')].map(async (id) => (await canonicalEntity(ctx, id)) ?? id),
+      );
+      const keepId = typeof keep === 'string' ? keep : keep.id;
+      const mergeId = typeof merge === 'string' ? merge : merge.id;
+      // A district is a place with its own boundaries, named by the gazetteer; two are never
+      // one entity, and merging them would move one's enterprises and projects into the other.
+      if (typeof keep !== 'string' && typeof merge !== 'string' && (keep.type === 'District' || merge.type === 'District')) {
+        throw badInput('districts cannot be merged: each is a place of its own; add an alias instead', { argumentName: 'mergeId' });
+      }
       const entity = await ctx.store.mergeEntities(keepId, mergeId);
       ctx.loaders.clearAll();
       ctx.logger.info({ keepId, mergeId }, 'entities merged');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES } from '@chain-atlas/graph';
+import { ENTITY_TYPES, articleMetaSchema } from '@chain-atlas/graph';
 import { badInput } from './errors';
 import type { ApiLimits } from './limits';
 
@@ -72,15 +72,14 @@ export interface ArticleInputArgs {
 export function articleInputArg(value: unknown, limits: ApiLimits): ArticleInputArgs {
   // Empty text is let through on purpose: the extraction pipeline owns the verdict on an
   // article's content and reports it with its own code (EMPTY).
-  const schema = z.object({
-    text: z.string().max(limits.maxArticleChars, `at most ${limits.maxArticleChars} characters (a server limit)`),
-    title: z.string().trim().max(500).nullish(),
-    date: z.iso.date('must be an ISO date, YYYY-MM-DD').nullish(),
-    source: z.string().trim().max(200).nullish(),
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
-      .max(2000)
-      .nullish(),
+  // The metadata rules are the graph's, shared with `seed load`.
+  const schema = articleMetaSchema.extend({
+    text: z
+      .string()
+      .max(limits.maxArticleChars, `at most ${limits.maxArticleChars} characters (a server limit)`)
+      // JSON can carry a lone surrogate (\ud800) that UTF-8 cannot: the text would reach the
+      // graph with U+FFFD in its place, silently changed. The stores refuse it; so does this.
+      .refine((t) => t.isWellFormed(), 'has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it'),
   });
   return parse(schema, value, 'input');
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteGraphStore, type GraphStore } from '@chain-atlas/graph';
-import { createApp, loadBundledArticles, type AppOptions, type ChainAtlasApp } from '@chain-atlas/server';
+import { createApp, loadBundledArticles, type AppOptions, type ChainAtlasApp, type StorePoolOptions } from '@chain-atlas/server';
 
 /** GraphQL answers are JSON; the tests' assertions check their shape, not the type checker. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,7 +22,7 @@ export interface GraphQLResponse<T = Record<string, Json>> {
  */
 export interface Harness {
   url: string;
-  store: GraphStore;
+  store: SqliteGraphStore;
   app: ChainAtlasApp;
   gql<T = Record<string, Json>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<GraphQLResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<Response>;
@@ -30,16 +30,25 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: Omit<AppOptions, 'store'> & { wrapStore?: (s: GraphStore) => GraphStore; empty?: boolean } = {},
+  options: Omit<AppOptions, 'store' | 'workers'> & {
+    wrapStore?: (s: GraphStore) => GraphStore;
+    empty?: boolean;
+    /** Serve from worker threads over the harness's file (as `pnpm start` does). */
+    workers?: Omit<StorePoolOptions, 'sqlitePath'>;
+    /** Fill the store before the server starts. */
+    fill?: (s: SqliteGraphStore) => Promise<void>;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'chain-atlas-api-'));
-  const sqlite = SqliteGraphStore.open(join(dir, 'graph.sqlite'));
+  const sqlitePath = join(dir, 'graph.sqlite');
+  const sqlite = SqliteGraphStore.open(sqlitePath);
   if (!options.empty) {
     const report = await loadBundledArticles(sqlite);
     if (report.loaded.length !== 5) throw new Error(`expected the five bundled articles, loaded ${JSON.stringify(report)}`);
   }
+  await options.fill?.(sqlite);
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
-  const app = await createApp({ token: TOKEN, ...options, store });
+  const app = await createApp({ token: TOKEN, ...options, store, workers: options.workers ? { ...options.workers, sqlitePath } : undefined });
   const { url } = await app.listen(0, '127.0.0.1');
 
   const post = (body: string, headers: Record<string, string> = {}) =>

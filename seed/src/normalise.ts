@@ -171,7 +171,7 @@ export function normalise(original: string): NormalisedText {
   for (const g of groups) {
     if (out.length) {
       out.push('\n');
-      script.push('\n');
+      if (converted) script.push('\n');
       map.push(g.parts[0].start - 1 >= 0 ? g.parts[0].start - 1 : 0);
     }
     const pStart = out.length;
@@ -188,7 +188,7 @@ export function normalise(original: string): NormalisedText {
         const prev = part.text[i - 1] ?? '';
         const next = part.text[i + 1] ?? '';
         out.push(repairVariant(unifyWidth(ch, prev, next), next));
-        script.push(unifyWidth(original[part.start + i], prev, next));
+        if (converted) script.push(unifyWidth(original[part.start + i], prev, next));
         map.push(part.start + i);
       }
     });
@@ -203,7 +203,7 @@ export function normalise(original: string): NormalisedText {
   for (let i = 0; i < out.length; i++) {
     if (out[i] === '"') {
       out[i] = open ? '“' : '”';
-      script[i] = out[i];
+      if (converted) script[i] = out[i];
       open = !open;
     } else if (out[i] === '\n') open = true;
   }

@@ -40,14 +40,29 @@ function phraseLikeProject(s: string): boolean {
 const PROJECT_FRAME = /^(?:建设|兴建|新建|扩建|投建|打造|实施|签约|引进|落地|开工|投产|的|有|是|为|包括|其中)$/;
 
 /** X的P项目 / X公司P项目: a project that a company named right before it owns is a named project. */
-function ownedProject(text: string, start: number, core: string, found: Mention[]): boolean {
+function ownedProject(text: string, start: number, core: string, companyEnds: Set<number>): boolean {
   if (core.length < 4 || VAGUE_PROJECT.test(core) || phraseLikeProject(core)) return false;
   const at = text[start - 1] === '的' ? start - 1 : start;
-  if (found.some((f) => f.type === 'Enterprise' && f.end === at)) return true;
+  if (companyEnds.has(at)) return true;
   return /(?:公司|集团)$/.test(text.slice(Math.max(0, at - 2), at)) && at < start;
 }
 
 export function findProjects(text: string, out: Mention[]) {
+  // Where the companies found so far end, looked up per project instead of scanned (pages with thousands of projects).
+  const companyEnds = new Set(out.filter((f) => f.type === 'Enterprise').map((f) => f.end));
+  const legalEnds = out.filter((f) => f.type === 'Enterprise' && f.rule === 'legal-name').sort((a, b) => a.end - b.end);
+  /** The last legal name that starts at or after `from` and ends inside (after, before). */
+  const legalEndingIn = (from: number, after: number, before: number) => {
+    let lo = 0;
+    let hi = legalEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (legalEnds[mid].end < before) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && legalEnds[k].end > after; k--) if (legalEnds[k].start >= from) return legalEnds[k];
+    return undefined;
+  };
   const re = /项目/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + 2;
@@ -63,7 +78,7 @@ export function findProjects(text: string, out: Mention[]) {
     let { text: core, cut, marker } = trimLeft(cand.slice(0, cand.length - buildHead.length), cand.length - buildHead.length, 2);
     core += buildHead;
     // 浙江X有限公司重庆Y项目: a company written right before the project is not part of its name.
-    const owner = out.filter((f) => f.type === 'Enterprise' && f.rule === 'legal-name' && f.end > from + cut && f.end < m.index - 2 && f.start >= from).pop();
+    const owner = legalEndingIn(from, from + cut, m.index - 2);
     if (owner) {
       core = text.slice(owner.end, m.index);
       cut = owner.end - from;
@@ -132,7 +147,7 @@ export function findProjects(text: string, out: Mention[]) {
       (text[start - 1] === '“' && text[end] === '”' && !VAGUE_PROJECT.test(core)) ||
       /年产[0-9.]+(?:万|亿)?[\u4e00-\u9fffA-Za-z]/.test(name) ||
       (signed && nameLike(core.replace(/[“”]/g, '')) && !GENERIC_WORDS.has(tags(core)[0]?.word ?? '')) ||
-      ownedProject(text, start, own, out) ||
+      ownedProject(text, start, own, companyEnds) ||
       (buildHead !== '' && own.length >= 6 && !phraseLikeProject(own) && !VAGUE_PROJECT.test(own) && nameLike(own.slice(0, 4))) ||
       (conjoined && core.length >= 6);
     if (!specific) continue;
@@ -151,13 +166,15 @@ export function findProjects(text: string, out: Mention[]) {
  */
 export function findListedProjects(text: string, out: Mention[]) {
   const items = out.filter((m) => m.type === 'Project' || m.type === 'Platform').sort((a, b) => a.start - b.start);
+  const covered = new Uint8Array(text.length);
+  for (const m of out) if (m.type !== 'District') covered.fill(1, m.start, m.end);
   for (let k = 0; k + 1 < items.length; k++) {
     const a = items[k];
     const b = items[k + 1];
     if (text[a.end] !== '、' || text[b.start - 1] !== '、') continue;
     const item = text.slice(a.end + 1, b.start - 1);
     if (item.length < 4 || item.length > 30 || /[、，。；：]/.test(item)) continue;
-    if (!/^“[^”]{2,8}”[\u4e00-\u9fff]{2,}|^年产[0-9.]/.test(item) || out.some((m) => m.start < b.start - 1 && m.end > a.end + 1 && m.type !== 'District')) continue;
+    if (!/^“[^”]{2,8}”[\u4e00-\u9fff]{2,}|^年产[0-9.]/.test(item) || covered.subarray(a.end + 1, b.start - 1).some((c) => c === 1)) continue;
     push(out, { type: 'Project', name: item, start: a.end + 1, end: b.start - 1, rule: 'listed-project' });
   }
 }

@@ -21,7 +21,22 @@ export function relateNames(ctx: Ctx, sentences: Sentence[], typed: M[]) {
   const { text, entities } = ctx;
   const districtOf = new Map<string, number>();
   for (const e of entities) if (e.type === 'District') districtOf.set(e.name, e.index);
-  const sentenceOf = (m: M | undefined) => m && sentences.find((x) => x.start <= m.start && m.end <= x.end);
+  // The sentence of a mention by binary search, and each entity's first mention once: pages with
+  // thousands of names and sentences stay linear.
+  const sentenceOf = (m: M | undefined) => {
+    if (!m) return undefined;
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end < m.end) lo = mid + 1;
+      else if (sentences[mid].start > m.start) hi = mid - 1;
+      else return sentences[mid].start <= m.start && m.end <= sentences[mid].end ? sentences[mid] : undefined;
+    }
+    return undefined;
+  };
+  const firstMention = new Map<number, M>();
+  for (const m of typed) if (!firstMention.has(m.entity)) firstMention.set(m.entity, m);
 
   for (const e of entities) {
     if (e.type !== 'Platform' && e.type !== 'Project' && e.type !== 'Cluster') continue;
@@ -38,7 +53,7 @@ export function relateNames(ctx: Ctx, sentences: Sentence[], typed: M[]) {
       district = districtOf.get(d.district);
     }
     if (district == null) continue;
-    const s = sentenceOf(typed.find((x) => x.entity === e.index && text.startsWith(form, x.start)) ?? typed.find((x) => x.entity === e.index));
+    const s = sentenceOf((form !== e.name ? typed.find((x) => x.entity === e.index && text.startsWith(form, x.start)) : undefined) ?? firstMention.get(e.index));
     if (s) add(ctx, { type: 'LOCATED_IN', from: e.index, to: district, start: s.start, end: s.end, rule: namePrefix.id });
   }
 
@@ -52,7 +67,7 @@ export function relateNames(ctx: Ctx, sentences: Sentence[], typed: M[]) {
       // 重庆X网络科技有限公司 runs X网; 重庆国际生物城开发投资有限公司 runs 重庆国际生物城.
       const rule = core && e.name.includes(`${core}网络`) ? namedAfter.id : operator?.test(e.name) ? namedOperator.id : null;
       if (!rule) continue;
-      const s = sentenceOf(typed.find((x) => x.entity === e.index));
+      const s = sentenceOf(firstMention.get(e.index));
       if (s) add(ctx, { type: 'OPERATES', from: e.index, to: p.index, start: s.start, end: s.end, rule });
     }
   }

@@ -4,6 +4,11 @@ import type { RelationRule } from './rule';
 const T = 'COOPERATES_WITH' as const;
 /** 与/同/和 as a preposition (not 同时, 同期, 同比, 同样). */
 const WITH = '(?:与|同(?![时期比样])|和)';
+const COOPERATION = new RegExp(`${WITH}([^，。；]{0,20}?)(?:开展|深化|达成|签署|建立|进行|展开|战略)?[^，。；]{0,4}合作`, 'g');
+const AGREEMENT = new RegExp(
+  `${WITH}([^，。；]{2,30}?)(?:签署|签订|达成)[^，。；]{0,10}(?:协议|备忘录)|${WITH}([^，。；]{2,30}?)签约(?=[，。；]|$)|${WITH}([^，。；]{2,30}?)(?:共同出资|合资|共同投资)(?:设立|成立|组建)`,
+  'g',
+);
 
 export const cooperates: RelationRule = {
   id: 'cooperates',
@@ -15,7 +20,8 @@ export const cooperates: RelationRule = {
   negatives: ['忽米网与宗申集团的负责人出席了会议。'],
   apply(sc) {
     const { text, s, top } = sc;
-    const re = new RegExp(`${WITH}([^，。；]{0,20}?)(?:开展|深化|达成|签署|建立|进行|展开|战略)?[^，。；]{0,4}合作`, 'g');
+    const re = COOPERATION;
+    re.lastIndex = 0;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
       const at = s.start + g.index;
       const b = sc.firstAfter(at + 1, ['Enterprise', 'Platform'], 0) ?? (/^(?:该|此|这一?)(?:联合体|平台|中心|基地|园区|联盟)/.test(text.slice(at + 1, at + 6)) ? sc.d.lastPlatform : null);
@@ -42,7 +48,8 @@ export const agreement: RelationRule = {
   negatives: ['仁宝电脑表示，重庆京东方光电科技有限公司的产能已经满载。'],
   apply(sc) {
     const { s, top } = sc;
-    const re = new RegExp(`${WITH}([^，。；]{2,30}?)(?:签署|签订|达成)[^，。；]{0,10}(?:协议|备忘录)|${WITH}([^，。；]{2,30}?)签约(?=[，。；]|$)|${WITH}([^，。；]{2,30}?)(?:共同出资|合资|共同投资)(?:设立|成立|组建)`, 'g');
+    const re = AGREEMENT;
+    re.lastIndex = 0;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
       const at = s.start + g.index;
       const b = sc.firstAfter(at + 1, ['Enterprise', 'Platform'], 0);

@@ -1,7 +1,8 @@
 import { parseAmount } from '../amount';
-import type { FoundRelation } from './context';
+import type { FoundRelation, M } from './context';
 import { add } from './context';
 import type { RelationRule } from './rule';
+import type { SentenceScope } from './scope';
 
 const T = 'INVESTS_IN' as const;
 
@@ -84,6 +85,20 @@ export const ownProject: RelationRule = {
   },
 };
 
+/**
+ * X invests in the project named before `at` in the sentence, or in 该项目 (the last one talked about)
+ * when `lead` ends with it; the amount is the project's own, or one stated later in the sentence
+ * (P由X投资，…，项目总投资约N元).
+ */
+function investsInProjectBefore(sc: SentenceScope, x: M, at: number, lead: string, rule: string) {
+  const p = sc.top.filter((y) => y.type === 'Project' && y.end <= at).pop() ?? (/(?:该|此)?项目$/.test(lead) ? sc.d.lastProject : null);
+  if (!p) return;
+  const r: FoundRelation = { type: T, from: x.entity, to: p.entity, ...sc.ev, rule };
+  const cny = sc.d.projectAmount.get(p.entity) ?? (sc.top.includes(p) ? sc.projectTotalLater(p) : undefined);
+  if (cny != null) r.amountCny = cny;
+  add(sc.ctx, r);
+}
+
 export const implementedBy: RelationRule = {
   id: 'implemented-by',
   type: T,
@@ -97,13 +112,7 @@ export const implementedBy: RelationRule = {
       const at = s.start + g.index;
       const x = top.find((y) => y.type === 'Enterprise' && y.start === at + 1);
       if (!x) continue;
-      const lead = text.slice(sc.clauseStart(at), at);
-      const p = top.filter((y) => y.type === 'Project' && y.end <= at).pop() ?? (/(?:该|此)?项目$/.test(lead) ? sc.d.lastProject : null);
-      if (!p) continue;
-      const r: FoundRelation = { type: T, from: x.entity, to: p.entity, ...sc.ev, rule: this.id };
-      const cny = sc.d.projectAmount.get(p.entity);
-      if (cny != null) r.amountCny = cny;
-      add(sc.ctx, r);
+      investsInProjectBefore(sc, x, at, text.slice(sc.clauseStart(at), at), this.id);
     }
   },
 };
@@ -124,13 +133,7 @@ export const investedBy: RelationRule = {
       // 由(知名的)X投资: the last company inside the 由…投资 span.
       const x = top.filter((y) => y.type === 'Enterprise' && y.start > at && y.end <= at + g[0].length).pop();
       if (!x) continue;
-      const p = top.filter((y) => y.type === 'Project' && y.end <= at).pop() ?? (/(?:该|此)?项目$/.test(text.slice(Math.max(s.start, at - 4), at)) ? sc.d.lastProject : null);
-      if (!p) continue;
-      const r: FoundRelation = { type: T, from: x.entity, to: p.entity, ...sc.ev, rule: this.id };
-      // P由X投资，…，项目总投资约N元: the amount may come later in the sentence.
-      const cny = sc.d.projectAmount.get(p.entity) ?? (sc.top.includes(p) ? sc.projectTotalLater(p) : undefined);
-      if (cny != null) r.amountCny = cny;
-      add(sc.ctx, r);
+      investsInProjectBefore(sc, x, at, text.slice(Math.max(s.start, at - 4), at), this.id);
     }
   },
 };

@@ -6,6 +6,9 @@ import type {
   Article,
   ArticleExtraction,
   ArticleSummary,
+  Chain,
+  ClusterProfile,
+  DistrictProfile,
   Entity,
   EntityDetails,
   EntityType,
@@ -19,11 +22,23 @@ import type {
   Subgraph,
   UpsertReport,
 } from '../model';
-import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { chainOptions, closesCycle, walkChain, type ChainSource, type ChainStep } from '../chain';
+import {
+  clusterFactIds,
+  computeClusterProfile,
+  computeDistrictProfile,
+  districtFactIds,
+  PROFILE_ARTICLES,
+  type ClusterFacts,
+  type DistrictFacts,
+  type LocatedFact,
+} from '../profile';
 import { hasHan, queryMatcher, searchForm, searchQuery, searchTokens, storedPinyin, type StoredPinyin } from '../search-keys';
 import type {
   AliasQuery,
   ArticleOutcome,
+  ChainOptions,
   Curation,
   EntityDetailOptions,
   GraphStore,
@@ -715,6 +730,168 @@ export class SqliteGraphStore implements GraphStore {
       nodes: p.nodes.map((n) => toEntity(ents.get(n)!)),
       edges: p.edges.map((e) => rels.get(e)!),
     }));
+  }
+
+  // ---- 产业链 views ----------------------------------------------------------------------
+
+  async chain(rootId: string, options: ChainOptions = {}): Promise<Chain | null> {
+    this.assertOpen();
+    const root = this.entityRow(rootId) ?? this.entityRow(this.followRedirects(rootId));
+    if (!root) return null;
+    if (!CHAIN_ROOT_TYPES.includes(root.type)) {
+      throw new GraphStoreError('BAD_INPUT', `a chain starts from an Enterprise, Platform or Cluster, not a ${root.type}`);
+    }
+    const o = chainOptions(options);
+    const index = this.index;
+    index.ensure();
+    type Step = ChainStep<number, number>;
+    const along = (nodes: number[], type: RelationType, out: boolean, steps: Step[] = []): Step[] => {
+      for (const from of nodes) {
+        index.directed(from, type, out, (relation, to) =>
+          steps.push(out ? { from, to, relation, src: from, dst: to } : { from, to, relation, src: to, dst: from }),
+        );
+      }
+      return steps;
+    };
+    const source: ChainSource<number, number> = {
+      supplies: async (frontier, direction) => along(frontier, 'SUPPLIES', direction === 'downstream'),
+      // A project is invested in and a cluster joined from the chain's side; a platform is run
+      // by, or runs, an entity of the chain.
+      layer: async (nodes, type) => (type === 'OPERATES' ? along(nodes, type, false, along(nodes, type, true)) : along(nodes, type, true)),
+      members: async (cluster) => along([cluster], 'MEMBER_OF', false),
+      degree: (n) => index.degreeOf(n),
+    };
+    const walk = await walkChain(root.n, source, { ...o, rootIsCluster: root.type === 'Cluster' });
+    const rows = this.entitiesByN(walk.nodes.map((n) => n.key));
+    const relRows = this.relationsByN(walk.relations.map((r) => r.relation));
+    const relations = new Map(this.hydrateRelations(relRows).map((r, i) => [relRows[i].n, r]));
+    const level = new Map(walk.nodes.map((n) => [n.key, n.level]));
+    return {
+      root: toEntity(root),
+      depth: o.depth,
+      nodes: walk.nodes.filter((n) => rows.has(n.key)).map((n) => ({ entity: toEntity(rows.get(n.key)!), level: n.level, layer: n.layer })),
+      edges: walk.relations
+        .filter((r) => relations.has(r.relation))
+        .map((r) => ({ relation: relations.get(r.relation)!, closesCycle: r.supply && closesCycle(level.get(r.src)!, level.get(r.dst)!) })),
+      levels: walk.levels,
+      layers: walk.layers,
+      truncated: walk.truncated,
+      exact: walk.exact,
+    };
+  }
+
+  /** Relations by number with their endpoints' ids and types, and the earliest date of the articles stating each. */
+  private factRows(ns: number[]) {
+    const out = new Map<number, { id: string; from: string; fromType: EntityType; to: string; amountCny: number | null; role: MemberRole | null; date: string | null }>();
+    for (const part of chunks([...new Set(ns)])) {
+      const rows = this.db
+        .prepare(
+          `SELECT r.n, r.id, a.id AS from_id, a.type AS from_type, b.id AS to_id, r.amount_cny, r.role,
+             (SELECT min(x.date) FROM evidence v JOIN articles x ON x.id = v.article_id WHERE v.relation = r.n) AS date
+           FROM relations r JOIN entities a ON a.n = r.src JOIN entities b ON b.n = r.dst WHERE r.n IN (${placeholders(part.length)})`,
+        )
+        .all(...part) as { n: number; id: string; from_id: string; from_type: EntityType; to_id: string; amount_cny: number | null; role: MemberRole | null; date: string | null }[];
+      for (const r of rows) out.set(r.n, { id: r.id, from: r.from_id, fromType: r.from_type, to: r.to_id, amountCny: r.amount_cny, role: r.role, date: r.date });
+    }
+    return out;
+  }
+
+  /** Relation numbers of one type into (`out` false) or out of the nodes, with the node at the other end. */
+  private edgesOf(nodes: number[], type: RelationType, out: boolean): { edge: number; other: number }[] {
+    const found: { edge: number; other: number }[] = [];
+    for (const n of nodes) this.index.directed(n, type, out, (edge, other) => found.push({ edge, other }));
+    return found;
+  }
+
+  private recentArticles(entity: number): ArticleSummary[] {
+    const ids = this.st('SELECT article_id FROM mentions WHERE entity = ? ORDER BY article_date DESC, article_id LIMIT ?').pluck().all(entity, PROFILE_ARTICLES) as string[];
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT id, title, date, source, url, file, loaded_at, length(text) AS length FROM articles WHERE id IN (${placeholders(ids.length)})`)
+      .all(...ids) as (Omit<ArticleRowFull, 'text'> & { length: number })[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ id: r.id, title: r.title, date: r.date, source: r.source, url: r.url, file: r.file, loadedAt: r.loaded_at, length: r.length }] : [];
+    });
+  }
+
+  private profileRoot(id: string, type: EntityType): EntityRow | null {
+    const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
+    if (!row) return null;
+    if (row.type !== type) throw new GraphStoreError('BAD_INPUT', `${row.id} is a ${row.type}, not a ${type}`);
+    return row;
+  }
+
+  async districtProfile(id: string): Promise<DistrictProfile | null> {
+    this.assertOpen();
+    const district = this.profileRoot(id, 'District');
+    if (!district) return null;
+    this.index.ensure();
+    const located = this.edgesOf([district.n], 'LOCATED_IN', false);
+    const kinds = this.entitiesByN(located.map((l) => l.other));
+    const ofKind = (type: EntityType) => located.filter((l) => kinds.get(l.other)?.type === type).map((l) => l.other);
+    const investments = this.edgesOf(ofKind('Project'), 'INVESTS_IN', false);
+    const investors = [...new Set(investments.map((i) => i.other))];
+    const memberships = [...this.edgesOf(investors, 'MEMBER_OF', true), ...this.edgesOf(ofKind('Cluster'), 'MEMBER_OF', false)];
+    const operations = this.edgesOf(ofKind('Platform'), 'OPERATES', false);
+    const facts = this.factRows([...located, ...investments, ...memberships, ...operations].map((e) => e.edge));
+    const f: DistrictFacts = {
+      district: toEntity(district),
+      located: located.flatMap((l) => {
+        const r = facts.get(l.edge);
+        return r ? [{ relationId: r.id, entity: r.from, type: r.fromType, district: r.to, date: r.date }] : [];
+      }),
+      investments: investments.flatMap((i) => {
+        const r = facts.get(i.edge);
+        return r ? [{ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: r.date }] : [];
+      }),
+      memberships: [...new Set(memberships.map((m) => m.edge))].flatMap((n) => {
+        const r = facts.get(n);
+        return r ? [{ relationId: r.id, enterprise: r.from, cluster: r.to, role: r.role }] : [];
+      }),
+      operations: operations.flatMap((o) => {
+        const r = facts.get(o.edge);
+        return r ? [{ relationId: r.id, operator: r.from, platform: r.to }] : [];
+      }),
+      recentArticles: this.recentArticles(district.n),
+    };
+    const entities = new Map(this.entitiesByIds(districtFactIds(f)).map((r) => [r.id, toEntity(r)]));
+    return computeDistrictProfile(f, entities);
+  }
+
+  async clusterProfile(id: string): Promise<ClusterProfile | null> {
+    this.assertOpen();
+    const cluster = this.profileRoot(id, 'Cluster');
+    if (!cluster) return null;
+    this.index.ensure();
+    const memberships = this.edgesOf([cluster.n], 'MEMBER_OF', false);
+    const members = [...new Set(memberships.map((m) => m.other))];
+    const located = this.edgesOf([cluster.n, ...members], 'LOCATED_IN', true);
+    const investments = this.edgesOf(members, 'INVESTS_IN', true);
+    const projectsLocated = this.edgesOf([...new Set(investments.map((i) => i.other))], 'LOCATED_IN', true);
+    const facts = this.factRows([...memberships, ...located, ...investments, ...projectsLocated].map((e) => e.edge));
+    const locatedFact = (e: { edge: number }): LocatedFact[] => {
+      const r = facts.get(e.edge);
+      return r ? [{ relationId: r.id, entity: r.from, type: r.fromType, district: r.to }] : [];
+    };
+    const f: ClusterFacts = {
+      cluster: toEntity(cluster),
+      memberships: memberships.flatMap((m) => {
+        const r = facts.get(m.edge);
+        return r ? [{ relationId: r.id, enterprise: r.from, cluster: r.to, role: r.role }] : [];
+      }),
+      located: located.flatMap(locatedFact),
+      investments: investments.flatMap((i) => {
+        const r = facts.get(i.edge);
+        return r ? [{ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: r.date }] : [];
+      }),
+      projectsLocated: projectsLocated.flatMap(locatedFact),
+      recentArticles: this.recentArticles(cluster.n),
+    };
+    const rows = this.entitiesByIds(clusterFactIds(f));
+    const degrees = new Map(rows.map((r) => [r.id, r.degree]));
+    return computeClusterProfile(f, new Map(rows.map((r) => [r.id, toEntity(r)])), degrees);
   }
 
   // ---- curation ------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import {
   entityIdArg,
   entityIdsArg,
   intArg,
+  relationIdsArg,
   searchTextArg,
 } from './validate';
 
@@ -433,6 +434,12 @@ export const resolvers = {
       if (!chain) throw notFound(`no entity with id ${id}`);
       ctx.loaders.prime({ entities: chain.nodes.map((n) => n.entity), relations: chain.edges.map((e) => e.relation) });
       return chain;
+    },
+
+    relations: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const ids = relationIdsArg(args.ids, ctx.limits.maxPageSize);
+      const found = await ctx.loaders.relation.loadMany(ids);
+      return found.filter((r): r is Relation => r != null && !(r instanceof Error));
     },
 
     districtProfile: async (_: unknown, args: Args, ctx: ApiContext) => {

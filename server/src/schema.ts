@@ -500,6 +500,8 @@ type Query {
   customers downstream, 'depth' steps each way (1–4), with optional layers.
   """
   chain(id: ID!, depth: Int = 2, direction: ChainDirection = BOTH, layers: [ChainLayer!], limit: Int = 300): Chain
+  "Relations by id, with their evidence (the facts behind a dashboard's figure); at most 100 ids, unknown ids left out."
+  relations(ids: [ID!]!): [Relation!]!
   "区县画像 of a district. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a district's."
   districtProfile(id: ID!): DistrictProfile
   "集群画像 of a cluster. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a cluster's."

@@ -14,7 +14,7 @@ import { addFromSearch, expanding, settle, type Eles } from './helpers';
 // what the page shows is checked against what the store answers for the same entity.
 
 type ChainHook = { chainCy?: { nodes(): Eles; edges(): Eles; getElementById(id: string): Eles; container(): HTMLElement | null }; chainDrawn?: number };
-type ChartHook = Record<string, { getOption(): { series: { data: number[] }[]; xAxis: { data: string[] }[] }; convertToPixel(f: object, v: unknown[]): number[] }>;
+type ChartHook = Record<string, { getOption(): { series: { data: number[] }[]; xAxis: { data: string[] }[]; yAxis: { data: string[] }[] }; convertToPixel(f: object, v: unknown[]): number[] }>;
 type W = { __chainAtlas: ChainHook; __chainAtlasCharts: ChartHook };
 
 const DOCS = join(ROOT, 'docs');
@@ -187,7 +187,7 @@ describe('district dashboard', () => {
     expect(byYear.amounts).toEqual(prof.byYear.map((y) => y.amountCny));
     expect(byYear.projects).toEqual(prof.byYear.map((y) => y.projects));
     const investors = await p.evaluate(() => (window as unknown as W).__chainAtlasCharts['chart-investors'].getOption().yAxis);
-    expect((investors as unknown as { data: string[] }[])[0].data).toEqual(prof.topInvestors.map((i) => i.enterprise.name));
+    expect(investors[0].data).toEqual(prof.topInvestors.map((i) => i.enterprise.name));
     expect(await p.getByTestId('kpi-projects').locator('.kpi-value').textContent()).toBe(String(prof.total.projects));
     // Clusters with their 龙头.
     const rows = p.getByTestId('district-clusters').getByTestId('cluster-row');

@@ -107,6 +107,15 @@ describe('districtProfile and clusterProfile', () => {
     expect(p.districts.map((d: Json) => [d.district.id, d.home])).toEqual(expected.districts.map((d) => [d.district.id, d.home]));
   });
 
+  it('reads the facts behind a figure by id, leaving out ids it does not know, at most a page of them', async () => {
+    const expected = (await h.store.districtProfile(JIANGBEI))!.total.relationIds;
+    const { relations } = ok(await h.gql(`query($ids: [ID!]!) { relations(ids: $ids) { id type evidence { text } } }`, { ids: [...expected, 'rel:000000000000000000000000'] }));
+    expect(relations.map((r: Json) => r.id)).toEqual(expected);
+    for (const r of relations) expect(r.evidence.length).toBeGreaterThan(0);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `rel:${i}`);
+    expect(codes(await h.gql(`query($ids: [ID!]!) { relations(ids: $ids) { id } }`, { ids: tooMany }))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('answers NOT_FOUND for none and BAD_USER_INPUT for an entity of the wrong type', async () => {
     expect(codes(await h.gql(DISTRICT_PROFILE, { id: 'district:不存在' }))).toEqual(['NOT_FOUND']);
     expect(codes(await h.gql(DISTRICT_PROFILE, { id: CAR_CLUSTER }))).toEqual(['BAD_USER_INPUT']);

@@ -31,11 +31,14 @@ const PROJECTS = '#2f6db3';
 function barOption(categories: string[], amounts: number[], lang: string, names: { amount: string; projects: string }, projects?: number[], horizontal = false): EChartsCoreOption {
   const money = (v: number) => formatAmount(v, lang) || '0';
   const category = { type: 'category', data: categories, axisLabel: { width: horizontal ? 130 : 80, overflow: 'truncate', interval: 0 } };
-  const value = { type: 'value', name: names.amount, axisLabel: { formatter: money } };
+  // Across, amounts are long ('CNY 12.5 bn'): fewer ticks, none on top of another, no axis title.
+  const value = horizontal
+    ? { type: 'value', splitNumber: 3, axisLabel: { formatter: money, hideOverlap: true } }
+    : { type: 'value', name: names.amount, axisLabel: { formatter: money } };
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (typeof v === 'number' ? (v % 1 === 0 && v < 10_000 ? String(v) : money(v)) : String(v)) },
     legend: projects ? { data: [names.amount, names.projects], top: 0 } : undefined,
-    grid: { left: horizontal ? 150 : 70, right: projects ? 50 : 30, top: projects ? 36 : 16, bottom: 30 },
+    grid: { left: horizontal ? 150 : 70, right: projects ? 50 : 40, top: projects ? 36 : 16, bottom: 30 },
     xAxis: horizontal ? value : category,
     yAxis: horizontal
       ? { ...category, inverse: true }

@@ -60,17 +60,34 @@ export function chainOptions(options: { depth?: number; direction?: ChainDirecti
   };
 }
 
+/**
+ * How many entities each level may show: the limit shared out fairly, so a hub's ten thousand
+ * suppliers do not crowd out its three customers. A level needing less than its share leaves
+ * the rest to the others.
+ */
+export function shareOut(sizes: number[], room: number): number[] {
+  const given = sizes.map(() => 0);
+  let left = room;
+  let levels = sizes.length;
+  for (const i of sizes.map((_, i) => i).sort((a, b) => sizes[a] - sizes[b])) {
+    given[i] = Math.min(sizes[i], Math.floor(left / levels));
+    left -= given[i];
+    levels--;
+  }
+  return given;
+}
+
 export async function walkChain<K, R>(root: K, source: ChainSource<K, R>, options: ChainWalkOptions): Promise<ChainWalkResult<K, R>> {
   let budget = options.budget ?? CHAIN_VISIT_BUDGET;
   let exact = true;
-  let truncated = false;
   /** Every entity reached, shown or not, with its level: counts and cycle detection need all. */
   const reached = new Map<K, number>([[root, 0]]);
   const shown = new Map<K, { level: number; layer: ChainLayer | null }>([[root, { level: 0, layer: null }]]);
   const order: K[] = [root];
   const relations = new Map<R, { relation: R; src: K; dst: K; supply: boolean }>();
-  const levelCounts = new Map<number, { count: number; shown: number }>([[0, { count: 1, shown: 1 }]]);
   const byDegree = (a: K, b: K) => source.degree(b) - source.degree(a);
+  /** What each level found: its new entities (best connected first) and the steps that found them. */
+  const found: { level: number; fresh: K[]; steps: ChainStep<K, R>[]; supply: boolean }[] = [];
 
   let start: K[] = [root];
   if (options.rootIsCluster) {
@@ -78,14 +95,7 @@ export async function walkChain<K, R>(root: K, source: ChainSource<K, R>, option
     budget -= steps.length;
     const members = [...new Set(steps.map((s) => s.to))].filter((m) => !reached.has(m)).sort(byDegree);
     for (const m of members) reached.set(m, 0);
-    const room = Math.max(0, options.limit - shown.size);
-    if (members.length > room) truncated = true;
-    for (const m of members.slice(0, room)) {
-      shown.set(m, { level: 0, layer: null });
-      order.push(m);
-    }
-    for (const s of steps) if (shown.has(s.to)) relations.set(s.relation, { relation: s.relation, src: s.src, dst: s.dst, supply: false });
-    levelCounts.set(0, { count: 1 + members.length, shown: Math.min(members.length, room) + 1 });
+    found.push({ level: 0, fresh: members, steps, supply: false });
     // The chain of a cluster is its members' chain; the cluster itself supplies nothing.
     start = members;
   }
@@ -99,12 +109,13 @@ export async function walkChain<K, R>(root: K, source: ChainSource<K, R>, option
     for (const direction of directions) {
       const frontier = frontiers.get(direction)!;
       if (frontier.length === 0) continue;
+      const sign = direction === 'upstream' ? -1 : 1;
       if (budget <= 0) {
         exact = false;
         frontiers.set(direction, []);
+        found.push({ level: sign * d, fresh: [], steps: [], supply: true });
         continue;
       }
-      const sign = direction === 'upstream' ? -1 : 1;
       const steps = await source.supplies(frontier, direction);
       budget -= steps.length;
       const fresh: K[] = [];
@@ -114,22 +125,39 @@ export async function walkChain<K, R>(root: K, source: ChainSource<K, R>, option
           fresh.push(s.to);
         }
       }
-      fresh.sort(byDegree);
-      const room = Math.max(0, options.limit - shown.size);
-      if (fresh.length > room) truncated = true;
-      for (const n of fresh.slice(0, room)) {
-        shown.set(n, { level: sign * d, layer: null });
-        order.push(n);
-      }
-      levelCounts.set(sign * d, { count: fresh.length, shown: Math.min(fresh.length, room) });
-      // A relation is drawn when both its ends are; one to an entity already placed (a cycle,
-      // or a supplier that is also a customer) is drawn once and never walked again.
-      for (const s of steps) {
-        if (shown.has(s.from) && shown.has(s.to)) relations.set(s.relation, { relation: s.relation, src: s.src, dst: s.dst, supply: true });
-      }
+      found.push({ level: sign * d, fresh: fresh.sort(byDegree), steps, supply: true });
       frontiers.set(direction, fresh);
     }
   }
+
+  // Which entities to carry: each level its fair share, nearest levels first, and within a
+  // level those hanging on an entity already shown (no floating nodes), best connected first.
+  const share = shareOut(found.map((f) => f.fresh.length), Math.max(0, options.limit - 1));
+  const truncated = found.some((f, i) => share[i] < f.fresh.length);
+  const nearestFirst = found.map((_, i) => i).sort((a, b) => Math.abs(found[a].level) - Math.abs(found[b].level) || found[a].level - found[b].level);
+  for (const i of nearestFirst) {
+    const { level, fresh, steps } = found[i];
+    const anchored = new Set<K>();
+    for (const s of steps) if (shown.has(s.from)) anchored.add(s.to);
+    const pick = fresh.filter((n) => anchored.has(n)).concat(fresh.filter((n) => !anchored.has(n))).slice(0, share[i]);
+    for (const n of pick) {
+      shown.set(n, { level, layer: null });
+      order.push(n);
+    }
+  }
+  // A relation is drawn when both its ends are; one to an entity already placed (a cycle, or
+  // a supplier that is also a customer) is drawn once and never walked again.
+  for (const f of found) {
+    for (const s of f.steps) {
+      if (shown.has(s.from) && shown.has(s.to)) relations.set(s.relation, { relation: s.relation, src: s.src, dst: s.dst, supply: f.supply });
+    }
+  }
+  const levelCounts = new Map<number, { count: number; shown: number }>([[0, { count: 1, shown: 1 }]]);
+  found.forEach((f, i) => {
+    const c = levelCounts.get(f.level) ?? { count: 0, shown: 0 };
+    levelCounts.set(f.level, { count: c.count + f.fresh.length, shown: c.shown + share[i] });
+  });
+  let layersTruncated = false;
 
   const chainNodes = [...order];
   const layerCounts: ChainWalkResult<K, R>['layers'] = [];
@@ -147,7 +175,7 @@ export async function walkChain<K, R>(root: K, source: ChainSource<K, R>, option
     // Each layer may add as many entities as the limit again: a hub's projects must not
     // crowd out its platforms.
     const room = options.limit;
-    if (fresh.length > room) truncated = true;
+    if (fresh.length > room) layersTruncated = true;
     for (const n of fresh.slice(0, room)) {
       reached.set(n, shown.get(anchorOf.get(n)!)!.level);
       shown.set(n, { level: shown.get(anchorOf.get(n)!)!.level, layer: type });
@@ -164,7 +192,7 @@ export async function walkChain<K, R>(root: K, source: ChainSource<K, R>, option
     relations: [...relations.values()],
     levels: [...levelCounts.entries()].map(([level, c]) => ({ level, ...c })).sort((a, b) => a.level - b.level),
     layers: layerCounts,
-    truncated,
+    truncated: truncated || layersTruncated,
     exact,
   };
 }

@@ -34,7 +34,7 @@ export interface InvestmentFact {
   investor: string;
   project: string;
   amountCny: number | null;
-  /** Earliest date among the articles stating the investment. */
+  /** Date of the earliest article naming the project: the year the project counts in. */
   date: string | null;
 }
 
@@ -53,11 +53,16 @@ export interface OperationFact {
 
 export interface DistrictFacts {
   district: Entity;
-  /** Everything LOCATED_IN the district, with the earliest date of the articles stating it. */
+  /**
+   * The projects, clusters and platforms LOCATED_IN the district; a project's date is that of
+   * the earliest article naming it (the year it counts in).
+   */
   located: (LocatedFact & { date: string | null })[];
-  /** INVESTS_IN into the district's projects. */
+  /** Enterprises located in the district: only counted. */
+  enterprises: number;
+  /** INVESTS_IN into the district's projects, dated like their project. */
   investments: InvestmentFact[];
-  /** MEMBER_OF of the investors, and into the district's clusters. */
+  /** MEMBER_OF into the district's clusters. */
   memberships: MembershipFact[];
   /** OPERATES into the district's platforms. */
   operations: OperationFact[];
@@ -69,7 +74,7 @@ export interface ClusterFacts {
   memberships: MembershipFact[];
   /** LOCATED_IN of the cluster and of its members. */
   located: LocatedFact[];
-  /** INVESTS_IN by the members. */
+  /** INVESTS_IN by the members, dated by the earliest article naming the project. */
   investments: InvestmentFact[];
   /** LOCATED_IN of the projects the members invest in. */
   projectsLocated: LocatedFact[];
@@ -82,7 +87,7 @@ export function districtFactIds(f: DistrictFacts): string[] {
     ...new Set([
       ...f.located.map((l) => l.entity),
       ...f.investments.map((i) => i.investor),
-      ...f.memberships.flatMap((m) => [m.enterprise, m.cluster]),
+      ...f.memberships.filter((m) => m.role === 'leader').map((m) => m.enterprise),
       ...f.operations.map((o) => o.operator),
     ]),
   ];
@@ -172,23 +177,28 @@ function investmentFigures(
 export function computeDistrictProfile(f: DistrictFacts, entities: Map<string, Entity>): DistrictProfile {
   const projectDates = new Map<string, string | null>();
   const projectRelations = new Map<string, string[]>();
-  const enterprises = new Set<string>();
   const clusterIds = new Map<string, string>();
   const platformIds = new Map<string, string>();
   for (const l of f.located) {
     if (l.type === 'Project') {
       projectDates.set(l.entity, minDate(projectDates.get(l.entity) ?? null, l.date));
-      projectRelations.set(l.entity, [...(projectRelations.get(l.entity) ?? []), l.relationId]);
-    } else if (l.type === 'Enterprise') enterprises.add(l.entity);
-    else if (l.type === 'Cluster') clusterIds.set(l.entity, l.relationId);
+      (projectRelations.get(l.entity) ?? projectRelations.set(l.entity, []).get(l.entity)!).push(l.relationId);
+    } else if (l.type === 'Cluster') clusterIds.set(l.entity, l.relationId);
     else if (l.type === 'Platform') platformIds.set(l.entity, l.relationId);
   }
   const investments = f.investments.filter((i) => projectDates.has(i.project));
   const { total, byYear, topInvestors } = investmentFigures(investments, projectDates, projectRelations, entities);
 
-  // By the clusters the investors belong to: an investor in two clusters counts in both.
+  // By the district's own clusters the investors belong to (one in two counts in both);
+  // investors in none of them make one bar of their own.
   const clustersOf = new Map<string, MembershipFact[]>();
-  for (const m of f.memberships) clustersOf.set(m.enterprise, [...(clustersOf.get(m.enterprise) ?? []), m]);
+  for (const m of f.memberships) {
+    if (clusterIds.has(m.cluster)) (clustersOf.get(m.enterprise) ?? clustersOf.set(m.enterprise, []).get(m.enterprise)!).push(m);
+  }
+  const membersOf = new Map<string, MembershipFact[]>();
+  for (const m of f.memberships) (membersOf.get(m.cluster) ?? membersOf.set(m.cluster, []).get(m.cluster)!).push(m);
+  const operationsOf = new Map<string, OperationFact[]>();
+  for (const o of f.operations) (operationsOf.get(o.platform) ?? operationsOf.set(o.platform, []).get(o.platform)!).push(o);
   const byClusterTally = tallyBy<string | null>();
   for (const i of investments) {
     const ms = clustersOf.get(i.investor) ?? [];
@@ -204,7 +214,7 @@ export function computeDistrictProfile(f: DistrictFacts, entities: Map<string, E
     .flatMap(([id, locatedRel]) => {
       const cluster = entityOf(entities, id);
       if (!cluster) return [];
-      const ms = f.memberships.filter((m) => m.cluster === id);
+      const ms = membersOf.get(id) ?? [];
       const leaderFacts = ms.filter((m) => m.role === 'leader');
       const leaders = [...new Set(leaderFacts.map((m) => m.enterprise))].map((e) => entityOf(entities, e)).filter((e): e is Entity => !!e).sort(zh);
       const ids = [locatedRel, ...leaderFacts.map((m) => m.relationId)].sort();
@@ -216,7 +226,7 @@ export function computeDistrictProfile(f: DistrictFacts, entities: Map<string, E
     .flatMap(([id, locatedRel]) => {
       const platform = entityOf(entities, id);
       if (!platform) return [];
-      const ops = f.operations.filter((o) => o.platform === id);
+      const ops = operationsOf.get(id) ?? [];
       const operators = [...new Set(ops.map((o) => o.operator))].map((e) => entityOf(entities, e)).filter((e): e is Entity => !!e).sort(zh);
       const ids = [locatedRel, ...ops.map((o) => o.relationId)].sort();
       return [{ platform, operators, relationIds: ids.slice(0, FIGURE_FACTS), factCount: ids.length }];
@@ -226,7 +236,7 @@ export function computeDistrictProfile(f: DistrictFacts, entities: Map<string, E
   return {
     district: f.district,
     total,
-    enterprises: enterprises.size,
+    enterprises: f.enterprises,
     byYear,
     byCluster,
     topInvestors,
@@ -272,7 +282,7 @@ export function computeClusterProfile(f: ClusterFacts, entities: Map<string, Ent
   const { total, byYear, topInvestors } = investmentFigures(investments, projectDates, new Map(), entities);
 
   const whereIs = new Map<string, LocatedFact[]>();
-  for (const l of f.projectsLocated) whereIs.set(l.entity, [...(whereIs.get(l.entity) ?? []), l]);
+  for (const l of f.projectsLocated) (whereIs.get(l.entity) ?? whereIs.set(l.entity, []).get(l.entity)!).push(l);
   const byDistrictTally = tallyBy<string | null>();
   for (const i of investments) {
     const places = whereIs.get(i.project) ?? [];

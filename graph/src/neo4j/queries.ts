@@ -20,6 +20,7 @@ export const NEO4J_QUERIES = {
   curations_list: [],
   entities_create: ['entities'],
   entities_degree: ['ids'],
+  entities_first_mention: ['ids'],
   entities_delete_orphans: ['entityIds'],
   entities_get: ['ids'],
   entities_mention: ['articleId', 'entityIds'],

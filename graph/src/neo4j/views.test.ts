@@ -51,9 +51,17 @@ function answeringDriver(sqlite: SqliteGraphStore) {
         const rels = await sqlite.getRelations(p.ids as string[]);
         const out = [];
         for (const r of rels) {
-          const dates = (await sqlite.getArticles(r.evidence.map((e) => e.articleId))).map((a) => a.date).filter((d): d is string => !!d).sort();
           const [from] = await sqlite.getEntities([r.from]);
-          out.push({ id: r.id, from: r.from, fromType: from.type, to: r.to, amountCny: r.amountCny, role: r.role, date: dates[0] ?? null });
+          out.push({ id: r.id, from: r.from, fromType: from.type, to: r.to, amountCny: r.amountCny, role: r.role });
+        }
+        return out;
+      }
+      case 'entities_first_mention': {
+        const out = [];
+        for (const id of p.ids as string[]) {
+          const e = await sqlite.getEntity(id);
+          const dates = (await sqlite.getArticles(e?.articleIds ?? [])).map((a) => a.date).filter((d): d is string => !!d).sort();
+          out.push({ id, date: dates[0] ?? null });
         }
         return out;
       }

@@ -129,7 +129,6 @@ interface FactRow {
   to: string;
   amountCny: number | null;
   role: MemberRole | null;
-  date: string | null;
 }
 
 async function facts(tx: ManagedTransaction, relationIds: string[]): Promise<Map<string, FactRow>> {
@@ -146,10 +145,16 @@ async function facts(tx: ManagedTransaction, relationIds: string[]): Promise<Map
         to: r.to as string,
         amountCny: r.amountCny == null ? null : Number(r.amountCny),
         role: (r.role as MemberRole | null) ?? null,
-        date: (r.date as string | null) ?? null,
       },
     ]),
   );
+}
+
+/** The date of the earliest article naming each entity (a project counts in its year). */
+async function firstMentions(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await run(tx, 'entities_first_mention', { ids: [...new Set(ids)] });
+  return new Map(rows.map((r) => [r.id as string, (r.date as string | null) ?? null]));
 }
 
 async function recentArticles(tx: ManagedTransaction, id: string): Promise<ArticleSummary[]> {
@@ -177,18 +182,22 @@ async function entitiesById(tx: ManagedTransaction, ids: string[]): Promise<Map<
 export async function neo4jDistrictProfile(tx: ManagedTransaction, id: string): Promise<DistrictProfile | null> {
   const district = await profileRoot(tx, id, 'District');
   if (!district) return null;
-  const located = await steps(tx, [district.id], ['LOCATED_IN'], 'in');
+  const allLocated = await steps(tx, [district.id], ['LOCATED_IN'], 'in');
+  // Enterprises are only counted: a busy district has thousands.
+  const located = allLocated.filter((l) => l.toType !== 'Enterprise');
   const ofType = (type: EntityType) => [...new Set(located.filter((l) => l.toType === type).map((l) => l.to))];
-  const investments = await steps(tx, ofType('Project'), ['INVESTS_IN'], 'in');
-  const investors = [...new Set(investments.map((i) => i.to))];
-  const memberships = [...(await steps(tx, investors, ['MEMBER_OF'], 'out')), ...(await steps(tx, ofType('Cluster'), ['MEMBER_OF'], 'in'))];
+  const projects = ofType('Project');
+  const investments = await steps(tx, projects, ['INVESTS_IN'], 'in');
+  const memberships = await steps(tx, ofType('Cluster'), ['MEMBER_OF'], 'in');
   const operations = await steps(tx, ofType('Platform'), ['OPERATES'], 'in');
   const rows = await facts(tx, [...located, ...investments, ...memberships, ...operations].map((s) => s.relationId));
+  const dates = await firstMentions(tx, projects);
   const rowsOf = (list: Step[]) => [...new Set(list.map((s) => s.relationId))].flatMap((rid) => (rows.has(rid) ? [rows.get(rid)!] : []));
   const f: DistrictFacts = {
     district,
-    located: rowsOf(located).map((r) => ({ relationId: r.id, entity: r.from, type: r.fromType, district: r.to, date: r.date })),
-    investments: rowsOf(investments).map((r) => ({ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: r.date })),
+    located: rowsOf(located).map((r) => ({ relationId: r.id, entity: r.from, type: r.fromType, district: r.to, date: dates.get(r.from) ?? null })),
+    enterprises: new Set(allLocated.filter((l) => l.toType === 'Enterprise').map((l) => l.to)).size,
+    investments: rowsOf(investments).map((r) => ({ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: dates.get(r.to) ?? null })),
     memberships: rowsOf(memberships).map((r) => ({ relationId: r.id, enterprise: r.from, cluster: r.to, role: r.role })),
     operations: rowsOf(operations).map((r) => ({ relationId: r.id, operator: r.from, platform: r.to })),
     recentArticles: await recentArticles(tx, district.id),
@@ -203,15 +212,17 @@ export async function neo4jClusterProfile(tx: ManagedTransaction, id: string): P
   const members = [...new Set(memberships.map((m) => m.to))];
   const located = await steps(tx, [cluster.id, ...members], ['LOCATED_IN'], 'out');
   const investments = await steps(tx, members, ['INVESTS_IN'], 'out');
-  const projectsLocated = await steps(tx, [...new Set(investments.map((i) => i.to))], ['LOCATED_IN'], 'out');
+  const projects = [...new Set(investments.map((i) => i.to))];
+  const projectsLocated = await steps(tx, projects, ['LOCATED_IN'], 'out');
   const rows = await facts(tx, [...memberships, ...located, ...investments, ...projectsLocated].map((s) => s.relationId));
+  const dates = await firstMentions(tx, projects);
   const rowsOf = (list: Step[]) => [...new Set(list.map((s) => s.relationId))].flatMap((rid) => (rows.has(rid) ? [rows.get(rid)!] : []));
   const locatedFact = (r: FactRow): LocatedFact => ({ relationId: r.id, entity: r.from, type: r.fromType, district: r.to });
   const f: ClusterFacts = {
     cluster,
     memberships: rowsOf(memberships).map((r) => ({ relationId: r.id, enterprise: r.from, cluster: r.to, role: r.role })),
     located: rowsOf(located).map(locatedFact),
-    investments: rowsOf(investments).map((r) => ({ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: r.date })),
+    investments: rowsOf(investments).map((r) => ({ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: dates.get(r.to) ?? null })),
     projectsLocated: rowsOf(projectsLocated).map(locatedFact),
     recentArticles: await recentArticles(tx, cluster.id),
   };

@@ -152,6 +152,11 @@ export class AdjacencyIndex {
     return (n < this.entityTypes.length ? this.entityTypes[n] : 0) || (this.addedEntityTypes.get(n) ?? 0);
   }
 
+  /** The entity type of a node, from memory (after `ensure()`). */
+  typeOf(n: number): EntityType | undefined {
+    return ENTITY_TYPES[this.entityTypeCode(n) - 1];
+  }
+
   /** Relations of a node (after `ensure()`). */
   degreeOf(node: number): number {
     return (node < this.degrees.length ? this.degrees[node] : 0) + (this.added.get(node)?.length ?? 0);

@@ -25,10 +25,8 @@ import type {
 import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { chainOptions, closesCycle, walkChain, type ChainSource, type ChainStep } from '../chain';
 import {
-  clusterFactIds,
   computeClusterProfile,
   computeDistrictProfile,
-  districtFactIds,
   PROFILE_ARTICLES,
   type ClusterFacts,
   type DistrictFacts,
@@ -780,27 +778,35 @@ export class SqliteGraphStore implements GraphStore {
     };
   }
 
-  /** Relations by number with their endpoints' ids and types, and the earliest date of the articles stating each. */
-  private factRows(ns: number[]) {
-    const out = new Map<number, { id: string; from: string; fromType: EntityType; to: string; amountCny: number | null; role: MemberRole | null; date: string | null }>();
-    for (const part of chunks([...new Set(ns)])) {
-      const rows = this.db
-        .prepare(
-          `SELECT r.n, r.id, a.id AS from_id, a.type AS from_type, b.id AS to_id, r.amount_cny, r.role,
-             (SELECT min(x.date) FROM evidence v JOIN articles x ON x.id = v.article_id WHERE v.relation = r.n) AS date
-           FROM relations r JOIN entities a ON a.n = r.src JOIN entities b ON b.n = r.dst WHERE r.n IN (${placeholders(part.length)})`,
-        )
-        .all(...part) as { n: number; id: string; from_id: string; from_type: EntityType; to_id: string; amount_cny: number | null; role: MemberRole | null; date: string | null }[];
-      for (const r of rows) out.set(r.n, { id: r.id, from: r.from_id, fromType: r.from_type, to: r.to_id, amountCny: r.amount_cny, role: r.role, date: r.date });
-    }
-    return out;
-  }
-
   /** Relation numbers of one type into (`out` false) or out of the nodes, with the node at the other end. */
   private edgesOf(nodes: number[], type: RelationType, out: boolean): { edge: number; other: number }[] {
     const found: { edge: number; other: number }[] = [];
     for (const n of nodes) this.index.directed(n, type, out, (edge, other) => found.push({ edge, other }));
     return found;
+  }
+
+  /** The date of the earliest article naming each entity (a project counts in its year). */
+  private firstMentions(ns: number[]): Map<number, string | null> {
+    const out = new Map<number, string | null>();
+    for (const part of chunks([...new Set(ns)])) {
+      const rows = this.db
+        .prepare(`SELECT entity, min(article_date) AS date FROM mentions WHERE entity IN (${placeholders(part.length)}) GROUP BY entity`)
+        .all(...part) as { entity: number; date: string | null }[];
+      for (const r of rows) out.set(r.entity, r.date);
+    }
+    return out;
+  }
+
+  /**
+   * What the dashboards count, read by number: relation rows without their evidence, and the
+   * entities at their ends. A busy district has tens of thousands of facts; joins per row
+   * would cost seconds.
+   */
+  private factsOf(edges: { edge: number }[], more: number[] = []) {
+    const rels = new Map(this.relationsByN([...new Set(edges.map((e) => e.edge))]).map((r) => [r.n, r]));
+    const ents = this.entitiesByN([...[...rels.values()].flatMap((r) => [r.src, r.dst]), ...more]);
+    const id = (n: number) => ents.get(n)?.id ?? '';
+    return { rels, ents, id };
   }
 
   private recentArticles(entity: number): ArticleSummary[] {
@@ -827,37 +833,38 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     const district = this.profileRoot(id, 'District');
     if (!district) return null;
-    this.index.ensure();
+    const index = this.index;
+    index.ensure();
     const located = this.edgesOf([district.n], 'LOCATED_IN', false);
-    const kinds = this.entitiesByN(located.map((l) => l.other));
-    const ofKind = (type: EntityType) => located.filter((l) => kinds.get(l.other)?.type === type).map((l) => l.other);
-    const investments = this.edgesOf(ofKind('Project'), 'INVESTS_IN', false);
-    const investors = [...new Set(investments.map((i) => i.other))];
-    const memberships = [...this.edgesOf(investors, 'MEMBER_OF', true), ...this.edgesOf(ofKind('Cluster'), 'MEMBER_OF', false)];
-    const operations = this.edgesOf(ofKind('Platform'), 'OPERATES', false);
-    const facts = this.factRows([...located, ...investments, ...memberships, ...operations].map((e) => e.edge));
+    const ofType = (type: EntityType) => located.filter((l) => index.typeOf(l.other) === type);
+    const [projects, clusters, platforms] = [ofType('Project'), ofType('Cluster'), ofType('Platform')];
+    const investments = this.edgesOf(projects.map((p) => p.other), 'INVESTS_IN', false);
+    const memberships = this.edgesOf(clusters.map((c) => c.other), 'MEMBER_OF', false);
+    const operations = this.edgesOf(platforms.map((p) => p.other), 'OPERATES', false);
+    const { rels, ents, id: idOf } = this.factsOf([...projects, ...clusters, ...platforms, ...investments, ...memberships, ...operations]);
+    const dates = this.firstMentions(projects.map((p) => p.other));
     const f: DistrictFacts = {
       district: toEntity(district),
-      located: located.flatMap((l) => {
-        const r = facts.get(l.edge);
-        return r ? [{ relationId: r.id, entity: r.from, type: r.fromType, district: r.to, date: r.date }] : [];
+      located: [...projects, ...clusters, ...platforms].flatMap((l) => {
+        const r = rels.get(l.edge);
+        return r ? [{ relationId: r.id, entity: idOf(r.src), type: index.typeOf(r.src)!, district: district.id, date: dates.get(r.src) ?? null }] : [];
       }),
+      enterprises: ofType('Enterprise').length,
       investments: investments.flatMap((i) => {
-        const r = facts.get(i.edge);
-        return r ? [{ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: r.date }] : [];
+        const r = rels.get(i.edge);
+        return r ? [{ relationId: r.id, investor: idOf(r.src), project: idOf(r.dst), amountCny: r.amount_cny, date: dates.get(r.dst) ?? null }] : [];
       }),
-      memberships: [...new Set(memberships.map((m) => m.edge))].flatMap((n) => {
-        const r = facts.get(n);
-        return r ? [{ relationId: r.id, enterprise: r.from, cluster: r.to, role: r.role }] : [];
+      memberships: memberships.flatMap((m) => {
+        const r = rels.get(m.edge);
+        return r ? [{ relationId: r.id, enterprise: idOf(r.src), cluster: idOf(r.dst), role: r.role }] : [];
       }),
       operations: operations.flatMap((o) => {
-        const r = facts.get(o.edge);
-        return r ? [{ relationId: r.id, operator: r.from, platform: r.to }] : [];
+        const r = rels.get(o.edge);
+        return r ? [{ relationId: r.id, operator: idOf(r.src), platform: idOf(r.dst) }] : [];
       }),
       recentArticles: this.recentArticles(district.n),
     };
-    const entities = new Map(this.entitiesByIds(districtFactIds(f)).map((r) => [r.id, toEntity(r)]));
-    return computeDistrictProfile(f, entities);
+    return computeDistrictProfile(f, new Map([...ents.values()].map((r) => [r.id, toEntity(r)])));
   }
 
   async clusterProfile(id: string): Promise<ClusterProfile | null> {
@@ -869,29 +876,30 @@ export class SqliteGraphStore implements GraphStore {
     const members = [...new Set(memberships.map((m) => m.other))];
     const located = this.edgesOf([cluster.n, ...members], 'LOCATED_IN', true);
     const investments = this.edgesOf(members, 'INVESTS_IN', true);
-    const projectsLocated = this.edgesOf([...new Set(investments.map((i) => i.other))], 'LOCATED_IN', true);
-    const facts = this.factRows([...memberships, ...located, ...investments, ...projectsLocated].map((e) => e.edge));
+    const projects = [...new Set(investments.map((i) => i.other))];
+    const projectsLocated = this.edgesOf(projects, 'LOCATED_IN', true);
+    const { rels, ents, id: idOf } = this.factsOf([...memberships, ...located, ...investments, ...projectsLocated], [cluster.n]);
+    const dates = this.firstMentions(projects);
     const locatedFact = (e: { edge: number }): LocatedFact[] => {
-      const r = facts.get(e.edge);
-      return r ? [{ relationId: r.id, entity: r.from, type: r.fromType, district: r.to }] : [];
+      const r = rels.get(e.edge);
+      return r ? [{ relationId: r.id, entity: idOf(r.src), type: ents.get(r.src)!.type, district: idOf(r.dst) }] : [];
     };
     const f: ClusterFacts = {
       cluster: toEntity(cluster),
       memberships: memberships.flatMap((m) => {
-        const r = facts.get(m.edge);
-        return r ? [{ relationId: r.id, enterprise: r.from, cluster: r.to, role: r.role }] : [];
+        const r = rels.get(m.edge);
+        return r ? [{ relationId: r.id, enterprise: idOf(r.src), cluster: cluster.id, role: r.role }] : [];
       }),
       located: located.flatMap(locatedFact),
       investments: investments.flatMap((i) => {
-        const r = facts.get(i.edge);
-        return r ? [{ relationId: r.id, investor: r.from, project: r.to, amountCny: r.amountCny, date: r.date }] : [];
+        const r = rels.get(i.edge);
+        return r ? [{ relationId: r.id, investor: idOf(r.src), project: idOf(r.dst), amountCny: r.amount_cny, date: dates.get(r.dst) ?? null }] : [];
       }),
       projectsLocated: projectsLocated.flatMap(locatedFact),
       recentArticles: this.recentArticles(cluster.n),
     };
-    const rows = this.entitiesByIds(clusterFactIds(f));
-    const degrees = new Map(rows.map((r) => [r.id, r.degree]));
-    return computeClusterProfile(f, new Map(rows.map((r) => [r.id, toEntity(r)])), degrees);
+    const rows = [...ents.values()];
+    return computeClusterProfile(f, new Map(rows.map((r) => [r.id, toEntity(r)])), new Map(rows.map((r) => [r.id, r.degree])));
   }
 
   // ---- curation ------------------------------------------------------------------------

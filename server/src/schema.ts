@@ -389,9 +389,9 @@ type YearFigure {
   figure: Figure!
 }
 
-"Investment by the cluster the investor belongs to (an investor in two clusters counts in both)."
+"Investment by the district's own clusters the investor belongs to (an investor in two counts in both)."
 type ClusterFigure {
-  "Null: investors in no cluster."
+  "Null: investors in none of the district's clusters."
   cluster: Cluster
   figure: Figure!
 }

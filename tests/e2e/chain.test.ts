@@ -234,6 +234,29 @@ describe('district dashboard', () => {
   });
 });
 
+describe('cluster dashboard', () => {
+  it('shows the store\'s leaders, members and districts, and opens the cluster\'s chain', async () => {
+    const leader = district.profile.clusters.find((c) => c.leaders.length > 0) ?? district.profile.clusters[0];
+    const expected = (await store.clusterProfile(leader.cluster.id))!;
+    const p = await page(`/?profile=${encodeURIComponent(leader.cluster.id)}`);
+    await p.getByTestId('cluster-leaders').waitFor();
+    expect(await p.getByTestId('kpi-enterprises').locator('.kpi-value').textContent()).toBe(String(expected.memberCount));
+    const leaders = await p.getByTestId('cluster-leaders').textContent();
+    for (const l of expected.leaders) expect(leaders).toContain(l.enterprise.name);
+    const districts = p.getByTestId('cluster-districts').locator('li');
+    expect(await districts.count()).toBe(expected.districts.length);
+    expect(await districts.first().textContent()).toContain(expected.districts[0].district.name);
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: join(SCREENSHOTS, '13-cluster-dashboard.png') });
+    await p.screenshot({ path: join(DOCS, 'cluster-dashboard.zh.png') });
+    await p.getByRole('button', { name: '链条视图' }).click();
+    await chainDrawn(p);
+    const chain = (await store.chain(leader.cluster.id, { depth: 2 }))!;
+    expect((await drawnNodes(p)).map((n) => n.id).sort()).toEqual(chain.nodes.map((n) => n.entity.id).sort());
+    await p.close();
+  });
+});
+
 describe('timeline', () => {
   it('counts the canvas\'s facts by month, and its slider drives the date filter', async () => {
     const p = await page('/');

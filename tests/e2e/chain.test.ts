@@ -19,6 +19,12 @@ type W = { __chainAtlas: ChainHook; __chainAtlasCharts: ChartHook };
 
 const DOCS = join(ROOT, 'docs');
 
+/** A screenshot for the tests' folder, and with UPDATE_DOCS=1 for docs/ too (what the README shows). */
+async function docShot(p: Page, name: string) {
+  await p.screenshot({ path: join(SCREENSHOTS, name) });
+  if (process.env.UPDATE_DOCS === '1') await p.screenshot({ path: join(DOCS, name) });
+}
+
 let dir: string;
 let store: SqliteGraphStore;
 let app: ChainAtlasApp;
@@ -135,8 +141,7 @@ describe('chain view', () => {
     await p.mouse.click(pos.x, pos.y);
     await p.getByTestId('relation-details').waitFor();
     expect(await p.getByTestId('relation-details').getByTestId('evidence').first().textContent()).toContain(edge.relation.evidence[0].text);
-    await p.screenshot({ path: join(SCREENSHOTS, '10-chain-view.png') });
-    await p.screenshot({ path: join(DOCS, 'chain-view.zh.png') });
+    await docShot(p, 'chain-view.zh.png');
     await p.close();
   });
 
@@ -168,7 +173,7 @@ describe('chain view', () => {
     await chainDrawn(p);
     await p.getByText('Suppliers upstream on the left').waitFor();
     expect(await p.locator('[data-testid=chain-levels] li').first().textContent()).toMatch(/Upstream 2|Start/);
-    await p.screenshot({ path: join(DOCS, 'chain-view.en.png') });
+    await docShot(p, 'chain-view.en.png');
     await p.close();
   });
 });
@@ -216,8 +221,7 @@ describe('district dashboard', () => {
     const shown = await p.getByTestId('fact').allTextContents();
     const facts = await store.getRelations(fig.relationIds.slice(0, 50));
     for (const f of facts) expect(shown.some((s) => s.includes(f.evidence[0].text))).toBe(true);
-    await p.screenshot({ path: join(SCREENSHOTS, '11-district-dashboard.png') });
-    await p.screenshot({ path: join(DOCS, 'district-dashboard.zh.png') });
+    await docShot(p, 'district-dashboard.zh.png');
     await p.close();
   });
 
@@ -226,7 +230,7 @@ describe('district dashboard', () => {
     await p.getByTestId('chart-by-year').waitFor();
     await p.getByText('Top investors').waitFor();
     await p.waitForTimeout(300);
-    await p.screenshot({ path: join(DOCS, 'district-dashboard.en.png') });
+    await docShot(p, 'district-dashboard.en.png');
     await p.getByRole('button', { name: /Back to explorer/ }).click();
     await p.getByRole('searchbox', { name: 'Search' }).waitFor();
     expect(new URL(p.url()).searchParams.get('profile')).toBeNull();
@@ -247,8 +251,7 @@ describe('cluster dashboard', () => {
     expect(await districts.count()).toBe(expected.districts.length);
     expect(await districts.first().textContent()).toContain(expected.districts[0].district.name);
     await p.waitForTimeout(300);
-    await p.screenshot({ path: join(SCREENSHOTS, '13-cluster-dashboard.png') });
-    await p.screenshot({ path: join(DOCS, 'cluster-dashboard.zh.png') });
+    await docShot(p, 'cluster-dashboard.zh.png');
     await p.getByRole('button', { name: '链条视图' }).click();
     await chainDrawn(p);
     const chain = (await store.chain(leader.cluster.id, { depth: 2 }))!;

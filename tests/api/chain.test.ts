@@ -124,3 +124,26 @@ describe('districtProfile and clusterProfile', () => {
     expect(ok(await h.gql(DISTRICT_PROFILE, { id: JIANGBEI })).districtProfile.district.id).toBe(JIANGBEI);
   });
 });
+
+describe('served from worker threads (as `pnpm start` does)', () => {
+  it('answers the chain and the dashboards from a reader thread, with the same coded errors', async () => {
+    const w = await startHarness({
+      empty: true,
+      workers: { threads: 1 },
+      fill: async (s) => {
+        for (const a of [ARTICLE_1, ARTICLE_2, ARTICLE_3, ARTICLE_4]) await s.upsertArticle(a);
+      },
+    });
+    try {
+      const { chain } = ok(await w.gql(CHAIN, { id: LANJING, depth: 2 }));
+      const expected = (await w.store.chain(LANJING, { depth: 2 }))!;
+      expect(chain.nodes.map((n: Json) => [n.entity.id, n.level])).toEqual(expected.nodes.map((n) => [n.entity.id, n.level]));
+      const { districtProfile } = ok(await w.gql(DISTRICT_PROFILE, { id: JIANGBEI }));
+      expect(districtProfile.total.amountCny).toBe((await w.store.districtProfile(JIANGBEI))!.total.amountCny);
+      expect(codes(await w.gql(CHAIN, { id: JIANGBEI }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await w.gql(DISTRICT_PROFILE, { id: 'district:不存在' }))).toEqual(['NOT_FOUND']);
+    } finally {
+      await w.close();
+    }
+  });
+});

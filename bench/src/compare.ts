@@ -15,7 +15,7 @@ export function figures(r: Report): Figure[] {
   for (const s of r.store ?? []) {
     out.push({ name: `load relations/s @${s.size}`, value: s.load.relationsPerSecond, better: 'higher' });
     for (const op of ['search1', 'search2', 'search4', 'searchPinyin', 'getEntity', 'neighbourhood1', 'neighbourhood2', 'paths'] as const) {
-      out.push({ name: `${op} p50 ms @${s.size}`, value: s[op].p50, better: 'lower' });
+      if (s[op]) out.push({ name: `${op} p50 ms @${s.size}`, value: s[op].p50, better: 'lower' });
     }
   }
   const http = r.http as Record<string, { latency?: Record<string, { p50: number }>; load?: { connections: number; requestsPerSecond: number; errors: number }[] }> | undefined;

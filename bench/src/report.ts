@@ -59,8 +59,15 @@ export function renderReport(r: Report): string {
             ['neighbourhood depth 1', 'neighbourhood1'],
             ['neighbourhood depth 2', 'neighbourhood2'],
             ['paths k=5, maxLength 4', 'paths'],
+            ['chain depth 2 both ways (target p95 ≤ 50 ms at 1M)', 'chain2'],
+            ['chain depth 2, three layers', 'chain2Layers'],
+            ['chain depth 4 both ways', 'chain4'],
+            ['districtProfile', 'districtProfile'],
+            ['clusterProfile', 'clusterProfile'],
           ] as const
-        ).map(([label, key]) => [label, ...r.store!.map((s) => ms(s[key]))]),
+        )
+          .filter(([, key]) => r.store!.some((s) => s[key]))
+          .map(([label, key]) => [label, ...r.store!.map((s) => ms(s[key]))]),
       ),
     );
     if (r.store.length > 1) {
@@ -71,10 +78,9 @@ export function renderReport(r: Report): string {
       out.push(
         table(
           ['operation', ...r.store.slice(1).map((s) => `${base.size} → ${s.size}`)],
-          (['search1', 'search2', 'search4', 'searchPinyin', 'getEntity', 'neighbourhood1', 'neighbourhood2', 'paths'] as const).map((k) => [
-            k,
-            ...r.store!.slice(1).map((s) => `×${(s[k].p95 / Math.max(base[k].p95, 0.001)).toFixed(1)}`),
-          ]),
+          (['search1', 'search2', 'search4', 'searchPinyin', 'getEntity', 'neighbourhood1', 'neighbourhood2', 'paths', 'chain2', 'chain4', 'districtProfile'] as const)
+            .filter((k) => base[k] && r.store!.every((s) => s[k]))
+            .map((k) => [k, ...r.store!.slice(1).map((s) => `×${(s[k]!.p95 / Math.max(base[k]!.p95, 0.001)).toFixed(1)}`)]),
         ),
       );
     }

@@ -34,7 +34,17 @@ export interface StoreFigures {
   neighbourhood1: Latency;
   neighbourhood2: Latency;
   paths: Latency;
+  /** 产业链 views; absent from reports made before them. */
+  chain2?: Latency;
+  chain2Layers?: Latency;
+  chain4?: Latency;
+  districtProfile?: Latency;
+  clusterProfile?: Latency;
 }
+
+/** What `--store-ops` can pick: each a group of the figures above. */
+export const STORE_OPS = ['search', 'entity', 'neighbourhood', 'paths', 'chain', 'profile'] as const;
+export type StoreOp = (typeof STORE_OPS)[number];
 
 /** A synthetic graph of `relations` relations in a SQLite file, built through upsertArticle (or reused). */
 export async function syntheticStore(relations: number, options: { fresh?: boolean; log?: (s: string) => void } = {}) {
@@ -110,6 +120,14 @@ export function workload(graph: ReturnType<typeof syntheticGraph>, iterations: n
     search1: list(() => han(pick().name, 1)),
     search2: list(() => han(pick().name, 2)),
     search4: list(() => han(pick().name, 4)),
+    /** Starts of chains: enterprises (hubs and tail), platforms and clusters. */
+    chainRoots: list(() => {
+      let e = pick();
+      while (e.type === 'Project' || e.type === 'District') e = pick();
+      return entityId(e.type, e.name);
+    }),
+    districts: graph.sample('District', 41).map((d) => entityId('District', d.name)),
+    clusters: graph.sample('Cluster', 20).map((c) => entityId('Cluster', c.name)),
     pairs: list(() => {
       const [a, b] = [pick(), pick()];
       return [entityId(a.type, a.name), entityId(b.type, b.name)] as const;
@@ -117,18 +135,35 @@ export function workload(graph: ReturnType<typeof syntheticGraph>, iterations: n
   };
 }
 
-export async function measureStore(store: GraphStore, graph: ReturnType<typeof syntheticGraph>, iterations: number) {
+export async function measureStore(store: GraphStore, graph: ReturnType<typeof syntheticGraph>, iterations: number, ops: readonly StoreOp[] = STORE_OPS) {
   const w = workload(graph, iterations);
   const { pinyin } = await import('pinyin-pro');
   const pinyinQueries = w.search4.map((q) => pinyin(q, { pattern: 'first', toneType: 'none', type: 'array' }).join(''));
+  const on = (op: StoreOp) => ops.includes(op);
+  const skipped = undefined as unknown as Latency;
+  // Dashboards are opened one district at a time: fewer samples, every district once or more.
+  const profiles = (ids: string[]) => Array.from({ length: Math.max(ids.length, Math.min(iterations, 60)) }, (_, i) => ids[i % ids.length]);
   return {
-    search1: await timeEach(w.search1, (q) => store.search(q)),
-    search2: await timeEach(w.search2, (q) => store.search(q)),
-    search4: await timeEach(w.search4, (q) => store.search(q)),
-    searchPinyin: await timeEach(pinyinQueries, (q) => store.search(q)),
-    getEntity: await timeEach(w.ids, (id) => store.getEntity(id)),
-    neighbourhood1: await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 1 })),
-    neighbourhood2: await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 2 })),
-    paths: await timeEach(w.pairs, ([a, b]) => store.paths(a, b, { maxLength: 4, limit: 5 })),
+    search1: on('search') ? await timeEach(w.search1, (q) => store.search(q)) : skipped,
+    search2: on('search') ? await timeEach(w.search2, (q) => store.search(q)) : skipped,
+    search4: on('search') ? await timeEach(w.search4, (q) => store.search(q)) : skipped,
+    searchPinyin: on('search') ? await timeEach(pinyinQueries, (q) => store.search(q)) : skipped,
+    getEntity: on('entity') ? await timeEach(w.ids, (id) => store.getEntity(id)) : skipped,
+    neighbourhood1: on('neighbourhood') ? await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 1 })) : skipped,
+    neighbourhood2: on('neighbourhood') ? await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 2 })) : skipped,
+    paths: on('paths') ? await timeEach(w.pairs, ([a, b]) => store.paths(a, b, { maxLength: 4, limit: 5 })) : skipped,
+    ...(on('chain')
+      ? {
+          chain2: await timeEach(w.chainRoots, (id) => store.chain(id, { depth: 2 })),
+          chain2Layers: await timeEach(w.chainRoots, (id) => store.chain(id, { depth: 2, layers: ['INVESTS_IN', 'OPERATES', 'MEMBER_OF'] })),
+          chain4: await timeEach(w.chainRoots, (id) => store.chain(id, { depth: 4 })),
+        }
+      : {}),
+    ...(on('profile')
+      ? {
+          districtProfile: await timeEach(profiles(w.districts), (id) => store.districtProfile(id)),
+          clusterProfile: await timeEach(profiles(w.clusters), (id) => store.clusterProfile(id)),
+        }
+      : {}),
   };
 }

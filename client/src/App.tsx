@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Core } from 'cytoscape';
 import { api as makeApi, ApiError, createClient } from './api';
@@ -18,7 +18,17 @@ import { canRedo, canUndo, decodeUrl, emptyState, encodeUrl, filteredOut, histor
 import type { Article, EntityRef, EvidenceData, PathData, RelationData, RelationType, SearchHitData, SubgraphData } from './types';
 import { RELATION_TYPES } from './types';
 import { clusterView, districtView } from './views';
+import { chainScreen, screenFromUrl, screenParams, type Screen } from './screens';
 
+
+// The chain view, the dashboards and the timeline bring dagre and ECharts: loaded when first
+// shown, so the explorer's first graph does not wait for them.
+const ChainView = lazy(() => import('./components/ChainView').then((m) => ({ default: m.ChainView })));
+const Dashboard = lazy(() => import('./components/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Timeline = lazy(() => import('./components/Timeline').then((m) => ({ default: m.Timeline })));
+
+/** Entities a chain view starts from. */
+const CHAIN_ROOTS: readonly string[] = ['ENTERPRISE', 'PLATFORM', 'CLUSTER'];
 
 type Selected = { kind: 'entity'; data: EntityDetailsData } | { kind: 'relation'; data: RelationData } | null;
 
@@ -56,6 +66,8 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const [modal, setModal] = useState<'help' | 'settings' | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [articles, setArticles] = useState<{ id: string; title: string | null }[]>([]);
+  /** The chain view or a dashboard in place of the explorer (from the URL too). */
+  const [screen, setScreen] = useState<Screen>(() => screenFromUrl(location.search));
   /** Bumped when curation changed the data, so details are fetched again. */
   const [dataVersion, setDataVersion] = useState(0);
 
@@ -142,10 +154,10 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   useEffect(() => {
     if (!booted) return;
     const lang: Record<string, string> = i18n.language.startsWith('en') ? { lang: 'en' } : {};
-    const q = encodeUrl(toUrlView(state), lang);
+    const q = encodeUrl(toUrlView(state), { ...lang, ...screenParams(screen) });
     const url = `${location.pathname}${q ? `?${q}` : ''}`;
     if (url !== `${location.pathname}${location.search}`) history_replace(url);
-  }, [state, booted, i18n.language]);
+  }, [state, booted, i18n.language, screen]);
 
   // ---- Selection details ----
   useEffect(() => {
@@ -262,6 +274,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   }, [paths, activePath]);
 
   const hiddenIds = useMemo(() => filteredOut(state, edgeDates), [state, edgeDates]);
+  const timelineDates = useMemo(() => Object.keys(state.edges).flatMap((id) => edgeDates[id] ?? []), [state.edges, edgeDates]);
 
   const selectedEntity: EntityRef | null = state.selected && state.nodes[state.selected] ? state.nodes[state.selected] : null;
 
@@ -285,6 +298,11 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     setLang(next);
     document.documentElement.lang = next;
   };
+
+  // Back from a screen: the explorer's canvas was hidden, so it measures itself again.
+  useEffect(() => {
+    if (!screen) requestAnimationFrame(() => cyRef.current?.resize());
+  }, [screen]);
 
   // ---- Keyboard ----
   useEffect(() => {
@@ -392,7 +410,37 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           </button>
         </div>
       )}
-      <div className="main">
+      <Suspense fallback={null}>
+      {screen?.kind === 'chain' && (
+        <ChainView
+          api={api}
+          screen={screen}
+          onChange={setScreen}
+          onBack={() => setScreen(null)}
+          onAddToCanvas={(e) => {
+            setScreen(null);
+            void addEntity(e);
+          }}
+          onOpenProfile={(id) => setScreen({ kind: 'profile', id })}
+          onError={fail}
+        />
+      )}
+      {screen?.kind === 'profile' && (
+        <Dashboard
+          api={api}
+          id={screen.id}
+          onBack={() => setScreen(null)}
+          onOpenChain={(id) => setScreen(chainScreen(id))}
+          onOpenProfile={(id) => setScreen({ kind: 'profile', id })}
+          onAddToCanvas={(e) => {
+            setScreen(null);
+            void addEntity(e);
+          }}
+          onError={fail}
+        />
+      )}
+      </Suspense>
+      <div className="main" hidden={screen !== null}>
         <aside className="left">
           <SearchBox
             search={searchFn}
@@ -451,7 +499,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             onExport={(k) => void exportAs(k)}
           />
         </aside>
-        <main className="center">
+        <main className={`center${timelineDates.length ? ' has-timeline' : ''}`}>
           <div className="toolbar" role="toolbar">
             <button type="button" disabled={!canUndo(history)} onClick={() => dispatch({ type: 'undo' })} title="Ctrl+Z">
               {t('canvas.undo')}
@@ -492,6 +540,16 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
               cyRef.current = cy;
             }}
           />
+          {timelineDates.length > 0 && (
+            <Suspense fallback={null}>
+              <Timeline
+                dates={timelineDates}
+                dateFrom={state.filters.dateFrom}
+                dateTo={state.filters.dateTo}
+                onRange={(range) => dispatch({ type: 'filters', filters: range })}
+              />
+            </Suspense>
+          )}
           {nodeCount === 0 && booted && <div className="empty">{t('canvas.empty')}</div>}
           <Legend />
           {menu && (
@@ -532,6 +590,21 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
                   {menuNode.type === 'DISTRICT' && (
                     <li role="menuitem" onClick={() => void openView('district', menuNode.id)}>
                       {t('canvas.districtView')}
+                    </li>
+                  )}
+                  {menuNode.type === 'DISTRICT' && (
+                    <li role="menuitem" onClick={() => setScreen({ kind: 'profile', id: menuNode.id })}>
+                      {t('canvas.districtProfile')}
+                    </li>
+                  )}
+                  {CHAIN_ROOTS.includes(menuNode.type) && (
+                    <li role="menuitem" onClick={() => setScreen(chainScreen(menuNode.id))}>
+                      {t('canvas.chainView')}
+                    </li>
+                  )}
+                  {menuNode.type === 'CLUSTER' && (
+                    <li role="menuitem" onClick={() => setScreen({ kind: 'profile', id: menuNode.id })}>
+                      {t('canvas.clusterProfile')}
                     </li>
                   )}
                   {menuNode.type === 'CLUSTER' && (
@@ -582,6 +655,16 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
                 {selected.data.type === 'CLUSTER' && (
                   <button type="button" className="mini" onClick={() => void openView('cluster', selected.data.id)}>
                     {t('canvas.clusterView')}
+                  </button>
+                )}
+                {CHAIN_ROOTS.includes(selected.data.type) && (
+                  <button type="button" className="mini" onClick={() => setScreen(chainScreen(selected.data.id))}>
+                    {t('canvas.chainView')}
+                  </button>
+                )}
+                {(selected.data.type === 'DISTRICT' || selected.data.type === 'CLUSTER') && (
+                  <button type="button" className="mini" onClick={() => setScreen({ kind: 'profile', id: selected.data.id })}>
+                    {t(selected.data.type === 'DISTRICT' ? 'canvas.districtProfile' : 'canvas.clusterProfile')}
                   </button>
                 )}
               </div>

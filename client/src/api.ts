@@ -1,6 +1,20 @@
 // A small GraphQL client over fetch: JSON only (the server's CSRF guard wants
 // content-type: application/json), Bearer token for mutations, errors that say what failed.
-import type { Article, EntityRef, EntityType, PathData, RelationData, RelationType, SearchHitData, SubgraphData } from './types';
+import type {
+  Article,
+  ChainData,
+  ChainDirection,
+  ChainLayer,
+  ClusterProfileData,
+  DistrictProfileData,
+  EntityRef,
+  EntityType,
+  PathData,
+  RelationData,
+  RelationType,
+  SearchHitData,
+  SubgraphData,
+} from './types';
 
 export type ApiErrorKind = 'unreachable' | 'http' | 'graphql' | 'auth';
 
@@ -71,6 +85,7 @@ export function createClient(opts: ClientOptions = {}): Gql {
 const ENTITY = 'id type name aliases degree';
 const ARTICLE_REF = 'id title date source url';
 const EDGE_LITE = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { article { id date } }`;
+const FIGURE = 'amountCny projects factCount relationIds';
 const EDGE_FULL = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { text start end article { ${ARTICLE_REF} } }`;
 
 export interface EntityDetailsData extends EntityRef {
@@ -156,6 +171,51 @@ export function api(gql: Gql) {
            paths(from: $from, to: $to, maxLength: $max, first: $first, relationTypes: $rt) { nodes { ${ENTITY} } edges { ${EDGE_FULL} } } }`,
         { from, to, max: opts.maxLength ?? 4, first: opts.first ?? 5, rt: opts.relationTypes?.length ? opts.relationTypes : null },
       ).then((d) => d.paths),
+
+    /** 产业链: the supply chain around an entity, with evidence on every edge. */
+    chain: (id: string, opts: { depth: number; direction: ChainDirection; layers: ChainLayer[]; limit?: number }) =>
+      gql<{ chain: ChainData }>(
+        `query Chain($id: ID!, $depth: Int, $direction: ChainDirection, $layers: [ChainLayer!], $limit: Int) {
+           chain(id: $id, depth: $depth, direction: $direction, layers: $layers, limit: $limit) {
+             root { ${ENTITY} } depth truncated exact
+             nodes { level layer entity { ${ENTITY} } }
+             edges { closesCycle relation { ${EDGE_FULL} } }
+             levels { level count shown } layers { type count shown } } }`,
+        { id, depth: opts.depth, direction: opts.direction, layers: opts.layers, limit: opts.limit ?? 300 },
+      ).then((d) => d.chain),
+
+    districtProfile: (id: string) =>
+      gql<{ districtProfile: DistrictProfileData }>(
+        `query DistrictProfile($id: ID!) { districtProfile(id: $id) {
+           district { ${ENTITY} } enterprises total { ${FIGURE} }
+           byYear { year figure { ${FIGURE} } }
+           byCluster { cluster { ${ENTITY} } figure { ${FIGURE} } }
+           topInvestors { enterprise { ${ENTITY} } figure { ${FIGURE} } }
+           clusters { cluster { ${ENTITY} } leaders { ${ENTITY} } members figure { ${FIGURE} } }
+           platforms { platform { ${ENTITY} } operators { ${ENTITY} } figure { ${FIGURE} } }
+           recentArticles { ${ARTICLE_REF} } } }`,
+        { id },
+      ).then((d) => d.districtProfile),
+
+    clusterProfile: (id: string) =>
+      gql<{ clusterProfile: ClusterProfileData }>(
+        `query ClusterProfile($id: ID!) { clusterProfile(id: $id) {
+           cluster { ${ENTITY} } memberCount total { ${FIGURE} }
+           leaders { enterprise { ${ENTITY} } role figure { ${FIGURE} } }
+           members { enterprise { ${ENTITY} } role figure { ${FIGURE} } }
+           districts { district { ${ENTITY} } enterprises home figure { ${FIGURE} } }
+           byYear { year figure { ${FIGURE} } }
+           byDistrict { district { ${ENTITY} } figure { ${FIGURE} } }
+           topInvestors { enterprise { ${ENTITY} } figure { ${FIGURE} } }
+           recentArticles { ${ARTICLE_REF} } } }`,
+        { id },
+      ).then((d) => d.clusterProfile),
+
+    /** The facts behind a figure, with their sentences. */
+    relations: (ids: string[]) =>
+      gql<{ relations: RelationData[] }>(`query Facts($ids: [ID!]!) { relations(ids: $ids) { ${EDGE_FULL} } }`, { ids: ids.slice(0, 100) }).then(
+        (d) => d.relations,
+      ),
 
     article: (id: string) =>
       gql<{ article: Article | null }>(`query Article($id: ID!) { article(id: $id) { ${ARTICLE_REF} text } }`, { id }).then((d) => d.article),

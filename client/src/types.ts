@@ -55,3 +55,52 @@ export interface SearchHitData {
   score: number;
   matched: string;
 }
+
+// ---- 产业链 views ----------------------------------------------------------------------------
+
+export const CHAIN_LAYERS = ['INVESTS_IN', 'OPERATES', 'MEMBER_OF'] as const;
+export type ChainLayer = (typeof CHAIN_LAYERS)[number];
+export type ChainDirection = 'BOTH' | 'UPSTREAM' | 'DOWNSTREAM';
+
+export interface ChainData {
+  root: EntityRef;
+  depth: number;
+  truncated: boolean;
+  exact: boolean;
+  nodes: { level: number; layer: ChainLayer | null; entity: EntityRef }[];
+  edges: { closesCycle: boolean; relation: RelationData }[];
+  levels: { level: number; count: number; shown: number }[];
+  layers: { type: ChainLayer; count: number; shown: number }[];
+}
+
+export interface FigureData {
+  amountCny: number;
+  projects: number;
+  factCount: number;
+  relationIds: string[];
+}
+
+export interface DistrictProfileData {
+  district: EntityRef;
+  enterprises: number;
+  total: FigureData;
+  byYear: { year: string | null; figure: FigureData }[];
+  byCluster: { cluster: EntityRef | null; figure: FigureData }[];
+  topInvestors: { enterprise: EntityRef; figure: FigureData }[];
+  clusters: { cluster: EntityRef; leaders: EntityRef[]; members: number; figure: FigureData }[];
+  platforms: { platform: EntityRef; operators: EntityRef[]; figure: FigureData }[];
+  recentArticles: ArticleRef[];
+}
+
+export interface ClusterProfileData {
+  cluster: EntityRef;
+  memberCount: number;
+  leaders: { enterprise: EntityRef; role: string | null; figure: FigureData }[];
+  members: { enterprise: EntityRef; role: string | null; figure: FigureData }[];
+  districts: { district: EntityRef; enterprises: number; home: boolean; figure: FigureData }[];
+  total: FigureData;
+  byYear: { year: string | null; figure: FigureData }[];
+  byDistrict: { district: EntityRef | null; figure: FigureData }[];
+  topInvestors: { enterprise: EntityRef; figure: FigureData }[];
+  recentArticles: ArticleRef[];
+}

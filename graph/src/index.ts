@@ -8,3 +8,5 @@ export { openGraphStore } from './open';
 export { SqliteGraphStore } from './sqlite/store';
 export { Neo4jGraphStore } from './neo4j/store';
 export * from './meta';
+export { CHAIN_MAX_DEPTH, CHAIN_MAX_LIMIT, CHAIN_DEFAULT_DEPTH, CHAIN_DEFAULT_LIMIT } from './chain';
+export { FIGURE_FACTS } from './profile';

@@ -162,3 +162,140 @@ export interface ArticleSummary extends ArticleMeta {
   loadedAt?: string;
   length: number;
 }
+
+// ---- 产业链: the chain view and the dashboards -------------------------------------------
+
+/** Which way along SUPPLIES: towards suppliers (upstream) or customers (downstream). */
+export type ChainDirection = 'upstream' | 'downstream' | 'both';
+
+/** Relations a chain view may show beside the supply chain, each an optional layer. */
+export const CHAIN_LAYERS = ['INVESTS_IN', 'OPERATES', 'MEMBER_OF'] as const;
+export type ChainLayer = (typeof CHAIN_LAYERS)[number];
+
+/** Entities a chain starts from: those that supply or are supplied, and clusters (through their members). */
+export const CHAIN_ROOT_TYPES: readonly EntityType[] = ['Enterprise', 'Platform', 'Cluster'];
+
+export interface ChainNode {
+  entity: Entity;
+  /** 0 for the start (and a cluster's members), -n n steps upstream, +n n steps downstream. */
+  level: number;
+  /** The optional layer that brought the node in; null for the supply chain itself. */
+  layer: ChainLayer | null;
+}
+
+export interface ChainEdge {
+  relation: Relation;
+  /** A SUPPLIES relation that goes back against the chain's direction (a cycle); drawn once. */
+  closesCycle: boolean;
+}
+
+export interface ChainLevel {
+  level: number;
+  /** Entities at this many steps, in all (within the walk's budget, see `Chain.exact`). */
+  count: number;
+  /** How many of them the answer carries. */
+  shown: number;
+}
+
+export interface ChainLayerCount {
+  type: ChainLayer;
+  count: number;
+  shown: number;
+}
+
+export interface Chain {
+  root: Entity;
+  depth: number;
+  nodes: ChainNode[];
+  edges: ChainEdge[];
+  levels: ChainLevel[];
+  layers: ChainLayerCount[];
+  /** Some entities of the chain are counted but not carried (the node limit). */
+  truncated: boolean;
+  /** False when the walk stopped counting at its budget (a hub's whole market at depth 4). */
+  exact: boolean;
+}
+
+/** One number of a dashboard and the facts it rests on. */
+export interface Figure {
+  amountCny: number;
+  projects: number;
+  /** Ids of the relations behind the figure (the first `FIGURE_FACTS`), and how many there are. */
+  relationIds: string[];
+  factCount: number;
+}
+
+export interface YearFigure extends Figure {
+  /** YYYY of the earliest article stating the project; null when no article is dated. */
+  year: string | null;
+}
+
+export interface ClusterFigure extends Figure {
+  /** null: investors that belong to no cluster. */
+  cluster: Entity | null;
+}
+
+export interface DistrictFigure extends Figure {
+  district: Entity | null;
+}
+
+export interface InvestorFigure extends Figure {
+  enterprise: Entity;
+}
+
+export interface ClusterLeaders {
+  cluster: Entity;
+  leaders: Entity[];
+  members: number;
+  relationIds: string[];
+  factCount: number;
+}
+
+export interface PlatformOperators {
+  platform: Entity;
+  operators: Entity[];
+  relationIds: string[];
+  factCount: number;
+}
+
+export interface MemberEntry {
+  enterprise: Entity;
+  role: MemberRole | null;
+  relationIds: string[];
+  factCount: number;
+}
+
+export interface DistrictCount {
+  district: Entity;
+  /** Members located there (or 1 for where the cluster itself is). */
+  enterprises: number;
+  home: boolean;
+  relationIds: string[];
+  factCount: number;
+}
+
+export interface DistrictProfile {
+  district: Entity;
+  total: Figure;
+  enterprises: number;
+  byYear: YearFigure[];
+  byCluster: ClusterFigure[];
+  topInvestors: InvestorFigure[];
+  clusters: ClusterLeaders[];
+  platforms: PlatformOperators[];
+  recentArticles: ArticleSummary[];
+}
+
+export interface ClusterProfile {
+  cluster: Entity;
+  memberCount: number;
+  leaders: MemberEntry[];
+  /** Members by degree, the best connected first (up to a limit). */
+  members: MemberEntry[];
+  districts: DistrictCount[];
+  total: Figure;
+  byYear: YearFigure[];
+  byDistrict: DistrictFigure[];
+  topInvestors: InvestorFigure[];
+  recentArticles: ArticleSummary[];
+}

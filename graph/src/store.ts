@@ -1,5 +1,10 @@
 import type {
   ArticleExtraction,
+  Chain,
+  ChainDirection,
+  ChainLayer,
+  ClusterProfile,
+  DistrictProfile,
   Article,
   ArticleSummary,
   Entity,
@@ -32,6 +37,17 @@ export interface PathOptions {
   maxLength?: number;
   relationTypes?: RelationType[];
   /** k: how many shortest paths. */
+  limit?: number;
+}
+
+export interface ChainOptions {
+  /** Steps along SUPPLIES each way, 1–4 (default 2). */
+  depth?: number;
+  /** upstream (suppliers), downstream (customers) or both (default). */
+  direction?: ChainDirection;
+  /** Optional layers beside the supply chain: projects invested in, platforms operated, clusters joined. */
+  layers?: ChainLayer[];
+  /** The most entities carried for the chain (default 300, at most 2000); each layer may add as many again. */
   limit?: number;
 }
 
@@ -112,6 +128,22 @@ export interface GraphStore {
   neighbourhood(ids: string[], options?: NeighbourhoodOptions): Promise<Subgraph>;
   /** The k shortest paths (edges walked in either direction), shortest first. */
   paths(from: string, to: string, options?: PathOptions): Promise<GraphPath[]>;
+
+  /**
+   * The 产业链 of an Enterprise, Platform or Cluster (a cluster through its members): suppliers
+   * level by level upstream (-1, -2…), customers downstream (+1, +2…), every entity once at its
+   * nearest level, a relation closing a cycle drawn once and flagged; counts per level and per
+   * layer. Null when there is no such entity; BAD_INPUT for a District or Project.
+   */
+  chain(rootId: string, options?: ChainOptions): Promise<Chain | null>;
+  /**
+   * 区县画像: investment and projects by year and by cluster, top investors, its clusters with
+   * their 龙头, its platforms, the newest articles; every figure with the relation ids behind
+   * it. Null when there is no such entity; BAD_INPUT when it is not a District.
+   */
+  districtProfile(id: string): Promise<DistrictProfile | null>;
+  /** 集群画像: members, leaders, districts and the members' investment, likewise. */
+  clusterProfile(id: string): Promise<ClusterProfile | null>;
 
   addAlias(entityId: string, alias: string): Promise<Entity>;
   /** Moves `mergeId`'s relations, evidence and aliases to `keepId`; later articles naming it land on `keepId`. */

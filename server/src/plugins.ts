@@ -47,6 +47,11 @@ function pageSizeEstimator(limits: ApiLimits): ComplexityEstimator {
         return 1 + size('limit', 200, limits.maxNeighbourhoodLimit) * each;
       case 'paths':
         return 1 + size('first', 5, limits.maxPaths) * size('maxLength', 4, limits.maxPathLength) * each;
+      case 'chain':
+        // Each layer may carry as many entities again as the chain itself.
+        return 1 + size('limit', 300, limits.maxNeighbourhoodLimit) * (1 + (Array.isArray(args.layers) ? args.layers.length : 0)) * each;
+      case 'facts':
+        return 1 + size('first', 20, limits.maxPageSize) * each;
       case 'relations':
         return 1 + size('first', 50, limits.maxPageSize) * each;
       case 'search':

@@ -24,6 +24,10 @@ const READS = new Set([
   'paths',
   'listCurations',
   'stats',
+  // 产业链 views: a busy district's dashboard reads tens of thousands of facts.
+  'chain',
+  'districtProfile',
+  'clusterProfile',
 ]);
 /** Writes: the one writer thread, in order. */
 const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities']);

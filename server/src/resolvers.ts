@@ -8,7 +8,8 @@ import type {
   RelationType,
   UpsertReport,
 } from '@chain-atlas/graph';
-import { ENTITY_TYPES, GraphStoreError, RELATION_TYPES } from '@chain-atlas/graph';
+import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES } from '@chain-atlas/graph';
+import type { ChainLayer, ClusterProfile, DistrictProfile } from '@chain-atlas/graph';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from './context';
 import { decodeCursor, decodeOffsetCursor, encodeCursor } from './cursor';
@@ -21,6 +22,7 @@ import {
   entityIdArg,
   entityIdsArg,
   intArg,
+  relationIdsArg,
   searchTextArg,
 } from './validate';
 
@@ -191,6 +193,50 @@ async function canonicalEntity(ctx: ApiContext, id: string): Promise<Entity | nu
   return (await ctx.loaders.entity.load(id)) ?? (await ctx.loaders.details.load(id));
 }
 
+// ---- 产业链 views: the store's figures, shaped for the schema ----------------------------
+
+interface FactsBehind {
+  amountCny?: number;
+  projects?: number;
+  relationIds: string[];
+  factCount: number;
+}
+
+/** Every figure the same way: its number(s) and the facts behind it. */
+const figure = (f: FactsBehind) => ({ amountCny: f.amountCny ?? 0, projects: f.projects ?? 0, relationIds: f.relationIds, factCount: f.factCount });
+
+function districtProfileShape(p: DistrictProfile) {
+  return {
+    district: p.district,
+    total: figure(p.total),
+    enterprises: p.enterprises,
+    byYear: p.byYear.map((y) => ({ year: y.year, figure: figure(y) })),
+    byCluster: p.byCluster.map((c) => ({ cluster: c.cluster, figure: figure(c) })),
+    topInvestors: p.topInvestors.map((i) => ({ enterprise: i.enterprise, figure: figure(i) })),
+    clusters: p.clusters.map((c) => ({ cluster: c.cluster, leaders: c.leaders, members: c.members, figure: figure(c) })),
+    platforms: p.platforms.map((x) => ({ platform: x.platform, operators: x.operators, figure: figure(x) })),
+    recentArticles: p.recentArticles,
+  };
+}
+
+function clusterProfileShape(p: ClusterProfile) {
+  const member = (m: ClusterProfile['members'][number]) => ({ enterprise: m.enterprise, role: m.role, figure: figure(m) });
+  return {
+    cluster: p.cluster,
+    memberCount: p.memberCount,
+    leaders: p.leaders.map(member),
+    members: p.members.map(member),
+    districts: p.districts.map((d) => ({ district: d.district, enterprises: d.enterprises, home: d.home, figure: figure(d) })),
+    total: figure(p.total),
+    byYear: p.byYear.map((y) => ({ year: y.year, figure: figure(y) })),
+    byDistrict: p.byDistrict.map((d) => ({ district: d.district, figure: figure(d) })),
+    topInvestors: p.topInvestors.map((i) => ({ enterprise: i.enterprise, figure: figure(i) })),
+    recentArticles: p.recentArticles,
+  };
+}
+
+const CHAIN_DIRECTION = { UPSTREAM: 'upstream', DOWNSTREAM: 'downstream', BOTH: 'both' } as const;
+
 // ---- the resolvers ---------------------------------------------------------------------
 
 export const resolvers = {
@@ -198,6 +244,16 @@ export const resolvers = {
 
   Entity: {
     __resolveType: (e: Entity) => e.type,
+  },
+
+  ChainDirection: CHAIN_DIRECTION,
+
+  Figure: {
+    facts: async (f: { relationIds: string[] }, args: Args, ctx: ApiContext) => {
+      const first = intArg(args.first ?? 20, 'first', 0, ctx.limits.maxPageSize);
+      const found = await ctx.loaders.relation.loadMany(f.relationIds.slice(0, first));
+      return found.filter((r): r is Relation => r != null && !(r instanceof Error));
+    },
   },
 
   District: {
@@ -362,6 +418,43 @@ export const resolvers = {
     },
 
     curations: (_: unknown, __: Args, ctx: ApiContext) => ctx.store.listCurations(),
+
+    chain: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = entityIdArg(args.id);
+      const depth = intArg(args.depth ?? 2, 'depth', 1, CHAIN_MAX_DEPTH);
+      const limit = intArg(args.limit ?? 300, 'limit', 1, ctx.limits.maxNeighbourhoodLimit);
+      const root = await canonicalEntity(ctx, id);
+      if (!root) throw notFound(`no entity with id ${id}`);
+      const chain = await ctx.store.chain(root.id, {
+        depth,
+        limit,
+        direction: (args.direction as 'upstream' | 'downstream' | 'both' | undefined) ?? 'both',
+        layers: (args.layers as ChainLayer[] | null | undefined) ?? [],
+      });
+      if (!chain) throw notFound(`no entity with id ${id}`);
+      ctx.loaders.prime({ entities: chain.nodes.map((n) => n.entity), relations: chain.edges.map((e) => e.relation) });
+      return chain;
+    },
+
+    relations: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const ids = relationIdsArg(args.ids, ctx.limits.maxPageSize);
+      const found = await ctx.loaders.relation.loadMany(ids);
+      return found.filter((r): r is Relation => r != null && !(r instanceof Error));
+    },
+
+    districtProfile: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = entityIdArg(args.id);
+      const profile = await ctx.store.districtProfile(id);
+      if (!profile) throw notFound(`no district with id ${id}`);
+      return districtProfileShape(profile);
+    },
+
+    clusterProfile: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = entityIdArg(args.id);
+      const profile = await ctx.store.clusterProfile(id);
+      if (!profile) throw notFound(`no cluster with id ${id}`);
+      return clusterProfileShape(profile);
+    },
   },
 
   Mutation: {

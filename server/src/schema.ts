@@ -303,6 +303,177 @@ type Curation {
   at: String!
 }
 
+"Which way along SUPPLIES a chain is walked."
+enum ChainDirection {
+  "Towards suppliers (上游), their suppliers…"
+  UPSTREAM
+  "Towards customers (下游), their customers…"
+  DOWNSTREAM
+  "Both (the default)."
+  BOTH
+}
+
+"Relations a chain view may show beside the supply chain, each an optional layer."
+enum ChainLayer {
+  "Projects the chain's enterprises invest in."
+  INVESTS_IN
+  "Platforms they run, or that run them."
+  OPERATES
+  "Clusters they belong to."
+  MEMBER_OF
+}
+
+"An entity of a chain and where it sits."
+type ChainNode {
+  entity: Entity!
+  "0 for the start (and a cluster's members), -n n steps upstream, +n n steps downstream."
+  level: Int!
+  "The optional layer that brought it in; null for the supply chain itself."
+  layer: ChainLayer
+}
+
+"A relation of a chain, with its evidence."
+type ChainEdge {
+  relation: Relation!
+  "A SUPPLIES relation pointing back against the chain (a cycle); it is drawn once."
+  closesCycle: Boolean!
+}
+
+"How many entities sit at one level of a chain."
+type ChainLevel {
+  level: Int!
+  "In all (see Chain.exact)."
+  count: Int!
+  "How many of them the answer carries."
+  shown: Int!
+}
+
+type ChainLayerCount {
+  type: ChainLayer!
+  count: Int!
+  shown: Int!
+}
+
+"产业链: the supply chain around an entity, layered by steps up- and downstream."
+type Chain {
+  root: Entity!
+  depth: Int!
+  nodes: [ChainNode!]!
+  edges: [ChainEdge!]!
+  levels: [ChainLevel!]!
+  layers: [ChainLayerCount!]!
+  "Some entities are counted but not carried (the limit)."
+  truncated: Boolean!
+  "False when counting stopped at the walk's budget: the counts are then lower bounds."
+  exact: Boolean!
+}
+
+"A number of a dashboard and the facts (relations, with evidence) it rests on."
+type Figure {
+  "Stated investment in 元 (CNY)."
+  amountCny: Float!
+  "Projects counted."
+  projects: Int!
+  "How many relations the figure rests on."
+  factCount: Int!
+  "Their ids (the first 100)."
+  relationIds: [ID!]!
+  "The relations themselves, with evidence."
+  facts(first: Int = 20): [Relation!]!
+}
+
+"Investment by the year of the earliest article naming the project."
+type YearFigure {
+  "YYYY; null for projects no dated article names."
+  year: String
+  figure: Figure!
+}
+
+"Investment by the district's own clusters the investor belongs to (an investor in two counts in both)."
+type ClusterFigure {
+  "Null: investors in none of the district's clusters."
+  cluster: Cluster
+  figure: Figure!
+}
+
+"Investment by the district the project is in."
+type DistrictFigure {
+  "Null: projects no article places."
+  district: District
+  figure: Figure!
+}
+
+type InvestorFigure {
+  enterprise: Enterprise!
+  figure: Figure!
+}
+
+"A cluster of a district with its 龙头 (leaders)."
+type ClusterLeaders {
+  cluster: Cluster!
+  leaders: [Enterprise!]!
+  "Member enterprises, leaders included."
+  members: Int!
+  "Where the cluster is, and its leaders' memberships."
+  figure: Figure!
+}
+
+type PlatformOperators {
+  platform: Platform!
+  operators: [Entity!]!
+  figure: Figure!
+}
+
+type ClusterMember {
+  enterprise: Enterprise!
+  "'leader' (龙头) or 'member'."
+  role: String
+  figure: Figure!
+}
+
+"A district where a cluster is or its members are."
+type ClusterDistrict {
+  district: District!
+  "Members located there."
+  enterprises: Int!
+  "The cluster itself is located there."
+  home: Boolean!
+  figure: Figure!
+}
+
+"区县画像: a district in numbers, each linked to its facts."
+type DistrictProfile {
+  district: District!
+  "Stated investment into the district's projects, and how many projects."
+  total: Figure!
+  "Enterprises located in the district."
+  enterprises: Int!
+  byYear: [YearFigure!]!
+  byCluster: [ClusterFigure!]!
+  "The ten largest investors."
+  topInvestors: [InvestorFigure!]!
+  clusters: [ClusterLeaders!]!
+  platforms: [PlatformOperators!]!
+  "The newest articles naming the district."
+  recentArticles: [Article!]!
+}
+
+"集群画像: a cluster in numbers, each linked to its facts."
+type ClusterProfile {
+  cluster: Cluster!
+  memberCount: Int!
+  leaders: [ClusterMember!]!
+  "The best connected members (up to 50)."
+  members: [ClusterMember!]!
+  districts: [ClusterDistrict!]!
+  "Stated investment by the members, and how many projects."
+  total: Figure!
+  byYear: [YearFigure!]!
+  byDistrict: [DistrictFigure!]!
+  topInvestors: [InvestorFigure!]!
+  recentArticles: [Article!]!
+}
+
 type Query {
   "Entities by name, alias (简称) or pinyin (full 'humiwang' or initials 'hmw'), best match first."
   search(query: String!, types: [EntityType!], first: Int = 20): [SearchHit!]!
@@ -324,6 +495,17 @@ type Query {
   stats: Stats!
   "Every alias and merge an analyst made, oldest first."
   curations: [Curation!]!
+  """
+  产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
+  customers downstream, 'depth' steps each way (1–4), with optional layers.
+  """
+  chain(id: ID!, depth: Int = 2, direction: ChainDirection = BOTH, layers: [ChainLayer!], limit: Int = 300): Chain
+  "Relations by id, with their evidence (the facts behind a dashboard's figure); at most 100 ids, unknown ids left out."
+  relations(ids: [ID!]!): [Relation!]!
+  "区县画像 of a district. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a district's."
+  districtProfile(id: ID!): DistrictProfile
+  "集群画像 of a cluster. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a cluster's."
+  clusterProfile(id: ID!): ClusterProfile
 }
 
 "A news article to load: its text and what is known about it."

@@ -41,6 +41,11 @@ export function intArg(value: unknown, argumentName: string, min: number, max: n
   );
 }
 
+/** Relation ids as the store makes them (type:from->to…): any short non-empty string, up to `max` of them. */
+export function relationIdsArg(value: unknown, max: number): string[] {
+  return parse(z.array(z.string().min(1).max(1000)).max(max, `at most ${max} ids (a server limit)`), value, 'ids');
+}
+
 export function searchTextArg(value: unknown): string {
   return parse(z.string().trim().min(1, 'must not be empty').max(200), value, 'query');
 }

@@ -108,3 +108,28 @@ export const ARTICLE_3 = article(
     { type: 'LOCATED_IN', from: 'c1', to: 'd1', evidence: '璧山区新材料产业集群' },
   ],
 );
+
+const T4 =
+  '山城日报讯 星河动力为青木材料供应电驱样机。星河动力为长风汽车有限公司提供电驱系统。位于江北区的长风汽车有限公司投资5亿元的整车基地项目落户江北区。';
+
+/**
+ * Closes a supply cycle (青木材料 → 蓝鲸电池 → 星河动力 → 青木材料), gives 星河动力 a customer
+ * downstream, and a second, later project in 江北区 by an investor of no cluster.
+ */
+export const ARTICLE_4 = article(
+  { title: '星河动力配套整车', date: '2026-02-01', text: T4 },
+  [
+    { key: 'e1', type: 'Enterprise', name: '星河动力' },
+    { key: 'e2', type: 'Enterprise', name: '青木材料' },
+    { key: 'e3', type: 'Enterprise', name: '长风汽车有限公司', aliases: ['长风汽车'] },
+    { key: 'p1', type: 'Project', name: '整车基地项目' },
+    { key: 'd1', type: 'District', name: '江北区' },
+  ],
+  [
+    { type: 'SUPPLIES', from: 'e1', to: 'e2', evidence: '星河动力为青木材料供应电驱样机' },
+    { type: 'SUPPLIES', from: 'e1', to: 'e3', evidence: '星河动力为长风汽车有限公司提供电驱系统' },
+    { type: 'LOCATED_IN', from: 'e3', to: 'd1', evidence: '位于江北区的长风汽车有限公司' },
+    { type: 'INVESTS_IN', from: 'e3', to: 'p1', amountCny: 500_000_000, evidence: '长风汽车有限公司投资5亿元的整车基地项目' },
+    { type: 'LOCATED_IN', from: 'p1', to: 'd1', evidence: '整车基地项目落户江北区' },
+  ],
+);

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityId, relationId } from '../ids';
 import { checkGraph } from '../check';
-import type { ArticleExtraction, GraphStats } from '../model';
+import type { ArticleExtraction, Chain, GraphStats } from '../model';
 import type { GraphStore } from '../store';
-import { ARTICLE_1, ARTICLE_2, ARTICLE_3, article } from './fixtures';
 import { runConcurrencyContract } from './concurrency';
+import { ARTICLE_1, ARTICLE_2, ARTICLE_3, ARTICLE_4, article } from './fixtures';
 
-export { ARTICLE_1, ARTICLE_2, ARTICLE_3, article } from './fixtures';
+export { ARTICLE_1, ARTICLE_2, ARTICLE_3, ARTICLE_4, article } from './fixtures';
 
 const E = {
   xinghe: entityId('Enterprise', '重庆星河动力科技有限公司'),
@@ -19,6 +19,8 @@ const E = {
   banan: entityId('District', '巴南区'),
   bishan: entityId('District', '璧山区'),
   carCluster: entityId('Cluster', '智能网联汽车产业集群'),
+  changfeng: entityId('Enterprise', '长风汽车有限公司'),
+  bigProject: entityId('Project', '整车基地项目'),
   materialsCluster: entityId('Cluster', '新材料产业集群'),
 };
 
@@ -369,6 +371,157 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         expect(supplyOnly).toHaveLength(1);
         expect(supplyOnly[0].edges.map((e) => e.type)).toEqual(['SUPPLIES', 'SUPPLIES']);
         expect(await store.paths(E.qingmu, 'enterprise:不存在')).toEqual([]);
+      });
+    });
+
+    describe('产业链 views', () => {
+      beforeEach(async () => loadAll(store, [ARTICLE_1, ARTICLE_2, ARTICLE_3, ARTICLE_4]));
+      const levelsOf = (chain: Chain) => Object.fromEntries(chain.nodes.map((n) => [n.entity.id, n.level]));
+      const rel = (type: Parameters<typeof relationId>[0], from: string, to: string) => relationId(type, from, to);
+
+      it('walks a chain both ways, each entity once at its nearest level, a cycle drawn once', async () => {
+        const chain = (await store.chain(E.lanjing, { depth: 2 }))!;
+        expect(chain.root.id).toBe(E.lanjing);
+        expect(chain.depth).toBe(2);
+        // 星河动力 is 蓝鲸电池's customer (+1) and its supplier's supplier (-2): nearest wins.
+        expect(levelsOf(chain)).toEqual({ [E.lanjing]: 0, [E.qingmu]: -1, [E.xinghe]: 1, [E.changfeng]: 2 });
+        expect(chain.nodes.every((n) => n.layer === null)).toBe(true);
+        const edges = Object.fromEntries(chain.edges.map((e) => [e.relation.id, e.closesCycle]));
+        expect(edges).toEqual({
+          [rel('SUPPLIES', E.qingmu, E.lanjing)]: false,
+          [rel('SUPPLIES', E.lanjing, E.xinghe)]: false,
+          [rel('SUPPLIES', E.xinghe, E.changfeng)]: false,
+          // 星河动力 → 青木材料 goes back against the chain: drawn once, flagged.
+          [rel('SUPPLIES', E.xinghe, E.qingmu)]: true,
+        });
+        expect(chain.edges.find((e) => e.relation.id === rel('SUPPLIES', E.qingmu, E.lanjing))!.relation.evidence[0].text).toBe(
+          '青木材料股份有限公司为蓝鲸电池供应隔膜',
+        );
+        expect(chain.levels).toEqual([
+          { level: -2, count: 0, shown: 0 },
+          { level: -1, count: 1, shown: 1 },
+          { level: 0, count: 1, shown: 1 },
+          { level: 1, count: 1, shown: 1 },
+          { level: 2, count: 1, shown: 1 },
+        ]);
+        expect(chain).toMatchObject({ truncated: false, exact: true, layers: [] });
+      });
+
+      it('goes one way only, and stops at a cycle instead of looping', async () => {
+        const up = (await store.chain(E.xinghe, { direction: 'upstream', depth: 4 }))!;
+        expect(levelsOf(up)).toEqual({ [E.xinghe]: 0, [E.lanjing]: -1, [E.qingmu]: -2 });
+        expect(up.edges.filter((e) => e.closesCycle).map((e) => e.relation.id)).toEqual([rel('SUPPLIES', E.xinghe, E.qingmu)]);
+        expect(up.edges).toHaveLength(3);
+        const down = (await store.chain(E.xinghe, { direction: 'downstream', depth: 1 }))!;
+        expect(levelsOf(down)).toEqual({ [E.xinghe]: 0, [E.qingmu]: 1, [E.changfeng]: 1 });
+        expect(down.levels).toEqual([
+          { level: 0, count: 1, shown: 1 },
+          { level: 1, count: 2, shown: 2 },
+        ]);
+      });
+
+      it('adds the optional layers beside the chain, with their counts', async () => {
+        const chain = (await store.chain(E.lanjing, { depth: 2, layers: ['INVESTS_IN', 'MEMBER_OF', 'OPERATES'] }))!;
+        const layered = Object.fromEntries(chain.nodes.filter((n) => n.layer).map((n) => [n.entity.id, [n.layer, n.level]]));
+        expect(layered).toEqual({
+          [E.project]: ['INVESTS_IN', 1],
+          [E.bigProject]: ['INVESTS_IN', 2],
+          [E.carCluster]: ['MEMBER_OF', 1],
+          [E.materialsCluster]: ['MEMBER_OF', -1],
+        });
+        expect(chain.layers).toEqual([
+          { type: 'INVESTS_IN', count: 2, shown: 2 },
+          { type: 'MEMBER_OF', count: 2, shown: 2 },
+          { type: 'OPERATES', count: 0, shown: 0 },
+        ]);
+        const invest = chain.edges.find((e) => e.relation.id === rel('INVESTS_IN', E.xinghe, E.project))!;
+        expect(invest).toMatchObject({ closesCycle: false, relation: { amountCny: 1_200_000_000 } });
+      });
+
+      it('starts a cluster\'s chain from its members, and caps what it carries while counting all', async () => {
+        const chain = (await store.chain(E.carCluster, { depth: 1 }))!;
+        expect(levelsOf(chain)).toEqual({ [E.carCluster]: 0, [E.xinghe]: 0, [E.lanjing]: -1, [E.qingmu]: 1, [E.changfeng]: 1 });
+        expect(chain.edges.map((e) => e.relation.id)).toContain(rel('MEMBER_OF', E.xinghe, E.carCluster));
+        const capped = (await store.chain(E.xinghe, { depth: 2, limit: 2 }))!;
+        expect(capped.truncated).toBe(true);
+        expect(capped.nodes).toHaveLength(2);
+        expect(capped.levels.find((l) => l.level === 1)).toMatchObject({ count: 2 });
+        for (const e of capped.edges) {
+          expect(capped.nodes.map((n) => n.entity.id)).toEqual(expect.arrayContaining([e.relation.from, e.relation.to]));
+        }
+      });
+
+      it('answers null for an unknown id and refuses a district or a project as a start', async () => {
+        expect(await store.chain('enterprise:不存在')).toBeNull();
+        await expect(store.chain(E.jiangbei)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.chain(E.project)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      });
+
+      it('profiles a district: investment by year and by cluster, investors, clusters with 龙头, articles', async () => {
+        const p = (await store.districtProfile(E.jiangbei))!;
+        expect(p.district.id).toBe(E.jiangbei);
+        expect(p.total).toMatchObject({ amountCny: 1_700_000_000, projects: 2, factCount: 4 });
+        expect(p.enterprises).toBe(1);
+        expect(p.byYear).toEqual([
+          {
+            year: '2025',
+            amountCny: 1_200_000_000,
+            projects: 1,
+            relationIds: [rel('INVESTS_IN', E.xinghe, E.project), rel('LOCATED_IN', E.project, E.jiangbei)].sort(),
+            factCount: 2,
+          },
+          {
+            year: '2026',
+            amountCny: 500_000_000,
+            projects: 1,
+            relationIds: [rel('INVESTS_IN', E.changfeng, E.bigProject), rel('LOCATED_IN', E.bigProject, E.jiangbei)].sort(),
+            factCount: 2,
+          },
+        ]);
+        expect(p.byCluster.map((c) => [c.cluster?.id ?? null, c.amountCny, c.projects])).toEqual([
+          [E.carCluster, 1_200_000_000, 1],
+          [null, 500_000_000, 1],
+        ]);
+        expect(p.byCluster[0].relationIds).toEqual([rel('INVESTS_IN', E.xinghe, E.project), rel('MEMBER_OF', E.xinghe, E.carCluster)].sort());
+        expect(p.topInvestors.map((i) => [i.enterprise.id, i.amountCny])).toEqual([
+          [E.xinghe, 1_200_000_000],
+          [E.changfeng, 500_000_000],
+        ]);
+        expect(p.clusters.map((c) => [c.cluster.id, c.leaders.map((l) => l.id), c.members])).toEqual([[E.carCluster, [E.xinghe], 1]]);
+        expect(p.clusters[0].relationIds).toEqual([rel('LOCATED_IN', E.carCluster, E.jiangbei), rel('MEMBER_OF', E.xinghe, E.carCluster)].sort());
+        expect(p.platforms).toEqual([]);
+        expect(p.recentArticles.map((a) => a.date)).toEqual(['2026-02-01', '2025-01-10']);
+        // Every fact a figure names is a relation of the graph.
+        const ids = [...p.byYear, ...p.byCluster, ...p.topInvestors, ...p.clusters].flatMap((f) => f.relationIds);
+        expect((await store.getRelations(ids)).map((r) => r.id).sort()).toEqual([...new Set(ids)].sort());
+      });
+
+      it('profiles a cluster: members, leaders, districts and the members\' investment', async () => {
+        const p = (await store.clusterProfile(E.carCluster))!;
+        expect(p.memberCount).toBe(1);
+        expect(p.leaders.map((l) => [l.enterprise.id, l.role])).toEqual([[E.xinghe, 'leader']]);
+        expect(p.members.map((m) => m.enterprise.id)).toEqual([E.xinghe]);
+        expect(p.districts.map((d) => [d.district.id, d.home, d.enterprises])).toEqual([[E.jiangbei, true, 0]]);
+        expect(p.total).toMatchObject({ amountCny: 1_200_000_000, projects: 1 });
+        expect(p.byYear.map((y) => [y.year, y.amountCny])).toEqual([['2025', 1_200_000_000]]);
+        expect(p.byDistrict.map((d) => [d.district?.id, d.amountCny])).toEqual([[E.jiangbei, 1_200_000_000]]);
+        expect(p.topInvestors[0].relationIds).toEqual([rel('INVESTS_IN', E.xinghe, E.project)]);
+        expect(p.recentArticles.map((a) => a.title)).toEqual(['江北区签约一批重大项目']);
+      });
+
+      it('answers null for an unknown district or cluster and refuses the wrong type', async () => {
+        expect(await store.districtProfile('district:不存在')).toBeNull();
+        expect(await store.clusterProfile('cluster:不存在')).toBeNull();
+        await expect(store.districtProfile(E.carCluster)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.clusterProfile(E.jiangbei)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      });
+
+      it('follows new articles and deletes in chains and profiles', async () => {
+        const deleted = (await store.listArticles()).items.find((a) => a.date === '2026-02-01')!;
+        await store.deleteArticle(deleted.id);
+        const chain = (await store.chain(E.lanjing, { depth: 2 }))!;
+        expect(levelsOf(chain)).toEqual({ [E.lanjing]: 0, [E.qingmu]: -1, [E.xinghe]: 1 });
+        expect((await store.districtProfile(E.jiangbei))!.total).toMatchObject({ amountCny: 1_200_000_000, projects: 1 });
       });
     });
 

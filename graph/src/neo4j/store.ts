@@ -6,6 +6,9 @@ import type {
   Article,
   ArticleExtraction,
   ArticleSummary,
+  Chain,
+  ClusterProfile,
+  DistrictProfile,
   Entity,
   EntityDetails,
   EntityType,
@@ -23,12 +26,13 @@ import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelat
 import { kShortestPaths } from '../paths';
 import type { Adjacency, Step } from '../paths';
 import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
-import type { AliasQuery, ArticleOutcome, Curation, EntityDetailOptions, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
+import type { AliasQuery, ArticleOutcome, ChainOptions, Curation, EntityDetailOptions, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
 import { GraphStoreError } from '../store';
 import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
 import type { Row } from './queries';
 import { int, run, runAutoCommit } from './queries';
+import { neo4jChain, neo4jClusterProfile, neo4jDistrictProfile } from './views';
 
 export interface Neo4jConnectionConfig {
   /** bolt://, neo4j:// or, for Aura and TLS clusters, neo4j+s:// */
@@ -837,6 +841,19 @@ export class Neo4jGraphStore implements GraphStore {
       const edges = edgeIds.length ? inOrder(edgeIds, (await run(tx, 'relations_get', { ids: edgeIds })).map(toRelation)) : [];
       return { nodes, edges, truncated };
     });
+  }
+
+  // The chain view and the dashboards: see views.ts.
+  async chain(rootId: string, options: ChainOptions = {}): Promise<Chain | null> {
+    return this.read((tx) => neo4jChain(tx, rootId, options));
+  }
+
+  async districtProfile(id: string): Promise<DistrictProfile | null> {
+    return this.read((tx) => neo4jDistrictProfile(tx, id));
+  }
+
+  async clusterProfile(id: string): Promise<ClusterProfile | null> {
+    return this.read((tx) => neo4jClusterProfile(tx, id));
   }
 
   /**

@@ -17,6 +17,8 @@ export class AdjacencyIndex {
   private offsets = new Int32Array(1);
   private neighbours = new Int32Array(0);
   private edges = new Int32Array(0);
+  /** 1 where the entry is the relation's source looking at its target (the chain view needs the direction). */
+  private outgoing = new Uint8Array(0);
   /** Relation type code by relation number (0: no such relation). */
   private edgeTypes = new Uint8Array(0);
   private degrees = new Int32Array(0);
@@ -24,7 +26,7 @@ export class AdjacencyIndex {
   private entityTypes = new Uint8Array(0);
   private addedEntityTypes = new Map<number, number>();
   /** Relations added since the build, by node. */
-  private added = new Map<number, Step[]>();
+  private added = new Map<number, (Step & { out: boolean })[]>();
   private addedTypes = new Map<number, number>();
   private addedCount = 0;
   private built = false;
@@ -47,12 +49,12 @@ export class AdjacencyIndex {
     if (!this.built) return;
     const code = TYPE_CODE.get(type)!;
     this.addedTypes.set(edge, code);
-    for (const [a, b] of [
-      [src, dst],
-      [dst, src],
-    ]) {
+    for (const [a, b, out] of [
+      [src, dst, true],
+      [dst, src, false],
+    ] as const) {
       const list = this.added.get(a) ?? [];
-      list.push({ edge, node: b });
+      list.push({ edge, node: b, out });
       this.added.set(a, list);
     }
     this.addedCount++;
@@ -86,9 +88,11 @@ export class AdjacencyIndex {
     const fill = offsets.slice();
     const neighbours = new Int32Array(list.length / 3 * 2);
     const edges = new Int32Array(list.length / 3 * 2);
+    const outgoing = new Uint8Array(list.length / 3 * 2);
     for (let i = 0; i < list.length; i += 3) {
       const [n, src, dst] = [list[i], list[i + 1], list[i + 2]];
       neighbours[fill[src]] = dst;
+      outgoing[fill[src]] = 1;
       edges[fill[src]++] = n;
       neighbours[fill[dst]] = src;
       edges[fill[dst]++] = n;
@@ -96,6 +100,7 @@ export class AdjacencyIndex {
     this.offsets = offsets;
     this.neighbours = neighbours;
     this.edges = edges;
+    this.outgoing = outgoing;
     this.edgeTypes = edgeTypes;
     this.degrees = count;
     this.entityTypes = entityTypes;
@@ -126,8 +131,30 @@ export class AdjacencyIndex {
     return out;
   }
 
+  /**
+   * Calls `visit` for each relation of one type leaving (`out`) or entering the node, without
+   * building step objects: the chain view counts hundreds of thousands of them. After `ensure()`.
+   */
+  directed(node: number, type: RelationType, out: boolean, visit: (edge: number, other: number) => void): void {
+    const code = TYPE_CODE.get(type)!;
+    const want = out ? 1 : 0;
+    if (node < this.offsets.length - 1) {
+      for (let i = this.offsets[node]; i < this.offsets[node + 1]; i++) {
+        if (this.outgoing[i] === want && this.edgeTypes[this.edges[i]] === code) visit(this.edges[i], this.neighbours[i]);
+      }
+    }
+    for (const step of this.added.get(node) ?? []) {
+      if (step.out === out && this.addedTypes.get(step.edge) === code) visit(step.edge, step.node);
+    }
+  }
+
   private entityTypeCode(n: number): number {
     return (n < this.entityTypes.length ? this.entityTypes[n] : 0) || (this.addedEntityTypes.get(n) ?? 0);
+  }
+
+  /** The entity type of a node, from memory (after `ensure()`). */
+  typeOf(n: number): EntityType | undefined {
+    return ENTITY_TYPES[this.entityTypeCode(n) - 1];
   }
 
   /** Relations of a node (after `ensure()`). */

@@ -6,6 +6,9 @@ import type {
   Article,
   ArticleExtraction,
   ArticleSummary,
+  Chain,
+  ClusterProfile,
+  DistrictProfile,
   Entity,
   EntityDetails,
   EntityType,
@@ -19,11 +22,21 @@ import type {
   Subgraph,
   UpsertReport,
 } from '../model';
-import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { chainOptions, closesCycle, walkChain, type ChainSource, type ChainStep } from '../chain';
+import {
+  computeClusterProfile,
+  computeDistrictProfile,
+  PROFILE_ARTICLES,
+  type ClusterFacts,
+  type DistrictFacts,
+  type LocatedFact,
+} from '../profile';
 import { hasHan, queryMatcher, searchForm, searchQuery, searchTokens, storedPinyin, type StoredPinyin } from '../search-keys';
 import type {
   AliasQuery,
   ArticleOutcome,
+  ChainOptions,
   Curation,
   EntityDetailOptions,
   GraphStore,
@@ -715,6 +728,178 @@ export class SqliteGraphStore implements GraphStore {
       nodes: p.nodes.map((n) => toEntity(ents.get(n)!)),
       edges: p.edges.map((e) => rels.get(e)!),
     }));
+  }
+
+  // ---- 产业链 views ----------------------------------------------------------------------
+
+  async chain(rootId: string, options: ChainOptions = {}): Promise<Chain | null> {
+    this.assertOpen();
+    const root = this.entityRow(rootId) ?? this.entityRow(this.followRedirects(rootId));
+    if (!root) return null;
+    if (!CHAIN_ROOT_TYPES.includes(root.type)) {
+      throw new GraphStoreError('BAD_INPUT', `a chain starts from an Enterprise, Platform or Cluster, not a ${root.type}`);
+    }
+    const o = chainOptions(options);
+    const index = this.index;
+    index.ensure();
+    type Step = ChainStep<number, number>;
+    const along = (nodes: number[], type: RelationType, out: boolean, steps: Step[] = []): Step[] => {
+      for (const from of nodes) {
+        index.directed(from, type, out, (relation, to) =>
+          steps.push(out ? { from, to, relation, src: from, dst: to } : { from, to, relation, src: to, dst: from }),
+        );
+      }
+      return steps;
+    };
+    const source: ChainSource<number, number> = {
+      supplies: async (frontier, direction) => along(frontier, 'SUPPLIES', direction === 'downstream'),
+      // A project is invested in and a cluster joined from the chain's side; a platform is run
+      // by, or runs, an entity of the chain.
+      layer: async (nodes, type) => (type === 'OPERATES' ? along(nodes, type, false, along(nodes, type, true)) : along(nodes, type, true)),
+      members: async (cluster) => along([cluster], 'MEMBER_OF', false),
+      degree: (n) => index.degreeOf(n),
+    };
+    const walk = await walkChain(root.n, source, { ...o, rootIsCluster: root.type === 'Cluster' });
+    const rows = this.entitiesByN(walk.nodes.map((n) => n.key));
+    const relRows = this.relationsByN(walk.relations.map((r) => r.relation));
+    const relations = new Map(this.hydrateRelations(relRows).map((r, i) => [relRows[i].n, r]));
+    const level = new Map(walk.nodes.map((n) => [n.key, n.level]));
+    return {
+      root: toEntity(root),
+      depth: o.depth,
+      nodes: walk.nodes.filter((n) => rows.has(n.key)).map((n) => ({ entity: toEntity(rows.get(n.key)!), level: n.level, layer: n.layer })),
+      edges: walk.relations
+        .filter((r) => relations.has(r.relation))
+        .map((r) => ({ relation: relations.get(r.relation)!, closesCycle: r.supply && closesCycle(level.get(r.src)!, level.get(r.dst)!) })),
+      levels: walk.levels,
+      layers: walk.layers,
+      truncated: walk.truncated,
+      exact: walk.exact,
+    };
+  }
+
+  /** Relation numbers of one type into (`out` false) or out of the nodes, with the node at the other end. */
+  private edgesOf(nodes: number[], type: RelationType, out: boolean): { edge: number; other: number }[] {
+    const found: { edge: number; other: number }[] = [];
+    for (const n of nodes) this.index.directed(n, type, out, (edge, other) => found.push({ edge, other }));
+    return found;
+  }
+
+  /** The date of the earliest article naming each entity (a project counts in its year). */
+  private firstMentions(ns: number[]): Map<number, string | null> {
+    const out = new Map<number, string | null>();
+    for (const part of chunks([...new Set(ns)])) {
+      const rows = this.db
+        .prepare(`SELECT entity, min(article_date) AS date FROM mentions WHERE entity IN (${placeholders(part.length)}) GROUP BY entity`)
+        .all(...part) as { entity: number; date: string | null }[];
+      for (const r of rows) out.set(r.entity, r.date);
+    }
+    return out;
+  }
+
+  /**
+   * What the dashboards count, read by number: relation rows without their evidence, and the
+   * entities at their ends. A busy district has tens of thousands of facts; joins per row
+   * would cost seconds.
+   */
+  private factsOf(edges: { edge: number }[], more: number[] = []) {
+    const rels = new Map(this.relationsByN([...new Set(edges.map((e) => e.edge))]).map((r) => [r.n, r]));
+    const ents = this.entitiesByN([...[...rels.values()].flatMap((r) => [r.src, r.dst]), ...more]);
+    const id = (n: number) => ents.get(n)?.id ?? '';
+    return { rels, ents, id };
+  }
+
+  private recentArticles(entity: number): ArticleSummary[] {
+    const ids = this.st('SELECT article_id FROM mentions WHERE entity = ? ORDER BY article_date DESC, article_id LIMIT ?').pluck().all(entity, PROFILE_ARTICLES) as string[];
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT id, title, date, source, url, file, loaded_at, length(text) AS length FROM articles WHERE id IN (${placeholders(ids.length)})`)
+      .all(...ids) as (Omit<ArticleRowFull, 'text'> & { length: number })[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ id: r.id, title: r.title, date: r.date, source: r.source, url: r.url, file: r.file, loadedAt: r.loaded_at, length: r.length }] : [];
+    });
+  }
+
+  private profileRoot(id: string, type: EntityType): EntityRow | null {
+    const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
+    if (!row) return null;
+    if (row.type !== type) throw new GraphStoreError('BAD_INPUT', `${row.id} is a ${row.type}, not a ${type}`);
+    return row;
+  }
+
+  async districtProfile(id: string): Promise<DistrictProfile | null> {
+    this.assertOpen();
+    const district = this.profileRoot(id, 'District');
+    if (!district) return null;
+    const index = this.index;
+    index.ensure();
+    const located = this.edgesOf([district.n], 'LOCATED_IN', false);
+    const ofType = (type: EntityType) => located.filter((l) => index.typeOf(l.other) === type);
+    const [projects, clusters, platforms] = [ofType('Project'), ofType('Cluster'), ofType('Platform')];
+    const investments = this.edgesOf(projects.map((p) => p.other), 'INVESTS_IN', false);
+    const memberships = this.edgesOf(clusters.map((c) => c.other), 'MEMBER_OF', false);
+    const operations = this.edgesOf(platforms.map((p) => p.other), 'OPERATES', false);
+    const { rels, ents, id: idOf } = this.factsOf([...projects, ...clusters, ...platforms, ...investments, ...memberships, ...operations]);
+    const dates = this.firstMentions(projects.map((p) => p.other));
+    const f: DistrictFacts = {
+      district: toEntity(district),
+      located: [...projects, ...clusters, ...platforms].flatMap((l) => {
+        const r = rels.get(l.edge);
+        return r ? [{ relationId: r.id, entity: idOf(r.src), type: index.typeOf(r.src)!, district: district.id, date: dates.get(r.src) ?? null }] : [];
+      }),
+      enterprises: ofType('Enterprise').length,
+      investments: investments.flatMap((i) => {
+        const r = rels.get(i.edge);
+        return r ? [{ relationId: r.id, investor: idOf(r.src), project: idOf(r.dst), amountCny: r.amount_cny, date: dates.get(r.dst) ?? null }] : [];
+      }),
+      memberships: memberships.flatMap((m) => {
+        const r = rels.get(m.edge);
+        return r ? [{ relationId: r.id, enterprise: idOf(r.src), cluster: idOf(r.dst), role: r.role }] : [];
+      }),
+      operations: operations.flatMap((o) => {
+        const r = rels.get(o.edge);
+        return r ? [{ relationId: r.id, operator: idOf(r.src), platform: idOf(r.dst) }] : [];
+      }),
+      recentArticles: this.recentArticles(district.n),
+    };
+    return computeDistrictProfile(f, new Map([...ents.values()].map((r) => [r.id, toEntity(r)])));
+  }
+
+  async clusterProfile(id: string): Promise<ClusterProfile | null> {
+    this.assertOpen();
+    const cluster = this.profileRoot(id, 'Cluster');
+    if (!cluster) return null;
+    this.index.ensure();
+    const memberships = this.edgesOf([cluster.n], 'MEMBER_OF', false);
+    const members = [...new Set(memberships.map((m) => m.other))];
+    const located = this.edgesOf([cluster.n, ...members], 'LOCATED_IN', true);
+    const investments = this.edgesOf(members, 'INVESTS_IN', true);
+    const projects = [...new Set(investments.map((i) => i.other))];
+    const projectsLocated = this.edgesOf(projects, 'LOCATED_IN', true);
+    const { rels, ents, id: idOf } = this.factsOf([...memberships, ...located, ...investments, ...projectsLocated], [cluster.n]);
+    const dates = this.firstMentions(projects);
+    const locatedFact = (e: { edge: number }): LocatedFact[] => {
+      const r = rels.get(e.edge);
+      return r ? [{ relationId: r.id, entity: idOf(r.src), type: ents.get(r.src)!.type, district: idOf(r.dst) }] : [];
+    };
+    const f: ClusterFacts = {
+      cluster: toEntity(cluster),
+      memberships: memberships.flatMap((m) => {
+        const r = rels.get(m.edge);
+        return r ? [{ relationId: r.id, enterprise: idOf(r.src), cluster: cluster.id, role: r.role }] : [];
+      }),
+      located: located.flatMap(locatedFact),
+      investments: investments.flatMap((i) => {
+        const r = rels.get(i.edge);
+        return r ? [{ relationId: r.id, investor: idOf(r.src), project: idOf(r.dst), amountCny: r.amount_cny, date: dates.get(r.dst) ?? null }] : [];
+      }),
+      projectsLocated: projectsLocated.flatMap(locatedFact),
+      recentArticles: this.recentArticles(cluster.n),
+    };
+    const rows = [...ents.values()];
+    return computeClusterProfile(f, new Map(rows.map((r) => [r.id, toEntity(r)])), new Map(rows.map((r) => [r.id, r.degree])));
   }
 
   // ---- curation ------------------------------------------------------------------------

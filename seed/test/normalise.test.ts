@@ -9,13 +9,13 @@ describe('normalise', () => {
   });
 
   it('drops the pinyin a converter inserted after characters and keeps offsets into the original', () => {
-    const original = '梁平區(qū)舉行招商引資項(xiàng)目集中簽約活動，京東·梁平數(shù)字產(chǎn)業(yè)園開(kāi)工。';
+    const original = '永川區(qū)舉行招商引資項(xiàng)目集中簽約活動，騰雲·永川數(shù)字產(chǎn)業(yè)園開(kāi)工。';
     const n = normalise(original);
-    expect(n.text).toBe('梁平区举行招商引资项目集中签约活动，京东·梁平数字产业园开工。');
-    expect(n.script).toBe('梁平區舉行招商引資項目集中簽約活動，京東·梁平數字產業園開工。');
-    const at = n.text.indexOf('京东');
-    const span = originalSpan(n, at, at + '京东·梁平数字产业园'.length);
-    expect(original.slice(span.start, span.end)).toBe('京東·梁平數(shù)字產(chǎn)業(yè)園');
+    expect(n.text).toBe('永川区举行招商引资项目集中签约活动，腾云·永川数字产业园开工。');
+    expect(n.script).toBe('永川區舉行招商引資項目集中簽約活動，騰雲·永川數字產業園開工。');
+    const at = n.text.indexOf('腾云');
+    const span = originalSpan(n, at, at + '腾云·永川数字产业园'.length);
+    expect(original.slice(span.start, span.end)).toBe('騰雲·永川數(shù)字產(chǎn)業(yè)園');
   });
 
   it('keeps parentheses that are not pinyin, and repairs a converter\'s wrong variants', () => {
@@ -25,11 +25,11 @@ describe('normalise', () => {
 
   it('names of a traditional page are also given as the page writes them', async () => {
     const { extractArticle } = await import('../src/extract');
-    const r = extractArticle('沙坪壩區(qū)數(shù)字科技園同步開(kāi)園，深圳領(lǐng)威科技有限公司投資建設(shè)的力勁西南研發(fā)中心項(xiàng)目開(kāi)工。');
+    const r = extractArticle('北碚區(qū)數(shù)字科技園同步開(kāi)園，深圳華領(lǐng)科技有限公司投資建設(shè)的華領(lǐng)西南研發(fā)中心項(xiàng)目開(kāi)工。');
     const park = r.spec.entities.find((e) => e.type === 'Platform');
-    expect(park?.name).toBe('沙坪坝区数字科技园');
-    expect(park?.aliases).toContain('沙坪壩區數字科技園');
-    expect(r.spec.entities.find((e) => e.type === 'Enterprise')?.aliases).toContain('深圳領威科技有限公司');
+    expect(park?.name).toBe('北碚区数字科技园');
+    expect(park?.aliases).toContain('北碚區數字科技園');
+    expect(r.spec.entities.find((e) => e.type === 'Enterprise')?.aliases).toContain('深圳華領科技有限公司');
   });
 
   it('leaves simplified text alone', () => {

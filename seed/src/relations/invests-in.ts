@@ -103,8 +103,8 @@ export const implementedBy: RelationRule = {
   id: 'implemented-by',
   type: T,
   description: '(该)项目以X为(实施)主体: the company that carries out the project invests in it.',
-  examples: [{ text: '总投资6.5亿元的新能源汽车新型材料一期项目建设完毕。该项目以兴国金科为主体打造生产和研发中心。', relation: 'INVESTS_IN 兴国金科 -> 新能源汽车新型材料一期项目' }],
-  negatives: ['新能源汽车新型材料一期项目建设完毕，全市以企业为主体推进创新。'],
+  examples: [{ text: '总投资3亿元的高端铝材精深加工一期项目建设完毕。该项目以鑫泰铝业为主体打造生产和研发中心。', relation: 'INVESTS_IN 鑫泰铝业 -> 高端铝材精深加工一期项目' }],
+  negatives: ['高端铝材精深加工一期项目建设完毕，全市以企业为主体推进创新。'],
   apply(sc) {
     const { text, s, top } = sc;
     const re = /以([^，。；以为]{2,12}?)为(?:实施|建设|投资|运营|项目)?主体/g;

@@ -287,9 +287,9 @@ export const locatedHere: RelationRule = {
   type: T,
   description: 'D…，X(就)坐落于此/位于此/落户于此: 此 stands for the district the sentence opens with.',
   examples: [
-    { text: '巴南区木洞镇地处重庆东部，重庆国际生物城就坐落于此。', relation: 'LOCATED_IN 重庆国际生物城 -> 巴南区' },
+    { text: '江津区珞璜镇地处长江之滨，重庆临港产业城就坐落于此。', relation: 'LOCATED_IN 重庆临港产业城 -> 江津区' },
   ],
-  negatives: ['重庆国际生物城就坐落于长江边，距巴南区城区不远。'],
+  negatives: ['重庆临港产业城就坐落于长江边，距江津区城区不远。'],
   apply({ ctx, s, top, ev }) {
     const g = /(?:坐落|位于|落户|落地|扎根)(?:于|在)此/.exec(s.text);
     if (!g) return;

@@ -144,9 +144,9 @@ export const heldBy: RelationRule = {
   type: T,
   description: 'X旗下的P: a platform under a company is run by it; a project under it is its investment.',
   examples: [
-    { text: '智睿生物旗下的重庆智睿生物医药产业园开工建设。', relation: 'OPERATES 智睿生物 -> 重庆智睿生物医药产业园' },
+    { text: '康宁生物旗下的重庆康宁生物医药产业园开工建设。', relation: 'OPERATES 康宁生物 -> 重庆康宁生物医药产业园' },
   ],
-  negatives: ['智睿生物旗下拥有多个品牌，重庆智睿生物医药产业园已开工建设。'],
+  negatives: ['康宁生物旗下拥有多个品牌，重庆康宁生物医药产业园已开工建设。'],
   apply({ ctx, text, top, ev }) {
     for (const x of top) {
       if (x.type !== 'Enterprise') continue;
@@ -197,7 +197,7 @@ export const namedOperator: RelationRule = {
   description: "A company whose name is a platform's name followed by 开发/建设/投资/运营/管理 runs that platform.",
   runs: 'names',
   examples: [
-    { text: '重庆国际生物城开发投资有限公司介绍，重庆国际生物城已引进企业60家。', relation: 'OPERATES 重庆国际生物城开发投资有限公司 -> 重庆国际生物城' },
+    { text: '重庆临港产业城开发建设有限公司介绍，重庆临港产业城已引进企业60家。', relation: 'OPERATES 重庆临港产业城开发建设有限公司 -> 重庆临港产业城' },
   ],
-  negatives: ['重庆国际生物医药有限公司负责人介绍，重庆国际生物城已引进企业60家。'],
+  negatives: ['重庆临港物流有限公司负责人介绍，重庆临港产业城已引进企业60家。'],
 };

@@ -145,9 +145,9 @@ export const storyLabelled: RelationRule = {
   description: "集中开工X等N个项目: the company whose projects the story's district starts or completes is there.",
   runs: 'story',
   examples: [
-    { text: '潼南区举行集中开工活动\n3月9日，潼南区举行重点项目集中开工活动，集中开工志特新材料等36个项目。', relation: 'LOCATED_IN 志特新材料 -> 潼南区' },
+    { text: '潼南区举行集中开工活动\n3月9日，潼南区举行重点项目集中开工活动，集中开工恒力新材料等20个项目。', relation: 'LOCATED_IN 恒力新材料 -> 潼南区' },
   ],
-  negatives: ['新材料行业观察\n业内人士认为，志特新材料等36个项目带动了行业发展。'],
+  negatives: ['新材料行业观察\n业内人士认为，恒力新材料等20个项目带动了行业发展。'],
 };
 
 export const storySettled: RelationRule = {

@@ -123,8 +123,8 @@ export const ordersFrom: RelationRule = {
   id: 'orders-from',
   type: T,
   description: 'X收获/获得/拿到/斩获了A、B等(车企)…的订单: the company that wins the orders supplies each customer named.',
-  examples: [{ text: '鞍钢蒂森克虏伯（重庆）汽车钢有限公司也收获了一汽大众、沃尔沃、吉利等车企在成都工厂的钢材订单。', relation: 'SUPPLIES 鞍钢蒂森克虏伯（重庆）汽车钢有限公司 -> 沃尔沃' }],
-  negatives: ['一汽大众、沃尔沃等车企的订单持续增长，鞍钢蒂森克虏伯（重庆）汽车钢有限公司产能饱满。'],
+  examples: [{ text: '重庆宏钢汽车板材有限公司收获了长城汽车、沃尔沃等车企在西安工厂的钢材订单。', relation: 'SUPPLIES 重庆宏钢汽车板材有限公司 -> 沃尔沃' }],
+  negatives: ['长城汽车、沃尔沃等车企的订单持续增长，重庆宏钢汽车板材有限公司产能饱满。'],
   apply(sc) {
     const { s, top } = sc;
     const re = /(?:收获|获得|拿到|斩获|赢得|接到|承接)了?([^，。；]{2,60}?)的[^，。；]{0,12}?订单/g;
@@ -145,7 +145,7 @@ export const designatedSupplier: RelationRule = {
   type: T,
   description: 'X是/作为A、B(等…)指定的…制造商/供应商/配套商: the supplier before the copula, each listed customer after it.',
   examples: [
-    { text: '飞达机电公司是富士康、英业达等代工企业指定的设备制造商。', relation: 'SUPPLIES 飞达机电公司 -> 英业达' },
+    { text: '恒达机电公司是广达、仁宝等代工企业指定的测试设备制造商。', relation: 'SUPPLIES 恒达机电公司 -> 仁宝' },
   ],
   negatives: ['重庆华仕达机械制造有限公司是全市指定的疫情防控物资供应商。'],
   apply({ ctx, text, s, top, ev }) {

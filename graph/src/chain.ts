@@ -1,4 +1,4 @@
-import type { ChainLayer, ChainDirection } from './model';
+import type { Chain, ChainLayer, ChainDirection, Entity, Relation } from './model';
 
 // The walk behind the chain view, shared by both adapters: each hands it the steps along
 // SUPPLIES (and the optional layers) its own way; levels, cycles, counts and the node limit
@@ -194,6 +194,26 @@ export async function walkChain<K, R>(root: K, source: ChainSource<K, R>, option
     layers: layerCounts,
     truncated: truncated || layersTruncated,
     exact,
+  };
+}
+
+/**
+ * The answer both adapters give: the walk's nodes and relations as the store's entities and
+ * relations (those the store could read), with each supply relation that closes a cycle flagged.
+ */
+export function chainFromWalk<K, R>(root: Entity, depth: number, walk: ChainWalkResult<K, R>, entities: Map<K, Entity>, relations: Map<R, Relation>): Chain {
+  const level = new Map(walk.nodes.map((n) => [n.key, n.level]));
+  return {
+    root,
+    depth,
+    nodes: walk.nodes.filter((n) => entities.has(n.key)).map((n) => ({ entity: entities.get(n.key)!, level: n.level, layer: n.layer })),
+    edges: walk.relations
+      .filter((r) => relations.has(r.relation))
+      .map((r) => ({ relation: relations.get(r.relation)!, closesCycle: r.supply && closesCycle(level.get(r.src)!, level.get(r.dst)!) })),
+    levels: walk.levels,
+    layers: walk.layers,
+    truncated: walk.truncated,
+    exact: walk.exact,
   };
 }
 

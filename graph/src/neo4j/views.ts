@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { chainOptions, closesCycle, walkChain, type ChainSource, type ChainStep } from '../chain';
+import { chainFromWalk, chainOptions, walkChain, type ChainSource, type ChainStep } from '../chain';
 import type {
   ArticleSummary,
   Chain,
@@ -107,19 +107,7 @@ export async function neo4jChain(tx: ManagedTransaction, rootId: string, options
   const relations = new Map(
     (relationIds.length ? await run(tx, 'relations_get', { ids: relationIds }) : []).map(relationOf).map((r) => [r.id, r]),
   );
-  const level = new Map(walk.nodes.map((n) => [n.key, n.level]));
-  return {
-    root,
-    depth: o.depth,
-    nodes: walk.nodes.filter((n) => entities.has(n.key)).map((n) => ({ entity: entities.get(n.key)!, level: n.level, layer: n.layer })),
-    edges: walk.relations
-      .filter((r) => relations.has(r.relation))
-      .map((r) => ({ relation: relations.get(r.relation)!, closesCycle: r.supply && closesCycle(level.get(r.src)!, level.get(r.dst)!) })),
-    levels: walk.levels,
-    layers: walk.layers,
-    truncated: walk.truncated,
-    exact: walk.exact,
-  };
+  return chainFromWalk(root, o.depth, walk, entities, relations);
 }
 
 interface FactRow {

@@ -23,7 +23,7 @@ import type {
   UpsertReport,
 } from '../model';
 import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
-import { chainOptions, closesCycle, walkChain, type ChainSource, type ChainStep } from '../chain';
+import { chainFromWalk, chainOptions, walkChain, type ChainSource, type ChainStep } from '../chain';
 import {
   computeClusterProfile,
   computeDistrictProfile,
@@ -763,19 +763,8 @@ export class SqliteGraphStore implements GraphStore {
     const rows = this.entitiesByN(walk.nodes.map((n) => n.key));
     const relRows = this.relationsByN(walk.relations.map((r) => r.relation));
     const relations = new Map(this.hydrateRelations(relRows).map((r, i) => [relRows[i].n, r]));
-    const level = new Map(walk.nodes.map((n) => [n.key, n.level]));
-    return {
-      root: toEntity(root),
-      depth: o.depth,
-      nodes: walk.nodes.filter((n) => rows.has(n.key)).map((n) => ({ entity: toEntity(rows.get(n.key)!), level: n.level, layer: n.layer })),
-      edges: walk.relations
-        .filter((r) => relations.has(r.relation))
-        .map((r) => ({ relation: relations.get(r.relation)!, closesCycle: r.supply && closesCycle(level.get(r.src)!, level.get(r.dst)!) })),
-      levels: walk.levels,
-      layers: walk.layers,
-      truncated: walk.truncated,
-      exact: walk.exact,
-    };
+    const entities = new Map([...rows].map(([n, row]) => [n, toEntity(row)]));
+    return chainFromWalk(toEntity(root), o.depth, walk, entities, relations);
   }
 
   /** Relation numbers of one type into (`out` false) or out of the nodes, with the node at the other end. */

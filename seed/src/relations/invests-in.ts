@@ -1,10 +1,15 @@
 import { parseAmount } from '../amount';
 import type { FoundRelation, M } from './context';
+import { BUILD } from '../lexicon';
 import { add } from './context';
 import type { RelationRule } from './rule';
 import type { SentenceScope } from './scope';
 
 const T = 'INVESTS_IN' as const;
+/** 公司拟以自有资金约3.5亿元在D建设P: money put into building is an investment. */
+const OWN_FUNDS = new RegExp(`(?:以|用)(?:自有|自筹|募集)?资金([^，；。的]{0,16}?)(?:在[^，；。]{1,12})?(?:${BUILD})“?$`);
+/** (在D)(与Y合作)建设P: a clause that only builds, its investment stated in the clause before. */
+const BUILD_CLAUSE = new RegExp(`^(?:(?:在|于)[^，。；]{1,24})?(?:与[^，。；]{2,30}?(?:合作|共同|联合))?(?:用于|主要)?(?:${BUILD})“?$`);
 
 export const invests: RelationRule = {
   id: 'invests',
@@ -27,11 +32,11 @@ export const invests: RelationRule = {
       /(?:投资|签约|投建|出资|合资|共同投资)([^，；。的]{0,16})(?:建设|兴建|打造|新建)?的?$/.exec(lead) ??
       /(?:投资|投建)(?:建设)?$/.exec(lead) ??
       // 公司拟以自有资金约3.5亿元在D建设P: money put into building is an investment.
-      /(?:以|用)(?:自有|自筹|募集)?资金([^，；。的]{0,16}?)(?:在[^，；。]{1,12})?(?:建设|兴建|新建|扩建|投建)“?$/.exec(lead);
+      OWN_FUNDS.exec(lead);
     let invFrom = cs;
     // X拟投资5亿美元，在D建设P / X将在D投资8亿元，建设P: the investment is stated in the clause before.
     // X在D投资N元，与Y合作建设P: the partner named in the clause does not change who invests.
-    if (!inv && /^(?:(?:在|于)[^，。；]{1,24})?(?:与[^，。；]{2,30}?(?:合作|共同|联合))?(?:建设|兴建|新建|扩建|投建|打造|用于建设|主要建设)“?$/.test(lead) && cs - 1 > s.start) {
+    if (!inv && BUILD_CLAUSE.test(lead) && cs - 1 > s.start) {
       const cs2 = sc.clauseStart(cs - 1);
       const prev = /(?:投资|出资)([^，；。的]{0,16})$/.exec(text.slice(cs2, cs - 1));
       if (prev) {

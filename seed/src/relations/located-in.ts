@@ -1,7 +1,9 @@
+import { BUILD } from '../lexicon';
 import { add } from './context';
 import type { RelationRule } from './rule';
 
 const T = 'LOCATED_IN' as const;
+const BUILT_THERE = new RegExp(`(?:${BUILD}|共建|建成|布局)“?$`);
 
 export const districtGroup: RelationRule = {
   id: 'district-group',
@@ -191,7 +193,7 @@ export const builtIn: RelationRule = {
       if (!d) continue;
       const between = text.slice(d.end, m.start);
       if (inS.some((x) => x.start >= d.end && x.end <= m.start && (x.type === 'Project' || (x.type === 'District' && x.entity !== d.entity)))) continue;
-      if (!/(?:建设|兴建|新建|扩建|投建|打造|共建|建成|布局|实施)“?$/.test(between) && !/(?:签约|合作)?共建/.test(between)) continue;
+      if (!BUILT_THERE.test(between) && !/(?:签约|合作)?共建/.test(between)) continue;
       add(sc.ctx, { type: T, from: m.entity, to: d.entity, ...sc.ev, rule: this.id });
     }
   },

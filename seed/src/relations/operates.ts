@@ -1,7 +1,9 @@
+import { OPERATE } from '../lexicon';
 import { add, ORG } from './context';
 import type { RelationRule } from './rule';
 
 const T = 'OPERATES' as const;
+const RUN_BY = new RegExp(`(?:将|现|已|主要)?由([^，。；由]{2,30}?)(?:负责)?(?:${OPERATE})`, 'g');
 
 export const coBuilt: RelationRule = {
   id: 'co-built',
@@ -126,7 +128,8 @@ export const runBy: RelationRule = {
   negatives: ['重庆珞璜港的货物由重庆港务物流集团有限公司承运。'],
   apply(sc) {
     const { text, s, top } = sc;
-    const re = /(?:将|现|已|主要)?由([^，。；由]{2,30}?)(?:负责)?(?:运营|管理|运维|建设运营|投资运营)/g;
+    const re = RUN_BY;
+    re.lastIndex = 0;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
       const at = s.start + g.index;
       const x = top.find((y) => ORG.has(y.type) && y.start >= at + 1 && y.end <= at + g[0].length);

@@ -1,4 +1,5 @@
 import type { StoryTopic } from '../discourse';
+import { SETTLE } from '../lexicon';
 import type { ResolvedEntity } from '../resolve';
 import type { Sentence } from '../split';
 import type { Ctx, M } from './context';
@@ -6,7 +7,7 @@ import { add } from './context';
 import type { RelationRule } from './rule';
 
 /** Verbs by which a company or project settles in a place. */
-const SETTLE = /(?:签约落户|签约落地|签约入驻|签约回归|正式落户|成功落户|落户|入驻|进驻|设厂|建厂|扎根|安家|入园)/g;
+const SETTLING = new RegExp(`(?:${SETTLE})`, 'g');
 /** Verbs of a signing, groundbreaking or opening that lists what the district gains. */
 const LISTING = /签约|开工|落户|落地|投产|竣工|挂牌|开园|揭牌|集中|引进/;
 
@@ -72,8 +73,8 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
     }
 
     // --- story-settled: A、B等落户/入驻(D), 现入驻有A、B等企业, X已在D设厂.
-    SETTLE.lastIndex = 0;
-    for (let g = SETTLE.exec(s.text); g; g = SETTLE.exec(s.text)) {
+    SETTLING.lastIndex = 0;
+    for (let g = SETTLING.exec(s.text); g; g = SETTLING.exec(s.text)) {
       const at = s.start + g.index;
       const end = at + g[0].length;
       let cs = at;

@@ -1,9 +1,11 @@
 import type { M } from './context';
+import { SUPPLY } from '../lexicon';
 import { add, ORG } from './context';
 import { partner } from './cooperates-with';
 import type { RelationRule } from './rule';
 
 const T = 'SUPPLIES' as const;
+const SUPPLIES_TO = new RegExp(`(?:为|向)([^，。；]{1,40}?)(?:${SUPPLY})|(?:供应给|提供给|供货给|配套给|销往|卖给|(?<=主要|将|已|可|均|对应)配套)`, 'g');
 
 export const supplierOf: RelationRule = {
   id: 'supplier-of',
@@ -78,7 +80,8 @@ export const supplies: RelationRule = {
   negatives: ['重庆京东方光电科技有限公司和仁宝电脑都在重庆设有工厂。'],
   apply(sc) {
     const { text, s, top, d } = sc;
-    const re = /(?:为|向)([^，。；]{1,40}?)(?:提供|供应|供货|配套|组装|代工|加工)|(?:供应给|提供给|供货给|配套给|销往|卖给|(?<=主要|将|已|可|均|对应)配套)/g;
+    const re = SUPPLIES_TO;
+    re.lastIndex = 0;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
       const at = s.start + g.index;
       const objAt = g[1] != null ? at + 1 : at + g[0].length;

@@ -1,11 +1,13 @@
 import { parseAmount } from '../amount';
 import type { FoundRelation, M } from './context';
-import { BUILD } from '../lexicon';
+import { BUILD, INVEST } from '../lexicon';
 import { add } from './context';
 import type { RelationRule } from './rule';
 import type { SentenceScope } from './scope';
 
 const T = 'INVESTS_IN' as const;
+/** A、B投资N元(建设)的P, 签约的P: the investment verb before the project, its amount in the group. */
+const INVESTED_IN = new RegExp(`(?:${INVEST}|签约)([^，；。的]{0,16})(?:建设|兴建|打造|新建)?的?$`);
 /** 公司拟以自有资金约3.5亿元在D建设P: money put into building is an investment. */
 const OWN_FUNDS = new RegExp(`(?:以|用)(?:自有|自筹|募集)?资金([^，；。的]{0,16}?)(?:在[^，；。]{1,12})?(?:${BUILD})“?$`);
 /** (在D)(与Y合作)建设P: a clause that only builds, its investment stated in the clause before. */
@@ -29,7 +31,7 @@ export const invests: RelationRule = {
     const cs = sc.clauseStart(m.start);
     const lead = text.slice(cs, m.start);
     let inv =
-      /(?:投资|签约|投建|出资|合资|共同投资)([^，；。的]{0,16})(?:建设|兴建|打造|新建)?的?$/.exec(lead) ??
+      INVESTED_IN.exec(lead) ??
       /(?:投资|投建)(?:建设)?$/.exec(lead) ??
       // 公司拟以自有资金约3.5亿元在D建设P: money put into building is an investment.
       OWN_FUNDS.exec(lead);

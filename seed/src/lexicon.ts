@@ -25,7 +25,7 @@ export const PLACES_ABROAD = '台湾|台北|台中|高雄|香港|澳门|新加�
  * settling, supplying and running something. A rule adds the words its construction needs beside them.
  */
 export const BUILD = '建设|兴建|新建|扩建|投建|打造|实施';
-export const INVEST = '投资|投建|出资|合资|共同投资';
+export const INVEST = '投资|投建|出资|合资|共同投资|斥资|注资';
 export const SETTLE = '签约落户|签约落地|签约入驻|签约回归|正式落户|成功落户|落户|入驻|进驻|设厂|建厂|扎根|安家|入园';
 export const SUPPLY = '提供|供应|供货|配套|组装|代工|加工';
 export const OPERATE = '建设运营|投资运营|运营|管理|运维';

@@ -182,7 +182,7 @@ export function findSupplierOfParty(text: string, out: Mention[]) {
 
 /** X等N个项目, X计划投资N元: the company that brings the projects, or invests, is an organisation. */
 export function findLabelledParties(text: string, out: Mention[]) {
-  const labels = /(?:^|[，。；：、]|签约|开工|竣工|投产|是|有)([^，。；：、]{2,10}?)(?:等[0-9一二三四五六七八九十]+个项目|(?:计划|拟|将|已)?投资(?:约|逾|近|超过?)?[0-9.]+[万亿]+元)/g;
+  const labels = /(?:^|[，。；：、]|签约|开工|竣工|投产|是|有)([^，。；：、]{2,10}?)(?:等[0-9一二三四五六七八九十]+个项目|(?:计划|拟|将|已)?(?:投资|斥资|出资)(?:约|逾|近|超过?)?[0-9.]+[万亿]+元)/g;
   for (let m = labels.exec(text); m; m = labels.exec(text)) {
     const left = trimLeft(m[1], m[1].length, 2);
     const x = left.text.replace(/^(?:集中|其中|一是|二是|三是|此外|另外|同时)/, '');

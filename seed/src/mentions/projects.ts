@@ -1,5 +1,5 @@
 import { districtAt, districtPrefix } from '../gazetteer';
-import { BUILD, GENERIC_WORDS, nameLike, tags, trimLeft } from '../lexicon';
+import { BUILD, INVEST, GENERIC_WORDS, nameLike, tags, trimLeft } from '../lexicon';
 import type { Mention } from './scan';
 import { scanLeft, push, ACTION_WORDS, COUNTED } from './scan';
 
@@ -24,7 +24,7 @@ function builtProject(text: string, start: number, end: number, core: string): b
   // Within the item of a list (…分别是A投资N元兴建P1、B投资…建P2), only the item's own words count.
   const item = lead.slice(Math.max(lead.lastIndexOf('、'), lead.lastIndexOf('：')) + 1);
   const buildIn = BUILD_END.exec(item);
-  if (buildIn && /(?:投资|出资|投建|资金|合资)/.test(item.slice(0, buildIn.index)) && !/项目/.test(item.replace(/[0-9一二三四五六七八九十]+个项目/g, ''))) return true;
+  if (buildIn && INVEST_WORD.test(item.slice(0, buildIn.index)) && !/项目/.test(item.replace(/[0-9一二三四五六七八九十]+个项目/g, ''))) return true;
   if (/(?:位于|落户|落地|选址)[^，。；]{1,16}的“?$/.test(lead)) return true;
   if (/^在[^，。；]{2,12}(?:投产|开工|竣工|落地|签约)/.test(text.slice(end, end + 16))) return true;
   if (/^”?[，,]?由[^，。；]{2,30}?(?:投资|建设|投建|出资)/.test(text.slice(end, end + 40))) return true;
@@ -39,6 +39,7 @@ function phraseLikeProject(s: string): boolean {
 /** Frames that govern a whole project name, conjunctions inside it included. */
 const PROJECT_FRAME = new RegExp(`^(?:${BUILD}|签约|引进|落地|开工|投产|的|有|是|为|包括|其中)$`);
 const BUILD_END = new RegExp(`(?:${BUILD})“?$`);
+const INVEST_WORD = new RegExp(`${INVEST}|资金`);
 
 /** X的P项目 / X公司P项目: a project that a company named right before it owns is a named project. */
 function ownedProject(text: string, start: number, core: string, companyEnds: Set<number>): boolean {

@@ -301,3 +301,26 @@ export const locatedHere: RelationRule = {
     if (d && x && d.start === s.start + (/^[^，]{0,6}，/.exec(s.text)?.[0].length ?? 0) && d.end <= x.start) add(ctx, { type: T, from: x.entity, to: d.entity, ...ev, rule: this.id });
   },
 };
+
+export const foundedIn: RelationRule = {
+  id: 'founded-in',
+  type: T,
+  description: 'X在D设立/成立/注册/组建Y: the company or centre set up there is in D.',
+  examples: [
+    { text: '长安汽车在两江新区设立重庆长安科技有限公司，负责智能驾驶研发。', relation: 'LOCATED_IN 重庆长安科技有限公司 -> 两江新区' },
+    { text: '宗申集团在巴南区组建了汽摩“产业大脑”。', relation: 'LOCATED_IN 汽摩产业大脑 -> 巴南区' },
+  ],
+  negatives: ['长安汽车设立重庆长安科技有限公司，两江新区表示欢迎。'],
+  apply(sc) {
+    const { s, inS, top } = sc;
+    const re = /在([^，。；在]{2,16}?)(?:注册)?(?:设立|成立|注册成立|组建|设立了|成立了)(?:了)?(?:全资子公司|子公司|分公司)?/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const end = at + g[0].length;
+      const d = inS.find((x) => x.type === 'District' && x.start === at + 1);
+      if (!d || top.some((x) => x.start > d.end && x.end <= end && x.type !== 'District')) continue;
+      const y = top.find((x) => x.start >= end && x.start - end <= 1 && (x.type === 'Enterprise' || x.type === 'Platform'));
+      if (y) add(sc.ctx, { type: T, from: y.entity, to: d.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};

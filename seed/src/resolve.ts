@@ -57,6 +57,9 @@ const key = (s: string) => canonicalName(s).replace(/[“”"]/g, '');
 
 /** Is `short` a later short mention of `full`'s company (its name, or its name plus a business word)? */
 function shortFormOf(short: string, core: string, full = ''): boolean {
+  // 重庆长安汽车 for 重庆长安汽车股份有限公司: the city in front is no part of the short form.
+  const bare = short.replace(/^重庆市?/, '');
+  if (bare !== short && bare.length >= 2 && shortFormOf(bare, core, full)) return true;
   if (short === core) return true;
   // 蓝湾精密 for 重庆蓝湾精密铸造有限公司: the front of the name, without its trade.
   if (core.startsWith(short) && short.length >= 3 && short.length >= core.length - 3) return true;

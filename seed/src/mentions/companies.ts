@@ -276,7 +276,7 @@ export function findByPlant(text: string, out: Mention[]) {
 
 const LIST_TRIGGERS = /(?:主要配套|配套|带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给|被)/g;
 
-const LIST_TAIL = /^等(?:[0-9]+家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
+const LIST_TAIL = /^等(?:[0-9]+(?:余|多)?家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
 
 /** Names listed before 等…企业 / 等为龙头: each item is an organisation even without a suffix. */
 /** 精元、群光、达方三家企业: a list closed by a count of companies, without 等. */

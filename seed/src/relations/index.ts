@@ -1,7 +1,7 @@
 import { agreement, cooperates, jointly, partner } from './cooperates-with';
 import { implementedBy, invests, investedBy, ownProject } from './invests-in';
 import {
-  builtIn, districtCompany, foundedIn, districtGathers, districtGlued, districtGroup, districtOf, districtSubplace, districtTopic,
+  builtIn, districtCompany, foundedIn, parkGathers, districtGathers, districtGlued, districtGroup, districtOf, districtSubplace, districtTopic,
   landsIn, locatedAt, locatedHere, placeVerb, placeVerbList, plantAt, startsIn, subplace,
 } from './located-in';
 import { leaderList, leaderNamed, leaderOf, memberGathered, memberPartakes } from './member-of';
@@ -20,7 +20,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   districtGroup,
   invests, ownProject, landsIn, subplace,
   locatedAt, plantAt, districtOf, districtGlued, districtSubplace, districtCompany, districtGathers,
-  investedBy, implementedBy, builtIn, foundedIn, placeVerb, placeVerbList, startsIn, runBy, supplierOf, partner, suppliedBy, suppliersInclude, districtTopic,
+  investedBy, implementedBy, builtIn, foundedIn, parkGathers, placeVerb, placeVerbList, startsIn, runBy, supplierOf, partner, suppliedBy, suppliersInclude, districtTopic,
   leaderList, leaderOf, leaderNamed, memberPartakes, memberGathered,
   coBuilt, builtBy, runs, formed, consortium,
   cooperates, agreement, jointly, supplies,

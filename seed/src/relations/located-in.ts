@@ -324,3 +324,24 @@ export const foundedIn: RelationRule = {
     }
   },
 };
+
+export const parkGathers: RelationRule = {
+  id: 'park-gathers',
+  type: T,
+  description: 'D…园区已聚集/入驻了A、B等…企业: the companies a park named after its district gathers are in that district.',
+  examples: [{ text: '目前，南川工业园区已聚集了隆鑫通用、宗申动力等120余家企业。', relation: 'LOCATED_IN 宗申动力 -> 南川区' }],
+  negatives: ['目前，明月湖科创基地已聚集了隆鑫通用、宗申动力等120余家企业。'],
+  apply(sc) {
+    const { text, top, inS } = sc;
+    for (const p of top) {
+      if (p.type !== 'Platform') continue;
+      // The park's district: the district its own name begins with, written inside it.
+      const d = inS.find((x) => x.type === 'District' && x.nested && x.start === p.start);
+      if (!d || !/^(?:[^，。；]{0,4})(?:汇集|集聚|聚集|汇聚|引进|吸引|拥有|共有|已有|现有|入驻)了?/.test(sc.after(p))) continue;
+      const seg = text.slice(p.end, sc.clauseEnd(p.end));
+      if (!/等[^，。；]{0,16}(?:企业|公司|车企)/.test(seg)) continue;
+      const tail = seg.indexOf('等');
+      for (const x of top) if (x.type === 'Enterprise' && x.start >= p.end && x.end <= p.end + tail) add(sc.ctx, { type: T, from: x.entity, to: d.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};

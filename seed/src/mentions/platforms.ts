@@ -68,6 +68,8 @@ export function findPlatforms(text: string, out: Mention[]) {
       closeQuote = 1;
     }
     if (insideBookTitle(text, m.index)) continue;
+    // A district's media or service centre (南川区融媒体中心) is an office, not a platform.
+    if (head === '中心' && /(?:融媒体|新闻|政务服务|便民服务|传媒)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     // 香港科技园公司, X产业园有限公司: the head is inside a company's name.
     if (/^(?:公司|有限|股份|集团|管委会|管理委员会)/.test(text.slice(end, end + 4))) continue;
     let from = scanLeft(text, headStart, 24, true);

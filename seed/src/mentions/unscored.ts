@@ -7,8 +7,6 @@ import { NAME_CHAR, scanLeft, push } from './scan';
 /** Unscored organisations and events, by their heads; typed so that no rule takes them for companies. */
 const UNSCORED_HEADS: [RegExp, MentionType, number][] = [
   [/委员会|管委会|监委|纪委|台办|委|局|厅/g, 'GovernmentBody', 8],
-  // A district's media or service centre (南川区融媒体中心) is an office, not a platform.
-  [/融媒体中心|新闻中心|政务服务中心|便民服务中心/g, 'GovernmentBody', 8],
   [/大学|学院|中学|小学/g, 'University', 10],
   [/研究院|研究所|科学院|研究中心/g, 'ResearchInstitute', 12],
   [/协会|商会|联合会|工商联|学会|台企联/g, 'Association', 12],

@@ -22,7 +22,9 @@ export function findLegalNames(text: string, out: Mention[]) {
     let { text: core, cut } = trimLeft(cand, cand.length, 2);
     // A legal name mostly begins with a place: 链主企业重庆X…, 全资子公司重庆X… start at the place; a
     // boundary word found inside such a name (重庆联合微电子…) is part of it.
-    const placeAt = leftmostPlaceStart(cand);
+    // An item of a list (…、数字重庆大数据应用发展有限公司) starts right after the 、: no place inside it is its start.
+    const listItem = cut === 0 && text[from - 1] === '、';
+    const placeAt = listItem ? -1 : leftmostPlaceStart(cand);
     if (placeAt >= 0 && ((placeAt > cut && !PLACE_START.test(core)) || (placeAt < cut && !PLACE_START.test(core) && !/[委局办厅]|政府/.test(cand.slice(placeAt, cut))))) {
       core = cand.slice(placeAt);
       cut = placeAt;

@@ -34,17 +34,23 @@ export const suppliedBy: RelationRule = {
   description: '(X)所需Y由Z供应/提供: Z supplies the company the sentence is about.',
   examples: [
     { text: '重庆长安汽车股份有限公司扩大产能，所需座椅由重庆延锋安道拓汽车部件系统有限公司供应。', relation: 'SUPPLIES 重庆延锋安道拓汽车部件系统有限公司 -> 重庆长安汽车股份有限公司' },
+    { text: '重庆赛力斯汽车有限公司负责人介绍，零部件由重庆博俊工业科技有限公司等30多家本地企业配套供应。', relation: 'SUPPLIES 重庆博俊工业科技有限公司 -> 重庆赛力斯汽车有限公司' },
   ],
   negatives: ['重庆长安汽车股份有限公司的座椅由工人手工安装。'],
   apply(sc) {
     const { text, s, top } = sc;
-    const re = /由([^，。；由]{2,30}?)(?:供应|提供|供货|配套)(?=[，。；]|$)/g;
+    const re = /由([^，。；由]{2,40}?)(?:配套供应|供应|提供|供货|配套)(?=[，。；]|$)/g;
     for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
       const at = s.start + g.index;
-      const y = top.find((z) => z.type === 'Enterprise' && z.start === at + 1 && z.end === at + 1 + g[1].length);
-      if (!y || !/^(?:所需|所用|其|配套的|需要的)/.test(text.slice(sc.clauseStart(at), at))) continue;
+      const span = at + 1 + g[1].length;
+      // 由Z供应, 由Z、W等30多家本地企业配套供应: the companies of the agent phrase.
+      const ys = top.filter((z) => z.type === 'Enterprise' && z.start > at && z.end <= span);
+      if (!ys.length || ys[0].start !== at + 1 || (ys.length === 1 && ys[0].end !== span && !/^等/.test(text.slice(ys[0].end, span)))) continue;
+      // What is supplied stands before 由: 所需X, 其X, or a short noun of its own (零部件由…).
+      const lead = text.slice(sc.clauseStart(at), at);
+      if (!/^(?:所需|所用|其|配套的|需要的)/.test(lead) && !(lead.length <= 6 && /^[\u4e00-\u9fff]+$/.test(lead) && !top.some((z) => z.start >= at - lead.length && z.end <= at))) continue;
       const customer = sc.referent(s.start) ?? sc.sentenceSubject() ?? sc.d.lastOrg;
-      if (customer && customer.entity !== y.entity) add(sc.ctx, { type: T, from: y.entity, to: customer.entity, ...sc.ev, rule: this.id });
+      for (const y of ys) if (customer && customer.entity !== y.entity) add(sc.ctx, { type: T, from: y.entity, to: customer.entity, ...sc.ev, rule: this.id });
     }
   },
 };

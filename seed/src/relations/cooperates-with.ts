@@ -75,7 +75,7 @@ export const jointly: RelationRule = {
   examples: [
     { text: '重庆长安汽车股份有限公司携手华为技术有限公司推进智能驾驶。', relation: 'COOPERATES_WITH 重庆长安汽车股份有限公司 -> 华为技术有限公司' },
   ],
-  negatives: ['重庆长安汽车股份有限公司和华为技术有限公司分别发布了新车。'],
+  negatives: ['重庆高新区已集聚SK海力士、联合微电子中心、奥特斯等集成电路企业60余家。', '重庆长安汽车股份有限公司和华为技术有限公司分别发布了新车。'],
   apply(sc) {
     const { text, s, top } = sc;
     const re = /(?:联合|携手)/g;
@@ -86,6 +86,8 @@ export const jointly: RelationRule = {
       if (!a) continue;
       const ce = sc.clauseEnd(at);
       const partners = top.filter((x) => ORG.has(x.type) && x.start > at && x.end <= ce);
+      // 联合 that begins a name (联合微电子中心) joins nobody: the partners follow the verb directly.
+      if (partners.length && !/^(?:了|与|和)?$/.test(text.slice(at + g[0].length, partners[0].start))) continue;
       const lastPartner = partners.findIndex((x) => !/^[、和与及]/.test(text.slice(x.end, x.end + 1)));
       const list = lastPartner >= 0 ? partners.slice(0, lastPartner + 1) : partners;
       for (const p of list) {

@@ -62,23 +62,34 @@ const positions = (p: Page) =>
     ),
   );
 
-/** The address settles on a saved view's id once the big canvas was saved. */
-async function savedAddress(p: Page): Promise<string> {
-  await p.waitForFunction(() => new URLSearchParams(location.search).has('v'), undefined, { timeout: 20_000 });
-  return p.url();
+/** The address settles on the id of a view saved for the canvas as it is now (saving waits for the canvas to settle). */
+async function savedAddress(p: Page, n: number): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const id = new URL(p.url()).searchParams.get('v');
+    const view = id ? await store.getView(id) : null;
+    if (view && (JSON.parse(view.state) as { canvas: { ids: string[] } }).canvas.ids.length === n) return p.url();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the address never named a view of ${n} entities: ${p.url()}`);
 }
 
 async function reloadAndCompare(p: Page, n: number) {
   const ids = await nodeIds(p);
   const edges = await p.evaluate(() => (window as unknown as Win).__chainAtlas.cy.edges().length);
-  const address = await savedAddress(p);
+  const address = await savedAddress(p, n);
   const id = new URL(address).searchParams.get('v')!;
   const view = await store.getView(id);
   const saved = JSON.parse(view!.state) as { pos: Record<string, [number, number]> };
 
   const res = await p.reload();
   expect(res?.status()).toBe(200);
-  await p.waitForFunction((count) => (window as unknown as Partial<Win>).__chainAtlas?.cy?.nodes().length === count, n, { timeout: 30_000 });
+  await p
+    .waitForFunction((count) => (window as unknown as Partial<Win>).__chainAtlas?.cy?.nodes().length === count, n, { timeout: 30_000 })
+    .catch(async (e: unknown) => {
+      const shown = await p.evaluate(() => (window as unknown as Partial<Win>).__chainAtlas?.cy?.nodes().length);
+      const alert = await p.getByRole('alert').allTextContents();
+      throw new Error(`${shown} of ${n} nodes after reload; ${alert.join(' ')}; ${String(e)}`);
+    });
   await settle(p);
   expect(await nodeIds(p)).toEqual(ids);
   expect(await p.evaluate(() => (window as unknown as Win).__chainAtlas.cy.edges().length)).toBe(edges);

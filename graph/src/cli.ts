@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { readRecords, writeRecords } from './backup';
 import { storeConfigFromEnv, userPath } from './config';
 import { openGraphStore } from './open';
+import type { ArticleExtraction } from './model';
 import { entityId } from './ids';
 import { syntheticGraph } from './synthetic';
 
@@ -116,7 +117,7 @@ program
         throw new Error(`the graph at ${where} already holds ${before.articles} articles; point CHAIN_ATLAS_DB at a new file, e.g. CHAIN_ATLAS_DB=data/synthetic.sqlite`);
       }
       const graph = syntheticGraph({ relations: options.relations, seed: options.seed });
-      let batch = [];
+      let batch: ArticleExtraction[] = [];
       let loaded = 0;
       const flush = async () => {
         for (const outcome of await store.upsertArticles(batch)) if (!outcome.ok) throw outcome.error;

@@ -17,6 +17,7 @@ import {
   canRedo,
   canUndo,
   decodeUrl,
+  emptyFilters,
   emptyState,
   encodeUrl,
   filteredOut,
@@ -172,7 +173,9 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       remember(r.entities, r.relations);
       const g = { nodes: r.entities, edges: r.relations, truncated: false };
       const parents = c.view.kind === 'district' ? districtView(c.view.id, g).parents : c.view.kind === 'cluster' ? clusterView(c.view.id, g).parents : {};
-      dispatch({ type: 'reset', state: { ...stateFromUrl(c, r.entities, r.relations, parents), positions: vs.pos } });
+      const restored: CanvasState = { ...stateFromUrl(c, r.entities, r.relations, parents), positions: vs.pos };
+      dispatch({ type: 'reset', state: restored });
+      return restored;
     },
     [api, load, remember],
   );
@@ -199,8 +202,12 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
         const saved = await load(() => api.view(savedId));
         const vs = saved ? parseViewState(saved.state) : null;
         if (vs) {
-          await restoreView(vs);
-          linkView.current = { key: canvasKey(stateFromUrl(vs.canvas, [], [])), id: savedId };
+          // The link's filters and selection (its small delta) over the view's own.
+          const params = new URLSearchParams(location.search);
+          const filters = ['et', 'rt', 'd', 'from', 'to'].some((k) => params.has(k)) ? v.filters : vs.canvas.filters;
+          const selected = params.has('s') ? v.selected : vs.canvas.selected;
+          const restored = await restoreView({ ...vs, canvas: { ...vs.canvas, filters, selected } });
+          if (restored) linkView.current = { key: canvasKey(restored), id: savedId };
         } else if (saved === null) setError(t('views.notFound'));
       } else if (v.view.kind !== 'free') {
         const r = await openView(v.view.kind, v.view.id, true);
@@ -229,10 +236,13 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       if (inline.length <= URL_INLINE_MAX) return inline;
       const key = canvasKey(s);
       if (linkView.current?.key !== key) {
-        const saved = await api.saveView(null, toViewState(s, positionsNow()));
+        // Filters and selection change often and are small: they ride in the link as a delta,
+        // so moving the date slider does not save the canvas again.
+        const saved = await api.saveView(null, toViewState({ ...s, filters: emptyFilters, selected: null }, positionsNow()));
         linkView.current = { key, id: saved.view.id };
       }
-      return new URLSearchParams({ v: linkView.current.id, ...extra }).toString();
+      const delta = encodeUrl(toUrlView({ ...emptyState, filters: s.filters, selected: s.selected }), extra);
+      return `v=${linkView.current.id}${delta ? `&${delta}` : ''}`;
     },
     [api, positionsNow],
   );
@@ -248,8 +258,12 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     };
     const inline = encodeUrl(toUrlView(state), extra);
     if (inline.length <= URL_INLINE_MAX) return set(inline);
-    // A big canvas is saved once it has settled (a layout runs for a moment), not at every step.
     const key = canvasKey(state);
+    if (linkView.current?.key === key) {
+      void linkQuery(extra).then(set, () => undefined);
+      return;
+    }
+    // A big canvas is saved once it has settled (a layout runs for a moment), not at every step.
     const timer = setTimeout(() => {
       void linkQuery(extra).then(
         (q) => {
@@ -817,10 +831,13 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   }
 }
 
-/** What a view of the canvas is made of (not where the nodes stand), to tell whether it changed. */
+/**
+ * What a saved link view is made of, to tell whether the canvas changed: not where the nodes
+ * stand, nor the filters and selection (the link carries those itself).
+ */
 function canvasKey(s: CanvasState): string {
   const u = toUrlView(s);
-  return JSON.stringify([[...u.ids].sort(), Object.keys(s.edges).sort(), u.expansions, u.hidden, u.pinned, u.selected, u.filters, u.view]);
+  return JSON.stringify([[...u.ids].sort(), Object.keys(s.edges).sort(), u.expansions, u.hidden, u.pinned, u.view]);
 }
 
 function history_replace(url: string) {

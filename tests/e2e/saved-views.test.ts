@@ -128,6 +128,20 @@ describe('views on the server', () => {
     console.info(`URL length at ${n} nodes: ${address.length} characters`);
     expect(address.length).toBeLessThan(2048);
 
+    // A filter is a small delta on the same view: the canvas is not saved again.
+    const views = () => (store.db.prepare('SELECT count(*) AS n FROM saved_views').get() as { n: number }).n;
+    const before = views();
+    const id = new URL(address).searchParams.get('v');
+    await p.getByRole('region', { name: '筛选' }).getByRole('checkbox', { name: '项目' }).uncheck();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('et') === 'PROJECT');
+    expect(new URL(p.url()).searchParams.get('v')).toBe(id);
+    expect(p.url().length).toBeLessThan(2048);
+    await p.waitForTimeout(1000);
+    expect(views()).toBe(before);
+    await p.reload();
+    await p.waitForFunction((count) => (window as unknown as Partial<Win>).__chainAtlas?.cy?.nodes().length === count, n, { timeout: 30_000 });
+    expect(await p.getByRole('region', { name: '筛选' }).getByRole('checkbox', { name: '项目' }).isChecked()).toBe(false);
+
     const other = await ctx.newPage();
     const res = await other.goto(address);
     expect(res?.status()).toBe(200);

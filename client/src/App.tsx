@@ -283,7 +283,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     const edge = state.edges[id];
     void load(async () => {
       if (edge) {
-        const r = await api.relation(edge.source, id);
+        const r = await api.relation(id);
         if (live && r) setSelected({ kind: 'relation', data: r });
       } else if (state.nodes[id]) {
         const e = await api.entity(id);

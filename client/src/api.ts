@@ -165,11 +165,11 @@ export function api(gql: Gql) {
         },
       ).then((d) => d.neighbourhood),
 
-    relation: (entityId: string, relationId: string) =>
-      gql<{ entity: EntityDetailsData | null }>(
-        `query Rel($id: ID!) { entity(id: $id) { ${ENTITY} relations(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } } articles { ${ARTICLE_REF} } } }`,
-        { id: entityId },
-      ).then((d) => d.entity?.relations.edges.map((e) => e.node).find((r) => r.id === relationId) ?? null),
+    /** One relation with all its evidence, by id: a hub's 400th edge too (it was looked for among the first 100). */
+    relation: (relationId: string) =>
+      gql<{ relations: RelationData[] }>(`query Rel($ids: [ID!]!) { relations(ids: $ids) { ${EDGE_FULL} } }`, { ids: [relationId] }).then(
+        (d) => d.relations[0] ?? null,
+      ),
 
     paths: (from: string, to: string, opts: { maxLength?: number; first?: number; relationTypes?: RelationType[] } = {}) =>
       gql<{ paths: PathData[] }>(

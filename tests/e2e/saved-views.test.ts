@@ -13,7 +13,8 @@ import { addFromSearch, expanding, nodeIds, settle, clickOnCanvas, type Win } fr
 // Views on the server, in Chromium on a generated graph with hubs: a canvas of 80 and of 500
 // entities reloads from an address under 2 KB (it once held 21,552 characters and Chromium
 // answered "HTTP ERROR 431"), with the nodes where they were; a named view is opened by a
-// colleague in another browser, who cannot delete it.
+// colleague in another browser, who cannot delete it. And a hub's edge past its first 100
+// relations shows its evidence (the client looked for it among the first 100).
 
 let dir: string;
 let store: SqliteGraphStore;
@@ -177,5 +178,25 @@ describe('views on the server', () => {
     expect((await store.listViews()).items.map((v) => v.name)).not.toContain('第三大链主一圈');
     await mine.close();
     await theirs.close();
+  }, 120_000);
+
+  it('the evidence of a hub\'s last edge (past its first 100 relations) opens in the details panel', async () => {
+    const ctx = await context();
+    const p = await open(ctx, 500);
+    await addFromSearch(p, hubs[0]!.name, hubs[0]!.name);
+    await expanding(p, () => clickOnCanvas(p, hubs[0]!.id, 'dbl'));
+    // Relations page in id order: the hub's last one is far past the first 100.
+    const all = await store.relationsOf(hubs[0]!.id, { first: 1000 });
+    expect(all.total).toBeGreaterThan(400);
+    const onCanvas = new Set(await p.evaluate(() => (window as unknown as Win).__chainAtlas.cy.edges().map((e) => e.id())));
+    const last = all.items.filter((r) => onCanvas.has(r.id)).at(-1)!;
+    expect(all.items.findIndex((r) => r.id === last.id)).toBeGreaterThan(100);
+    await p.evaluate((id) => (window as unknown as Win).__chainAtlas.dispatch({ type: 'select', id }), last.id);
+    const panel = p.getByTestId('relation-details');
+    await panel.waitFor();
+    const far = last.from === hubs[0]!.id ? last.to : last.from;
+    await panel.getByRole('button', { name: (await store.getEntities([far]))[0]!.name, exact: true }).waitFor();
+    await expect(panel.textContent()).resolves.toContain(last.evidence[0]!.text.slice(0, 12));
+    await ctx.close();
   }, 120_000);
 });

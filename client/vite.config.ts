@@ -14,6 +14,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 6000,
     rollupOptions: {
       input: { index: here('./index.html'), graphiql: here('./graphiql.html') },
+      // graphiql's bundle starts modules with "use client" (a React Server Components hint that
+      // means nothing in a browser bundle); rolldown warns once per module, a wall on first start.
+      // Only that warning, only from dependencies: ours would still show.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /node_modules/.test(warning.id ?? warning.message)) return;
+        warn(warning);
+      },
     },
   },
   worker: { format: 'es' },

@@ -1,20 +1,36 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { api as makeApi, ApiError, createClient } from './api';
-import type { Api, EntityDetailsData, StatsData } from './api';
+import type { Api, EntityDetailsData, SavedViewData, StatsData } from './api';
 import { Canvas, fitView } from './components/Canvas';
 import { EntityDetails, RelationDetails, relationLabel } from './components/Details';
 import { FiltersPanel, HelpPanel, Legend, PathsPanel, ViewsPanel } from './components/Panels';
 import { Reader } from './components/Reader';
 import { SearchBox } from './components/SearchBox';
 import { SettingsPanel } from './components/Settings';
-import { download, loadViews, saveViews, toCsv, visibleGraph } from './exporters';
-import type { SavedView } from './exporters';
+import { download, forgetLocalViews, takeLocalViews, toCsv, visibleGraph } from './exporters';
 import { formatNumber } from './format';
-import { getExpandLimit, getToken, setLang } from './settings';
+import { getExpandLimit, getToken, getViewKeys, setLang, setViewKey } from './settings';
 import type { CanvasState, HistoryAction } from './state';
-import { canRedo, canUndo, decodeUrl, emptyState, encodeUrl, filteredOut, historyReducer, initHistory, stateFromUrl, toUrlView } from './state';
+import {
+  canRedo,
+  canUndo,
+  decodeUrl,
+  emptyFilters,
+  emptyState,
+  encodeUrl,
+  filteredOut,
+  historyReducer,
+  initHistory,
+  parseViewState,
+  stateFromUrl,
+  toUrlView,
+  toViewState,
+  URL_INLINE_MAX,
+  viewIdFromUrl,
+  type ViewState,
+} from './state';
 import type { Article, EntityRef, EvidenceData, PathData, RelationData, RelationType, SearchHitData, SubgraphData } from './types';
 import { RELATION_TYPES } from './types';
 import { clusterView, districtView } from './views';
@@ -62,7 +78,9 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const [paths, setPaths] = useState<PathData[]>([]);
   const [pathSearched, setPathSearched] = useState(false);
   const [activePath, setActivePath] = useState<number | null>(null);
-  const [views, setViews] = useState<SavedView[]>(() => loadViews());
+  const [views, setViews] = useState<SavedViewData[]>([]);
+  /** The view saved for the link of the canvas as it is now (so an unchanged canvas is not saved again). */
+  const linkView = useRef<{ key: string; id: string } | null>(null);
   const [modal, setModal] = useState<'help' | 'settings' | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [articles, setArticles] = useState<{ id: string; title: string | null }[]>([]);
@@ -128,13 +146,70 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     [api, load, remember],
   );
 
+  // ---- Saved views ----
+  const refreshViews = useCallback(() => api.views().then(setViews, () => undefined), [api]);
+
+  /** Where the nodes are drawn now, for a view to put them back there. */
+  const positionsNow = useCallback((): Record<string, [number, number]> => {
+    const cy = cyRef.current;
+    if (!cy) return {};
+    return Object.fromEntries(
+      cy
+        .nodes()
+        .filter((n) => !n.isParent())
+        .map((n) => {
+          const p = (n as NodeSingular).position();
+          return [n.id(), [p.x, p.y] as [number, number]];
+        }),
+    );
+  }, []);
+
+  /** A saved canvas back: its entities and relations by id, grouped again in a district or cluster view. */
+  const restoreView = useCallback(
+    async (vs: ViewState) => {
+      const c = vs.canvas;
+      const r = await load(() => api.canvas(c.ids, vs.e));
+      if (!r) return;
+      remember(r.entities, r.relations);
+      const g = { nodes: r.entities, edges: r.relations, truncated: false };
+      const parents = c.view.kind === 'district' ? districtView(c.view.id, g).parents : c.view.kind === 'cluster' ? clusterView(c.view.id, g).parents : {};
+      const restored: CanvasState = { ...stateFromUrl(c, r.entities, r.relations, parents), positions: vs.pos };
+      dispatch({ type: 'reset', state: restored });
+      return restored;
+    },
+    [api, load, remember],
+  );
+
   // ---- Boot: stats and the view in the URL ----
   useEffect(() => {
     void api.stats().then(setStats, () => setStats(null));
     void api.articles().then(setArticles, () => undefined);
-    const v = decodeUrl(location.search);
+    // Views this browser kept before they lived on the server: moved there once.
+    const local = takeLocalViews();
     void (async () => {
-      if (v.view.kind !== 'free') {
+      for (const lv of local) {
+        const state: ViewState = { v: 1, canvas: decodeUrl(lv.query), e: [], pos: {} };
+        const saved = await api.saveView(lv.name, JSON.stringify(state)).catch(() => null);
+        if (!saved) return;
+        setViewKey(saved.view.id, saved.deleteKey);
+      }
+      if (local.length) forgetLocalViews();
+    })().then(refreshViews);
+    const v = decodeUrl(location.search);
+    const savedId = viewIdFromUrl(location.search);
+    void (async () => {
+      if (savedId) {
+        const saved = await load(() => api.view(savedId));
+        const vs = saved ? parseViewState(saved.state) : null;
+        if (vs) {
+          // The link's filters and selection (its small delta) over the view's own.
+          const params = new URLSearchParams(location.search);
+          const filters = ['et', 'rt', 'd', 'from', 'to'].some((k) => params.has(k)) ? v.filters : vs.canvas.filters;
+          const selected = params.has('s') ? v.selected : vs.canvas.selected;
+          const restored = await restoreView({ ...vs, canvas: { ...vs.canvas, filters, selected } });
+          if (restored) linkView.current = { key: canvasKey(restored), id: savedId };
+        } else if (saved === null) setError(t('views.notFound'));
+      } else if (v.view.kind !== 'free') {
         const r = await openView(v.view.kind, v.view.id, true);
         if (r) dispatch({ type: 'reset', state: stateFromUrl({ ...v, ids: [] }, r.entities, r.relations, r.parents) });
       } else if (v.ids.length) {
@@ -150,13 +225,54 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     })();
   }, []);
 
-  // The URL follows the canvas, so a copied link reproduces it.
+  /**
+   * The link of the canvas: the canvas itself while it is short, else the id of a view saved
+   * for it (a big canvas in the address gave "HTTP ERROR 431" on reload); never past 2 KB.
+   */
+  const linkQuery = useCallback(
+    async (extra: Record<string, string>): Promise<string> => {
+      const s = stateRef.current;
+      const inline = encodeUrl(toUrlView(s), extra);
+      if (inline.length <= URL_INLINE_MAX) return inline;
+      const key = canvasKey(s);
+      if (linkView.current?.key !== key) {
+        // Filters and selection change often and are small: they ride in the link as a delta,
+        // so moving the date slider does not save the canvas again.
+        const saved = await api.saveView(null, toViewState({ ...s, filters: emptyFilters, selected: null }, positionsNow()));
+        linkView.current = { key, id: saved.view.id };
+      }
+      const delta = encodeUrl(toUrlView({ ...emptyState, filters: s.filters, selected: s.selected }), extra);
+      return `v=${linkView.current.id}${delta ? `&${delta}` : ''}`;
+    },
+    [api, positionsNow],
+  );
+
+  // The URL follows the canvas, so a copied link or a reload reproduces it.
   useEffect(() => {
     if (!booted) return;
     const lang: Record<string, string> = i18n.language.startsWith('en') ? { lang: 'en' } : {};
-    const q = encodeUrl(toUrlView(state), { ...lang, ...screenParams(screen) });
-    const url = `${location.pathname}${q ? `?${q}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) history_replace(url);
+    const extra = { ...lang, ...screenParams(screen) };
+    const set = (q: string) => {
+      const url = `${location.pathname}${q ? `?${q}` : ''}`;
+      if (url !== `${location.pathname}${location.search}`) history_replace(url);
+    };
+    const inline = encodeUrl(toUrlView(state), extra);
+    if (inline.length <= URL_INLINE_MAX) return set(inline);
+    const key = canvasKey(state);
+    if (linkView.current?.key === key) {
+      void linkQuery(extra).then(set, () => undefined);
+      return;
+    }
+    // A big canvas is saved once it has settled (a layout runs for a moment), not at every step.
+    const timer = setTimeout(() => {
+      void linkQuery(extra).then(
+        (q) => {
+          if (canvasKey(stateRef.current) === key) set(q);
+        },
+        () => undefined, // Server unreachable: the address keeps its last short form.
+      );
+    }, 600);
+    return () => clearTimeout(timer);
   }, [state, booted, i18n.language, screen]);
 
   // ---- Selection details ----
@@ -167,7 +283,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     const edge = state.edges[id];
     void load(async () => {
       if (edge) {
-        const r = await api.relation(edge.source, id);
+        const r = await api.relation(id);
         if (live && r) setSelected({ kind: 'relation', data: r });
       } else if (state.nodes[id]) {
         const e = await api.entity(id);
@@ -278,7 +394,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
 
   const selectedEntity: EntityRef | null = state.selected && state.nodes[state.selected] ? state.nodes[state.selected] : null;
 
-  const shareQuery = () => encodeUrl(toUrlView(stateRef.current), i18n.language.startsWith('en') ? { lang: 'en' } : {});
+  const shareQuery = () => linkQuery(i18n.language.startsWith('en') ? { lang: 'en' } : {});
 
   const exportAs = async (kind: 'png' | 'svg' | 'json' | 'csv') => {
     const cy = cyRef.current;
@@ -475,25 +591,35 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             onRead={(ev) => void readEvidence(ev)}
           />
           <ViewsPanel
-            views={views}
-            onSave={(name) => {
-              const next = [...views.filter((v) => v.name !== name), { name, query: shareQuery(), savedAt: new Date().toISOString() }];
-              setViews(next);
-              saveViews(next);
-            }}
+            views={views.map((v) => ({ id: v.id, name: v.name ?? v.id, deletable: !!getViewKeys()[v.id] || !!getToken() }))}
+            onSave={(name) =>
+              void load(() => api.saveView(name, toViewState(stateRef.current, positionsNow()))).then((saved) => {
+                if (!saved) return;
+                setViewKey(saved.view.id, saved.deleteKey);
+                setToast(t('views.savedAs', { name }));
+                void refreshViews();
+              })
+            }
             onOpen={(v) => {
-              location.search = v.query;
+              location.search = new URLSearchParams({ v: v.id, ...(i18n.language.startsWith('en') ? { lang: 'en' } : {}) }).toString();
             }}
-            onDelete={(v) => {
-              const next = views.filter((x) => x.name !== v.name);
-              setViews(next);
-              saveViews(next);
-            }}
+            onDelete={(v) =>
+              void load(() => api.deleteView(v.id, getViewKeys()[v.id] ?? null)).then((deleted) => {
+                if (deleted === undefined) return;
+                setViewKey(v.id, null);
+                void refreshViews();
+              })
+            }
             onCopyLink={() => {
-              const url = `${location.origin}${location.pathname}?${shareQuery()}`;
-              void navigator.clipboard?.writeText(url).then(
-                () => setToast(t('views.copied')),
-                () => setToast(url),
+              void shareQuery().then(
+                (q) => {
+                  const url = `${location.origin}${location.pathname}?${q}`;
+                  void navigator.clipboard?.writeText(url).then(
+                    () => setToast(t('views.copied')),
+                    () => setToast(url),
+                  );
+                },
+                (e: unknown) => fail(e),
               );
             }}
             onExport={(k) => void exportAs(k)}
@@ -703,6 +829,15 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       if (ent) void addEntity(ent);
     }
   }
+}
+
+/**
+ * What a saved link view is made of, to tell whether the canvas changed: not where the nodes
+ * stand, nor the filters and selection (the link carries those itself).
+ */
+function canvasKey(s: CanvasState): string {
+  const u = toUrlView(s);
+  return JSON.stringify([[...u.ids].sort(), Object.keys(s.edges).sort(), u.expansions, u.hidden, u.pinned, u.view]);
 }
 
 function history_replace(url: string) {

@@ -88,6 +88,12 @@ const EDGE_LITE = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } ev
 const FIGURE = 'amountCny projects factCount relationIds';
 const EDGE_FULL = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { text start end article { ${ARTICLE_REF} } }`;
 
+export interface SavedViewData {
+  id: string;
+  name: string | null;
+  savedAt: string;
+}
+
 export interface EntityDetailsData extends EntityRef {
   degree: number;
   relations: { totalCount: number; edges: { node: RelationData }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -159,11 +165,11 @@ export function api(gql: Gql) {
         },
       ).then((d) => d.neighbourhood),
 
-    relation: (entityId: string, relationId: string) =>
-      gql<{ entity: EntityDetailsData | null }>(
-        `query Rel($id: ID!) { entity(id: $id) { ${ENTITY} relations(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } } articles { ${ARTICLE_REF} } } }`,
-        { id: entityId },
-      ).then((d) => d.entity?.relations.edges.map((e) => e.node).find((r) => r.id === relationId) ?? null),
+    /** One relation with all its evidence, by id: a hub's 400th edge too (it was looked for among the first 100). */
+    relation: (relationId: string) =>
+      gql<{ relations: RelationData[] }>(`query Rel($ids: [ID!]!) { relations(ids: $ids) { ${EDGE_FULL} } }`, { ids: [relationId] }).then(
+        (d) => d.relations[0] ?? null,
+      ),
 
     paths: (from: string, to: string, opts: { maxLength?: number; first?: number; relationTypes?: RelationType[] } = {}) =>
       gql<{ paths: PathData[] }>(
@@ -236,6 +242,56 @@ export function api(gql: Gql) {
 
     deleteArticle: (id: string) =>
       gql<{ deleteArticle: boolean }>(`mutation Del($id: ID!) { deleteArticle(id: $id) }`, { id }).then((d) => d.deleteArticle),
+
+    /** A canvas saved on the server; the deleteKey lets this browser delete it later. */
+    saveView: (name: string | null, state: string) =>
+      gql<{ saveView: { deleteKey: string; view: SavedViewData } }>(
+        `mutation SaveView($input: SaveViewInput!) { saveView(input: $input) { deleteKey view { id name savedAt } } }`,
+        { input: { name, state } },
+      ).then((d) => d.saveView),
+
+    view: (id: string) =>
+      gql<{ view: (SavedViewData & { state: string }) | null }>(`query View($id: ID!) { view(id: $id) { id name savedAt state } }`, { id }).then(
+        (d) => d.view,
+      ),
+
+    views: () =>
+      gql<{ views: { edges: { node: SavedViewData }[] } }>(`{ views(first: 100) { edges { node { id name savedAt } } } }`).then((d) =>
+        d.views.edges.map((e) => e.node),
+      ),
+
+    deleteView: (id: string, deleteKey: string | null) =>
+      gql<{ deleteView: boolean }>(`mutation DeleteView($id: ID!, $key: String) { deleteView(id: $id, deleteKey: $key) }`, { id, key: deleteKey }).then(
+        (d) => d.deleteView,
+      ),
+
+    /**
+     * A saved canvas again: its entities (a hundred per request, no neighbours) and its
+     * relations by id, so a 500-node canvas is a dozen requests and no relation is missed.
+     */
+    canvas: async (nodeIds: string[], edgeIds: string[]): Promise<{ entities: EntityRef[]; relations: RelationData[] }> => {
+      const chunks = <T,>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+      const entities = new Map<string, EntityRef>();
+      const relations = new Map<string, RelationData>();
+      for (const ids of chunks(nodeIds, 100)) {
+        const d = await gql<{ neighbourhood: SubgraphData }>(
+          `query Seeds($ids: [ID!]!, $limit: Int) { neighbourhood(ids: $ids, depth: 0, limit: $limit) { nodes { ${ENTITY} } edges { ${EDGE_LITE} } } }`,
+          { ids, limit: ids.length },
+        );
+        for (const n of d.neighbourhood.nodes) entities.set(n.id, n);
+        for (const r of d.neighbourhood.edges) relations.set(r.id, r);
+      }
+      const missing = edgeIds.filter((id) => !relations.has(id));
+      for (const ids of chunks(missing, 100)) {
+        const d = await gql<{ relations: RelationData[] }>(`query Facts($ids: [ID!]!) { relations(ids: $ids) { ${EDGE_LITE} } }`, { ids });
+        for (const r of d.relations) relations.set(r.id, r);
+      }
+      const wanted = new Set(edgeIds);
+      return {
+        entities: [...entities.values()],
+        relations: [...relations.values()].filter((r) => wanted.has(r.id) && entities.has(r.from.id) && entities.has(r.to.id)),
+      };
+    },
 
     articles: () =>
       gql<{ articles: { edges: { node: { id: string; title: string | null; date: string | null; source: string | null } }[] } }>(

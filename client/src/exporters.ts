@@ -39,20 +39,21 @@ export function download(name: string, data: Blob | string, type = 'application/
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// Views were once kept in this browser only; they are moved to the server once (see App).
 const VIEWS_KEY = 'chainAtlas.views';
-export interface SavedView {
+export interface LocalView {
   name: string;
   query: string;
   savedAt: string;
 }
-export function loadViews(): SavedView[] {
+export function takeLocalViews(): LocalView[] {
   try {
     const v: unknown = JSON.parse(localStorage.getItem(VIEWS_KEY) ?? '[]');
-    return Array.isArray(v) ? (v as SavedView[]) : [];
+    return Array.isArray(v) ? (v as LocalView[]) : [];
   } catch {
     return [];
   }
 }
-export function saveViews(v: SavedView[]) {
-  localStorage.setItem(VIEWS_KEY, JSON.stringify(v));
+export function forgetLocalViews() {
+  localStorage.removeItem(VIEWS_KEY);
 }

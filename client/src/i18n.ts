@@ -167,6 +167,8 @@ export const resources = {
         delete: '删除',
         copyLink: '复制链接',
         copied: '链接已复制',
+        savedAs: '已保存视图“{{name}}”，同事也能打开',
+        notFound: '链接中的视图不存在（可能已被删除）',
         export: '导出',
       },
       settings: {
@@ -387,6 +389,8 @@ export const resources = {
         delete: 'Delete',
         copyLink: 'Copy link',
         copied: 'Link copied',
+        savedAs: 'Saved view “{{name}}”; colleagues can open it too',
+        notFound: 'The view in this link does not exist (it may have been deleted)',
         export: 'Export',
       },
       settings: {

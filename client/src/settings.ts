@@ -33,3 +33,20 @@ export function getExpandLimit(): number {
 export function setExpandLimit(n: number): void {
   storage()?.setItem(EXPAND_KEY, String(n));
 }
+
+const VIEW_KEYS_KEY = 'chainAtlas.viewKeys';
+/** The delete keys of the views this browser saved (view id → key): "mine" are the ones with a key. */
+export function getViewKeys(): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(storage()?.getItem(VIEW_KEYS_KEY) ?? '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+export function setViewKey(id: string, key: string | null): void {
+  const keys = getViewKeys();
+  if (key) keys[id] = key;
+  else delete keys[id];
+  storage()?.setItem(VIEW_KEYS_KEY, JSON.stringify(keys));
+}

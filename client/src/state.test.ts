@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityRef, RelationData } from './types';
-import { decodeUrl, emptyState, encodeUrl, filteredOut, historyReducer, initHistory, reduce, stateFromUrl, toUrlView } from './state';
+import {
+  decodeUrl,
+  emptyState,
+  encodeUrl,
+  filteredOut,
+  historyReducer,
+  initHistory,
+  parseViewState,
+  reduce,
+  stateFromUrl,
+  toUrlView,
+  toViewState,
+  URL_INLINE_MAX,
+  viewIdFromUrl,
+} from './state';
 
 const e = (id: string, type: EntityRef['type'] = 'ENTERPRISE'): EntityRef => ({ id, type, name: id.split(':')[1] ?? id, aliases: [] });
 const r = (id: string, from: string, to: string, type: RelationData['type'] = 'COOPERATES_WITH', amountCny: number | null = null): RelationData => ({
@@ -104,5 +118,42 @@ describe('canvas state', () => {
     s = reduce(s, { type: 'filters', filters: { district: null, dateFrom: '2025-01-01' } });
     expect(filteredOut(s, { co: ['2024-09-05'], inv: ['2025-03-22'] }).has('co')).toBe(true);
     expect(filteredOut(s, { co: ['2024-09-05'], inv: ['2025-03-22'] }).has('inv')).toBe(false);
+  });
+});
+
+describe('saved view state', () => {
+  const ids = Array.from({ length: 80 }, (_, i) => `enterprise:重庆华信精密机械${i}有限公司`);
+  const big = reduce(emptyState, {
+    type: 'expand',
+    origin: ids[0]!,
+    subgraph: { nodes: ids.map((id) => e(id)), edges: ids.slice(1).map((id, i) => r(`rel:${i}`, ids[0]!, id)), truncated: false },
+  });
+
+  it('an 80-entity canvas is far past what a link carries inline', () => {
+    expect(encodeUrl(toUrlView(big)).length).toBeGreaterThan(URL_INLINE_MAX * 5);
+  });
+
+  it('round-trips the whole canvas with relation ids and whole-pixel positions, in district views too', () => {
+    const s = { ...big, view: { kind: 'district' as const, id: 'district:两江新区' }, selected: ids[3]!, hidden: [ids[4]!] };
+    const text = toViewState(s, { [ids[0]!]: [10.4, -3.6], 'enterprise:不在画布上': [1, 2] });
+    const back = parseViewState(text)!;
+    expect(back.canvas).toEqual(toUrlView(s));
+    // A district view's link left out ids and expansions; the saved view keeps them.
+    expect(back.canvas.ids).toHaveLength(80);
+    expect(back.canvas.expansions[ids[0]!]!.length).toBeGreaterThanOrEqual(79);
+    expect(back.e.sort()).toEqual(Object.keys(s.edges).sort());
+    expect(back.pos).toEqual({ [ids[0]!]: [10, -4] });
+  });
+
+  it('refuses what this explorer did not write', () => {
+    for (const bad of ['', 'null', '{"v":2}', '{"v":1,"canvas":{"ids":[1]},"e":[]}', '{"v":1,"canvas":{"ids":[],"hidden":[],"pinned":[],"expansions":{}},"e":"x"}']) {
+      expect(parseViewState(bad)).toBeNull();
+    }
+  });
+
+  it('reads a view id from the link, and only a well-formed one', () => {
+    expect(viewIdFromUrl('?v=abc234defgh9&lang=en')).toBe('abc234defgh9');
+    expect(viewIdFromUrl('?v=../etc')).toBeNull();
+    expect(viewIdFromUrl('?n=[]')).toBeNull();
   });
 });

@@ -46,6 +46,8 @@ export interface CanvasState {
   view: ViewMode;
   /** Compound grouping for district / cluster views: child id → parent id. */
   parents: Record<string, string>;
+  /** Where a saved view had its nodes: they are drawn there instead of laid out again. */
+  positions?: Record<string, [number, number]>;
 }
 
 export const emptyFilters: Filters = {
@@ -364,4 +366,60 @@ export function filteredOut(s: CanvasState, edgeDates: Record<string, string[]> 
     }
   }
   return out;
+}
+
+// ---- Saved views ---------------------------------------------------------------------------
+
+/** A link up to this long carries the canvas itself; past it, the canvas is saved and the link carries its id. */
+export const URL_INLINE_MAX = 1500;
+
+/** What the server keeps of a canvas: all of it (ids and expansions in district and cluster views too), the relation ids and where each node was. */
+export interface ViewState {
+  v: 1;
+  canvas: UrlView;
+  e: string[];
+  pos: Record<string, [number, number]>;
+}
+
+export function toViewState(s: CanvasState, positions: Record<string, [number, number]> = {}): string {
+  // Whole pixels: a tenth of the size of float positions, and no one sees the difference.
+  const pos = Object.fromEntries(Object.entries(positions).filter(([id]) => s.nodes[id]).map(([id, [x, y]]) => [id, [Math.round(x), Math.round(y)] as [number, number]]));
+  const state: ViewState = { v: 1, canvas: toUrlView(s), e: Object.keys(s.edges), pos };
+  return JSON.stringify(state);
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A saved state back, or null when it is not one this explorer wrote. */
+export function parseViewState(text: string): ViewState | null {
+  try {
+    const v = JSON.parse(text) as Partial<ViewState>;
+    const c = v?.canvas;
+    if (v?.v !== 1 || !c || !isStrings(v.e) || !isStrings(c.ids) || !isStrings(c.hidden) || !isStrings(c.pinned)) return null;
+    if (typeof c.expansions !== 'object' || !Object.values(c.expansions ?? {}).every((x) => isStrings(x))) return null;
+    const kind = c.view?.kind;
+    const view: ViewMode = (kind === 'district' || kind === 'cluster') && typeof c.view.id === 'string' ? { kind, id: c.view.id } : { kind: 'free' };
+    const f = (c.filters ?? {}) as Partial<Filters>;
+    const str = (x: unknown) => (typeof x === 'string' ? x : null);
+    const filters: Filters = {
+      hiddenEntityTypes: isStrings(f.hiddenEntityTypes) ? f.hiddenEntityTypes : [],
+      hiddenRelationTypes: isStrings(f.hiddenRelationTypes) ? f.hiddenRelationTypes : [],
+      district: str(f.district),
+      dateFrom: str(f.dateFrom),
+      dateTo: str(f.dateTo),
+    };
+    const pos: Record<string, [number, number]> = {};
+    for (const [id, p] of Object.entries(v.pos ?? {})) {
+      if (Array.isArray(p) && p.length === 2 && p.every((n) => Number.isFinite(n))) pos[id] = [p[0], p[1]];
+    }
+    return { v: 1, canvas: { ids: c.ids, expansions: c.expansions, hidden: c.hidden, pinned: c.pinned, selected: str(c.selected), filters, view }, e: v.e, pos };
+  } catch {
+    return null;
+  }
+}
+
+/** The saved view a link names (`?v=…`), if any. */
+export function viewIdFromUrl(search: string): string | null {
+  const id = new URLSearchParams(search).get('v');
+  return id && /^[0-9a-z]{6,32}$/.test(id) ? id : null;
 }

@@ -88,7 +88,7 @@ export function parametersOf(text: string): string[] {
  * Map keys read from UNWIND rows (`rel.from`, `item.text`) count as property keys too.
  */
 export const CYPHER_SCHEMA = {
-  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation', 'NameKey'],
+  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation', 'NameKey', 'SavedView'],
   relationshipTypes: ['REL', 'MENTIONED_IN', 'STATED_IN', 'NAMES'],
   propertyKeys: [
     // Entity
@@ -127,6 +127,10 @@ export const CYPHER_SCHEMA = {
     'entityId',
     'value',
     'at',
+    // SavedView (also id, seq, name)
+    'state',
+    'ownerHash',
+    'savedAt',
     // keys of UNWIND rows
     'from',
     'to',

@@ -1,9 +1,12 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readRecords, writeRecords } from './backup';
 import { storeConfigFromEnv, userPath } from './config';
 import { openGraphStore } from './open';
+import type { ArticleExtraction } from './model';
+import { entityId } from './ids';
+import { syntheticGraph } from './synthetic';
 
 const program = new Command()
   .name('pnpm graph')
@@ -85,6 +88,57 @@ program
         `imported into ${store.kind} at ${where}: ${report.articles} articles, ${report.entities} entities, ${report.relations} relations, ` +
           `${report.evidence} evidence, ${report.redirects} redirects, ${report.curations} curations`,
       );
+    } finally {
+      await store.close();
+    }
+  });
+
+function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+program
+  .command('synth')
+  .description('fill an empty graph with a generated Chongqing (districts, clusters, hub enterprises, projects, articles) to try the explorer at scale')
+  .requiredOption('--relations <n>', 'how many relations (entities are about a tenth)', wholeNumber(100, 5_000_000))
+  .option('--seed <n>', 'the same seed makes the same graph', wholeNumber(0, 2 ** 31), 1)
+  .action(async (options: { relations: number; seed: number }) => {
+    const config = storeConfigFromEnv();
+    const store = await openGraphStore(config);
+    const where = store.kind === 'sqlite' ? config.sqlitePath : config.neo4j?.uri;
+    try {
+      // Generated companies mixed into real news would pass for facts: only an empty graph.
+      const before = await store.stats();
+      if (before.articles + before.entities > 0) {
+        throw new Error(`the graph at ${where} already holds ${before.articles} articles; point CHAIN_ATLAS_DB at a new file, e.g. CHAIN_ATLAS_DB=data/synthetic.sqlite`);
+      }
+      const graph = syntheticGraph({ relations: options.relations, seed: options.seed });
+      let batch: ArticleExtraction[] = [];
+      let loaded = 0;
+      const flush = async () => {
+        for (const outcome of await store.upsertArticles(batch)) if (!outcome.ok) throw outcome.error;
+        loaded += batch.length;
+        batch = [];
+        if (process.stderr.isTTY) process.stderr.write(`\rloaded ${loaded} of ${graph.articles} articles`);
+      };
+      for (const extraction of graph.extractions()) {
+        batch.push(extraction);
+        if (batch.length === 200) await flush();
+      }
+      if (batch.length) await flush();
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      const stats = await store.stats();
+      console.log(`generated into ${store.kind} at ${where}: ${stats.articles} articles, ${stats.entities} entities, ${stats.relations} relations`);
+      // The hubs are what is worth searching for first.
+      const sample = graph.sample('Enterprise', 300).map((e) => entityId('Enterprise', e.name));
+      const degrees = await store.degrees(sample);
+      const names = new Map(graph.sample('Enterprise', 300).map((e) => [entityId('Enterprise', e.name), e.name]));
+      const hubs = [...degrees].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      console.log(`hubs to search for: ${hubs.map(([id, d]) => `${names.get(id)} (${d} relations)`).join(', ')}`);
     } finally {
       await store.close();
     }

@@ -299,3 +299,19 @@ export interface ClusterProfile {
   topInvestors: InvestorFigure[];
   recentArticles: ArticleSummary[];
 }
+
+/** A canvas an analyst saved (or the explorer saved for a link too long for an address bar). */
+export interface SavedView {
+  /** Short and random: a link carries it instead of the canvas. */
+  id: string;
+  /** Null for a view saved only to shorten a link: it is not listed. */
+  name: string | null;
+  /** The client's canvas (entities, positions, filters, expansions, selection), opaque to the store. */
+  state: string;
+  savedAt: string;
+}
+
+/** A saved view as the store keeps it: with the hash of the key that lets its author delete it. */
+export interface StoredView extends SavedView {
+  ownerHash: string;
+}

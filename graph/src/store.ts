@@ -17,7 +17,10 @@ import type {
   SearchHit,
   Subgraph,
   UpsertReport,
+  SavedView,
+  StoredView,
 } from './model';
+import type { SaveViewInput, ViewPageOptions } from './saved-views';
 import type { GraphRecord, ImportReport } from './backup';
 
 export interface SearchOptions {
@@ -151,6 +154,14 @@ export interface GraphStore {
   listCurations(): Promise<Curation[]>;
 
   stats(): Promise<GraphStats>;
+
+  /** Keeps a canvas under a new short id (a view is never changed: saving again makes another). */
+  saveView(input: SaveViewInput): Promise<SavedView>;
+  /** A saved view by id, named or not, with its owner's key hash (the server checks deletes with it). */
+  getView(id: string): Promise<StoredView | null>;
+  /** Named views, newest first, one keyset page at a time, with how many there are. */
+  listViews(options?: ViewPageOptions): Promise<{ total: number; items: SavedView[] }>;
+  deleteView(id: string): Promise<boolean>;
 
   /** Everything the graph holds, as records in dependency order (backup, moving between stores). */
   exportRecords(): AsyncIterable<GraphRecord>;

@@ -133,3 +133,30 @@ describe('pnpm graph export / import', () => {
     });
   }
 });
+
+describe('pnpm graph synth', () => {
+  it('fills an empty graph with a generated one, with hubs, and names the hubs to search for', async () => {
+    const run = await graphCli(['synth', '--relations', '2000', '--seed', '3'], { CHAIN_ATLAS_DB: 'synth.sqlite' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const store = SqliteGraphStore.open(join(dir, 'synth.sqlite'), { readonly: true });
+    const stats = await store.stats();
+    const top = store.db.prepare(`SELECT name, degree FROM entities WHERE type = 'Enterprise' ORDER BY degree DESC LIMIT 1`).get() as { name: string; degree: number };
+    await store.close();
+    expect(stats.relations).toBeGreaterThan(1500);
+    expect(stats.entitiesByType.District).toBeGreaterThan(30);
+    expect(run.stdout).toContain(`${stats.relations} relations`);
+    expect(run.stdout).toContain(`${top.name} (${top.degree} relations)`);
+  }, 60_000);
+
+  it('refuses a graph that holds articles (generated facts would pass for news) and a bad count', async () => {
+    const full = await graphCli(['synth', '--relations', '200'], { CHAIN_ATLAS_DB: 'source.sqlite' });
+    expect(full.code).toBe(1);
+    expect(full.stderr).toMatch(/already holds 3 articles; point CHAIN_ATLAS_DB at a new file/);
+    expect(await articlesIn('source.sqlite')).toBe(3);
+    const bad = await graphCli(['synth', '--relations', 'many'], { CHAIN_ATLAS_DB: 'other.sqlite' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/a whole number from 100 to 5000000/);
+    expect(existsSync(join(dir, 'other.sqlite'))).toBe(false);
+  });
+});

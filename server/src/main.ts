@@ -1,12 +1,12 @@
 // `pnpm start`: the API, GraphiQL and the explorer from one process, on the configured store.
 import { openGraphStore, storeConfigFromEnv } from '@chain-atlas/graph';
-import { pino } from 'pino';
 import { createApp } from './app';
 import { loadBundledArticles } from './bundled';
 import { limitsFromEnv } from './limits';
+import { createLogger } from './log';
 
 const production = process.env.NODE_ENV === 'production';
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const logger = createLogger();
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);

@@ -28,9 +28,11 @@ const READS = new Set([
   'chain',
   'districtProfile',
   'clusterProfile',
+  'getView',
+  'listViews',
 ]);
 /** Writes: the one writer thread, in order. */
-const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities']);
+const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'saveView', 'deleteView']);
 
 export interface StorePoolOptions {
   sqlitePath: string;

@@ -8,8 +8,9 @@ import type {
   RelationType,
   UpsertReport,
 } from '@chain-atlas/graph';
-import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES } from '@chain-atlas/graph';
-import type { ChainLayer, ClusterProfile, DistrictProfile } from '@chain-atlas/graph';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX } from '@chain-atlas/graph';
+import type { ChainLayer, ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from './context';
 import { decodeCursor, decodeOffsetCursor, encodeCursor } from './cursor';
@@ -24,6 +25,8 @@ import {
   intArg,
   relationIdsArg,
   searchTextArg,
+  viewIdArg,
+  viewInputArg,
 } from './validate';
 
 type Args = Record<string, unknown>;
@@ -349,6 +352,26 @@ export const resolvers = {
   },
 
   Query: {
+    view: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const view = await ctx.store.getView(viewIdArg(args.id));
+      if (!view) return null;
+      spendText(ctx, view.state);
+      return publicView(view);
+    },
+
+    views: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const first = intArg(args.first ?? 20, 'first', 1, Math.min(ctx.limits.maxPageSize, VIEWS_PAGE_MAX));
+      const after = args.after == null ? null : viewIdArg(args.after, 'after');
+      const { total, items } = await ctx.store.listViews({ first, after });
+      for (const v of items) spendText(ctx, v.state);
+      return {
+        edges: items.map((node) => ({ cursor: node.id, node })),
+        // A full page may be the last; the total tells (a view saved meanwhile is newer, so not after the cursor).
+        pageInfo: { hasNextPage: items.length === first && total > 0, endCursor: items.at(-1)?.id ?? null },
+        totalCount: total,
+      };
+    },
+
     search: async (_: unknown, args: Args, ctx: ApiContext) => {
       const query = searchTextArg(args.query);
       const first = intArg(args.first ?? 20, 'first', 1, ctx.limits.maxPageSize);
@@ -507,6 +530,29 @@ export const resolvers = {
       return entity;
     },
 
+    saveView: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const input = viewInputArg(args.input, VIEW_STATE_MAX_CHARS);
+      // The author keeps the key; the store keeps only its hash, so a leaked database deletes nothing.
+      const deleteKey = randomBytes(18).toString('base64url');
+      const view = await ctx.store.saveView({ ...input, ownerHash: keyHash(deleteKey) });
+      ctx.logger.info({ viewId: view.id, named: view.name != null, chars: view.state.length }, 'view saved');
+      return { view, deleteKey };
+    },
+
+    deleteView: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = viewIdArg(args.id);
+      const view = await ctx.store.getView(id);
+      if (!view) return false;
+      const key = typeof args.deleteKey === 'string' ? args.deleteKey : '';
+      const owner = key.length > 0 && timingSafeEqual(Buffer.from(keyHash(key)), Buffer.from(view.ownerHash));
+      if (!owner && !ctx.authorized) {
+        throw apiError('FORBIDDEN', "only whoever saved this view (with its deleteKey) or a curator (with 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>') may delete it");
+      }
+      const deleted = await ctx.store.deleteView(id);
+      if (deleted) ctx.logger.info({ viewId: id, by: owner ? 'owner' : 'token' }, 'view deleted');
+      return deleted;
+    },
+
     deleteArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
       const id = articleIdArg(args.id);
       const deleted = await ctx.store.deleteArticle(id);
@@ -516,6 +562,12 @@ export const resolvers = {
     },
   },
 };
+
+const keyHash = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+function publicView(v: SavedView & { ownerHash?: string }): SavedView {
+  return { id: v.id, name: v.name, state: v.state, savedAt: v.savedAt };
+}
 
 async function endpoint(ctx: ApiContext, id: string): Promise<Entity> {
   const e = await ctx.loaders.entity.load(id);

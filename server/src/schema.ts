@@ -474,6 +474,40 @@ type ClusterProfile {
   recentArticles: [Article!]!
 }
 
+"A canvas saved on the server (entities, positions, filters, expansions, selection); a link carries its id."
+type SavedView {
+  id: ID!
+  "Null for a view the explorer saved only to keep a link short; such views are not listed."
+  name: String
+  "The explorer's canvas as JSON, opaque to the server."
+  state: String!
+  savedAt: String!
+}
+
+type SavedViewConnection {
+  edges: [SavedViewEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type SavedViewEdge {
+  "Opaque; pass as 'after' to get the views that follow."
+  cursor: String!
+  node: SavedView!
+}
+
+"A view just saved, and the key that lets whoever saved it delete it without the token."
+type SavedViewReceipt {
+  view: SavedView!
+  deleteKey: String!
+}
+
+input SaveViewInput {
+  "Shown in the list of views; null saves a view only for a link."
+  name: String
+  state: String!
+}
+
 type Query {
   "Entities by name, alias (简称) or pinyin (full 'humiwang' or initials 'hmw'), best match first."
   search(query: String!, types: [EntityType!], first: Int = 20): [SearchHit!]!
@@ -495,6 +529,10 @@ type Query {
   stats: Stats!
   "Every alias and merge an analyst made, oldest first."
   curations: [Curation!]!
+  "A saved view by id (named or not); null when there is none."
+  view(id: ID!): SavedView
+  "Named saved views, newest first."
+  views(first: Int = 20, after: String): SavedViewConnection!
   """
   产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
   customers downstream, 'depth' steps each way (1–4), with optional layers.
@@ -543,7 +581,7 @@ type IngestReport {
   errors: [IngestError!]!
 }
 
-"Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>'."
+"Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey)."
 type Mutation {
   "Extracts entities and relations from the text and loads them atomically: all or nothing."
   ingestArticle(input: ArticleInput!): IngestReport!
@@ -553,5 +591,9 @@ type Mutation {
   mergeEntities(keepId: ID!, mergeId: ID!): Entity!
   "Removes the article, its evidence, relations left without evidence and entities left unmentioned. False if there was none."
   deleteArticle(id: ID!): Boolean!
+  "Saves a canvas under a new short id; needs no token."
+  saveView(input: SaveViewInput!): SavedViewReceipt!
+  "Deletes a saved view: its deleteKey, or the token for anyone's. False if there was none."
+  deleteView(id: ID!, deleteKey: String): Boolean!
 }
 `;

@@ -88,3 +88,19 @@ export function articleInputArg(value: unknown, limits: ApiLimits): ArticleInput
   });
   return parse(schema, value, 'input');
 }
+
+/** Saved view ids are short tokens (graph's newViewId); anything else is refused before the store. */
+export function viewIdArg(value: unknown, argumentName = 'id'): string {
+  return parse(z.string().regex(/^[0-9a-z]{6,32}$/u, 'not a saved view id'), value, argumentName);
+}
+
+export function viewInputArg(value: unknown, maxStateChars: number): { name: string | null; state: string } {
+  return parse(
+    z.object({
+      name: z.string().trim().min(1, 'a view name cannot be blank').max(100, 'at most 100 characters').nullish().transform((v) => v ?? null),
+      state: z.string().min(2, 'a view needs a state').max(maxStateChars, `at most ${maxStateChars} characters (a server limit)`),
+    }),
+    value,
+    'input',
+  );
+}

@@ -96,6 +96,7 @@ export function Canvas(props: CanvasProps) {
     lastView.current = viewKey;
     const wasEmpty = cy.nodes().empty();
     const added = new Set<string>();
+    let restored = 0;
     cy.batch(() => {
       cy.elements().forEach((ele: cytoscape.SingularElementArgument) => {
         const id = ele.id();
@@ -110,11 +111,14 @@ export function Canvas(props: CanvasProps) {
         const i = byOrigin.get(origin ?? '') ?? 0;
         byOrigin.set(origin ?? '', i + 1);
         const count = newNodes.filter((m) => (s.origins[m.id] ?? null) === origin).length;
-        added.add(n.id);
+        const saved = s.positions?.[n.id];
+        // A node of a saved view goes back where it was; only the others are laid out.
+        if (saved) restored++;
+        else added.add(n.id);
         return {
           group: 'nodes',
           data: { id: n.id, type: n.type, label: props.nodeLabel(n.id), display: wrapLabel(props.nodeLabel(n.id)) },
-          position: placeNear(cy, origin ? cy.getElementById(origin) : null, i, count),
+          position: saved ? { x: saved[0], y: saved[1] } : placeNear(cy, origin ? cy.getElementById(origin) : null, i, count),
         };
       });
       cy.add(defs);
@@ -141,8 +145,9 @@ export function Canvas(props: CanvasProps) {
       large.current = isLarge;
       cy.style(cyStylesheet(cy.elements().length));
     }
+    if (restored && !added.size && wasEmpty) fitView(cy, 50);
     if (added.size) {
-      const full = viewChanged || wasEmpty;
+      const full = (viewChanged || wasEmpty) && !restored;
       runLayout(cy, full ? new Set(cy.nodes().map((n) => n.id())) : added, s.pinned, () => {
         if (full) fitView(cy, 50);
         else {

@@ -6,7 +6,6 @@ import type { Filters } from '../state';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types';
 import type { EntityRef, EvidenceData, PathData } from '../types';
 import { EvidenceItem } from './Evidence';
-import type { SavedView } from '../exporters';
 import { relationLabel } from './Details';
 
 export function FiltersPanel({
@@ -205,6 +204,13 @@ export function PathsPanel({
   );
 }
 
+/** A saved view in the list: anyone's; deletable when this browser saved it or holds the token. */
+export interface ListedView {
+  id: string;
+  name: string;
+  deletable: boolean;
+}
+
 export function ViewsPanel({
   views,
   onSave,
@@ -213,10 +219,10 @@ export function ViewsPanel({
   onCopyLink,
   onExport,
 }: {
-  views: SavedView[];
+  views: ListedView[];
   onSave: (name: string) => void;
-  onOpen: (v: SavedView) => void;
-  onDelete: (v: SavedView) => void;
+  onOpen: (v: ListedView) => void;
+  onDelete: (v: ListedView) => void;
   onCopyLink: () => void;
   onExport: (kind: 'png' | 'svg' | 'json' | 'csv') => void;
 }) {
@@ -241,13 +247,15 @@ export function ViewsPanel({
       ) : (
         <ul className="views">
           {views.map((v) => (
-            <li key={v.name}>
+            <li key={v.id}>
               <button type="button" className="link" onClick={() => onOpen(v)}>
                 {v.name}
               </button>
-              <button type="button" className="mini" aria-label={`${t('views.delete')} ${v.name}`} onClick={() => onDelete(v)}>
-                ✕
-              </button>
+              {v.deletable && (
+                <button type="button" className="mini" aria-label={`${t('views.delete')} ${v.name}`} onClick={() => onDelete(v)}>
+                  ✕
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -592,6 +592,54 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
       });
     });
 
+    describe('saved views', () => {
+      const big = JSON.stringify({ n: Array.from({ length: 500 }, (_, i) => [`enterprise:企业${i}`, i * 10.5, -i]) });
+
+      it('keeps a canvas under a short id and gives it back whole, with its owner hash', async () => {
+        const v = await store.saveView({ name: ' 两江新区汽车 ', state: big, ownerHash: 'h1' });
+        expect(v.id).toMatch(/^[0-9a-z]{12}$/u);
+        expect(v.name).toBe('两江新区汽车');
+        expect(Date.parse(v.savedAt)).not.toBeNaN();
+        expect(await store.getView(v.id)).toEqual({ ...v, ownerHash: 'h1' });
+        expect(await store.getView('nosuchview00')).toBeNull();
+        const again = await store.saveView({ name: '两江新区汽车', state: big, ownerHash: 'h1' });
+        expect(again.id).not.toBe(v.id);
+      });
+
+      it('lists named views newest first, a keyset page at a time, and not the unnamed ones', async () => {
+        const saved = [];
+        for (let i = 0; i < 5; i++) saved.push(await store.saveView({ name: `视图${i}`, state: `{"i":${i}}`, ownerHash: 'h' }));
+        await store.saveView({ name: null, state: '{"link":true}', ownerHash: 'h' });
+        const first = await store.listViews({ first: 2 });
+        expect(first.total).toBe(5);
+        expect(first.items.map((v) => v.name)).toEqual(['视图4', '视图3']);
+        const second = await store.listViews({ first: 2, after: first.items[1]!.id });
+        expect(second.items.map((v) => v.name)).toEqual(['视图2', '视图1']);
+        const last = await store.listViews({ first: 2, after: second.items[1]!.id });
+        expect(last.items.map((v) => v.name)).toEqual(['视图0']);
+        expect(last.items[0]!.state).toBe('{"i":0}');
+        await expect(store.listViews({ after: 'nosuchview00' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.listViews({ first: 0 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      });
+
+      it('refuses an empty or oversized state and a blank name, and saves nothing', async () => {
+        await expect(store.saveView({ name: 'x', state: '', ownerHash: 'h' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.saveView({ name: '  ', state: '{}', ownerHash: 'h' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.saveView({ name: 'x', state: 'x'.repeat(600 * 1024), ownerHash: 'h' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        expect((await store.listViews()).total).toBe(0);
+      });
+
+      it('deletes a view once; the graph is untouched by views', async () => {
+        await loadAll(store);
+        const before = await store.stats();
+        const v = await store.saveView({ name: 'a', state: '{}', ownerHash: 'h' });
+        expect(await store.deleteView(v.id)).toBe(true);
+        expect(await store.deleteView(v.id)).toBe(false);
+        expect(await store.getView(v.id)).toBeNull();
+        expect(await store.stats()).toEqual(before);
+      });
+    });
+
     describe('deleting articles', () => {
       it('removes the article, its evidence and what only it stated', async () => {
         await loadAll(store);

@@ -68,6 +68,11 @@ export const NEO4J_QUERIES = {
   stats_entity_types: [],
   stats_relation_types: ['types'],
   stats_totals: [],
+  view_create: ['id', 'seq', 'name', 'state', 'ownerHash', 'savedAt'],
+  view_delete: ['id'],
+  view_get: ['id'],
+  views_count: ['after'],
+  views_list: ['before', 'first'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QueryName = keyof typeof NEO4J_QUERIES;

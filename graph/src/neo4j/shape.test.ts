@@ -148,6 +148,36 @@ describe('3 · a commit retried after its answer was lost changes nothing twice'
     expect(curations[0].params.seq).toEqual(curations[1].params.seq);
   });
 
+  it('saveView: both attempts MERGE the same view id and seq, so a retry keeps one view', async () => {
+    const { driver, calls } = scriptedDriver(
+      (name, params) => (name === 'view_create' ? [{ view: { id: params.id, name: params.name, state: params.state, savedAt: params.savedAt } }] : []),
+      { replayWrites: true },
+    );
+    const v = await Neo4jGraphStore.fromDriver(driver).saveView({ name: '视图', state: '{}', ownerHash: 'h' });
+    const creates = named(calls, 'view_create');
+    expect(creates.map((c) => c.attempt)).toEqual([1, 2]);
+    expect(creates[0].params.id).toBe(creates[1].params.id);
+    expect(creates[0].params.seq).toEqual(creates[1].params.seq);
+    expect(v.id).toBe(creates[0].params.id);
+    expect(code('view_create')).toMatch(/MERGE \(v:SavedView \{id: \$id\}\)\s+ON CREATE SET/u);
+    expect(schemaStatements().join('\n')).toMatch(/CREATE CONSTRAINT saved_view_id_unique IF NOT EXISTS\s+FOR \(v:SavedView\) REQUIRE v\.id IS UNIQUE/u);
+  });
+
+  it('listViews pages named views on the seq index from the last view shown: no SKIP, a LIMIT, in one read', async () => {
+    expect(code('views_list')).not.toMatch(/\bSKIP\b/u);
+    expect(code('views_list')).toMatch(/WHERE v\.seq < \$before[^]*ORDER BY v\.seq DESC\s+LIMIT \$first/u);
+    expect(schemaStatements().join('\n')).toMatch(/CREATE INDEX saved_view_seq IF NOT EXISTS\s+FOR \(v:SavedView\) ON \(v\.seq\)/u);
+    const { driver, calls } = scriptedDriver((name) =>
+      name === 'views_count' ? [{ total: neo4j.int(3), afterSeq: neo4j.int(42) }] : name === 'views_list' ? [{ view: { id: 'a', name: 'x', state: '{}', savedAt: 't' } }] : [],
+    );
+    const page = await Neo4jGraphStore.fromDriver(driver).listViews({ first: 1, after: 'b' });
+    expect(page).toEqual({ total: 3, items: [{ id: 'a', name: 'x', state: '{}', savedAt: 't' }] });
+    const [list] = named(calls, 'views_list');
+    expect(Number(list.params.before)).toBe(42);
+    expect(Number(list.params.first)).toBe(1);
+    expect(new Set(calls.map((c) => c.session)).size).toBe(1);
+  });
+
   it('mergeEntities: the retry finds its own curation and answers with the kept entity, not NOT_FOUND', async () => {
     const keep = entity('enterprise:蓝鲸电池有限公司', '蓝鲸电池有限公司');
     const merged = entity('enterprise:蓝鲸新能源电池公司', '蓝鲸新能源电池公司');

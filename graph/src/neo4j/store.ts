@@ -21,7 +21,10 @@ import type {
   SearchHit,
   Subgraph,
   UpsertReport,
+  SavedView,
+  StoredView,
 } from '../model';
+import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { kShortestPaths } from '../paths';
 import type { Adjacency, Step } from '../paths';
@@ -325,6 +328,12 @@ class LocalNames {
 }
 
 let curationCounter = 0;
+let viewCounter = 0;
+
+function toSavedView(row: unknown): SavedView {
+  const v = row as { id: string; name?: string | null; state: string; savedAt: string };
+  return { id: v.id, name: v.name ?? null, state: v.state, savedAt: v.savedAt };
+}
 
 /**
  * A curation's id and place in the log, fixed before its transaction starts: the driver may run
@@ -1002,6 +1011,43 @@ export class Neo4jGraphStore implements GraphStore {
   async listCurations(): Promise<Curation[]> {
     const rows = await this.read((tx) => run(tx, 'curations_list', {}));
     return rows.map((r) => r.curation as Curation);
+  }
+
+  // ---- Saved views ---------------------------------------------------------------------------
+
+  async saveView(input: SaveViewInput): Promise<SavedView> {
+    const v = checkSaveView(input);
+    // Fixed before the transaction, so a retried commit MERGEs onto the view it already wrote.
+    viewCounter = (viewCounter + 1) % 1000;
+    const params = { id: newViewId(), seq: int(Date.now() * 1000 + viewCounter), name: v.name, state: v.state, ownerHash: v.ownerHash, savedAt: new Date().toISOString() };
+    const [row] = await this.write((tx) => run(tx, 'view_create', params));
+    return toSavedView(row?.view);
+  }
+
+  async getView(id: string): Promise<StoredView | null> {
+    const [row] = await this.read((tx) => run(tx, 'view_get', { id }));
+    if (!row) return null;
+    const v = row.view as { ownerHash: string };
+    return { ...toSavedView(v), ownerHash: v.ownerHash };
+  }
+
+  async listViews(options: ViewPageOptions = {}): Promise<{ total: number; items: SavedView[] }> {
+    const first = viewPageSize(options.first);
+    return this.read(async (tx) => {
+      const [head] = await run(tx, 'views_count', { after: options.after ?? '' });
+      let before: unknown = int(Number.MAX_SAFE_INTEGER);
+      if (options.after) {
+        if (head?.afterSeq == null) throw new GraphStoreError('BAD_INPUT', `no saved view ${options.after} to page after`);
+        before = int(Number(head.afterSeq));
+      }
+      const rows = await run(tx, 'views_list', { before, first: int(first) });
+      return { total: Number(head?.total ?? 0), items: rows.map((r) => toSavedView(r.view)) };
+    });
+  }
+
+  async deleteView(id: string): Promise<boolean> {
+    const [row] = await this.write((tx) => run(tx, 'view_delete', { id }));
+    return Number(row?.deleted ?? 0) > 0;
   }
 
   // ---- Whole graph --------------------------------------------------------------------------

@@ -107,6 +107,19 @@ export const MIGRATIONS: Migration[] = [
   UPDATE mentions SET article_date = (SELECT date FROM articles WHERE articles.id = mentions.article_id);
   CREATE INDEX mentions_recent ON mentions(entity, article_date DESC, article_id);
   `,
+  // 5: saved views (canvases shared by a short id). seq orders them newest first; the partial
+  // index lists the named ones without reading the link-shortening ones.
+  `
+  CREATE TABLE saved_views (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT,
+    state TEXT NOT NULL,
+    owner_hash TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  );
+  CREATE INDEX saved_views_named ON saved_views(seq) WHERE name IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -21,6 +21,8 @@ import type {
   SearchHit,
   Subgraph,
   UpsertReport,
+  SavedView,
+  StoredView,
 } from '../model';
 import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { chainFromWalk, chainOptions, walkChain, type ChainSource, type ChainStep } from '../chain';
@@ -48,6 +50,7 @@ import type {
 import { GraphStoreError } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
 import { migrate } from './schema';
+import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { AdjacencyIndex } from './adjacency';
 import type { GraphRecord, ImportReport } from '../backup';
 
@@ -100,6 +103,16 @@ function toEntity(row: EntityRow): Entity {
  * The embedded graph: one SQLite file (WAL), integer-keyed adjacency with an index per
  * direction, an FTS5 index of pre-tokenised names for search.
  */
+interface ViewRow {
+  id: string;
+  name: string | null;
+  state: string;
+  owner_hash: string;
+  saved_at: string;
+}
+
+const toView = (r: ViewRow): SavedView => ({ id: r.id, name: r.name, state: r.state, savedAt: r.saved_at });
+
 export class SqliteGraphStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
@@ -976,6 +989,43 @@ export class SqliteGraphStore implements GraphStore {
       at: string;
     }[];
     return rows.map((r) => ({ kind: r.kind, entityId: r.entity_id, value: r.value, at: r.at }));
+  }
+
+  // ---- saved views ---------------------------------------------------------------------
+
+  async saveView(input: SaveViewInput): Promise<SavedView> {
+    this.assertOpen();
+    const v = checkSaveView(input);
+    const view: SavedView = { id: newViewId(), name: v.name, state: v.state, savedAt: new Date().toISOString() };
+    this.st('INSERT INTO saved_views (id, name, state, owner_hash, saved_at) VALUES (?, ?, ?, ?, ?)').run(view.id, view.name, view.state, v.ownerHash, view.savedAt);
+    return view;
+  }
+
+  async getView(id: string): Promise<StoredView | null> {
+    this.assertOpen();
+    const row = this.st('SELECT id, name, state, owner_hash, saved_at FROM saved_views WHERE id = ?').get(id) as ViewRow | undefined;
+    return row ? { ...toView(row), ownerHash: row.owner_hash } : null;
+  }
+
+  async listViews(options: ViewPageOptions = {}): Promise<{ total: number; items: SavedView[] }> {
+    this.assertOpen();
+    const first = viewPageSize(options.first);
+    const total = this.st('SELECT count(*) FROM saved_views WHERE name IS NOT NULL').pluck().get() as number;
+    let before = Number.MAX_SAFE_INTEGER;
+    if (options.after) {
+      const seq = this.st('SELECT seq FROM saved_views WHERE id = ?').pluck().get(options.after) as number | undefined;
+      if (seq === undefined) throw new GraphStoreError('BAD_INPUT', `no saved view ${options.after} to page after`);
+      before = seq;
+    }
+    const rows = this.st(
+      'SELECT id, name, state, owner_hash, saved_at FROM saved_views WHERE name IS NOT NULL AND seq < ? ORDER BY seq DESC LIMIT ?',
+    ).all(before, first) as ViewRow[];
+    return { total, items: rows.map(toView) };
+  }
+
+  async deleteView(id: string): Promise<boolean> {
+    this.assertOpen();
+    return this.st('DELETE FROM saved_views WHERE id = ?').run(id).changes > 0;
   }
 
   async stats(): Promise<GraphStats> {

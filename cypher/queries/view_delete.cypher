@@ -1,0 +1,3 @@
+MATCH (v:SavedView {id: $id})
+DELETE v
+RETURN count(*) AS deleted

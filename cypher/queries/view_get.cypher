@@ -1,0 +1,2 @@
+MATCH (v:SavedView {id: $id})
+RETURN v {.id, .name, .state, .savedAt, .ownerHash} AS view

@@ -80,6 +80,24 @@ export interface Relation {
   evidence: Evidence[];
 }
 
+/**
+ * An analyst said a fact is wrong: the whole relation (`evidence` null) or one piece of its
+ * evidence. Kept with what the fact said, so it can be restored.
+ */
+export interface Rejection {
+  /** The relation id, or for one piece of evidence `relationId#articleId:start-end` (see rejectionId). */
+  id: string;
+  relationId: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  evidence: Evidence | null;
+  reason: string;
+  /** ISO timestamp. */
+  at: string;
+  actor: string | null;
+}
+
 // ---- What the seed pipeline hands to a store -------------------------------------------
 
 export interface ExtractedEntity {

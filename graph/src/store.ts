@@ -12,6 +12,7 @@ import type {
   EntityType,
   GraphPath,
   GraphStats,
+  Rejection,
   Relation,
   RelationType,
   SearchHit,
@@ -72,6 +73,34 @@ export interface RelationPageOptions {
 export interface AliasQuery {
   type: EntityType;
   names: string[];
+}
+
+/** One piece of a relation's evidence, by where it stands in its article. */
+export interface EvidenceKey {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+export interface RejectOptions {
+  /** Why the fact is wrong (required: the next analyst needs to know). */
+  reason: string;
+  /** Only this piece of the relation's evidence; absent = the whole relation. */
+  evidence?: EvidenceKey | null;
+  /** Who rejected it (a named token's actor); null = anonymous. */
+  actor?: string | null;
+}
+
+export interface RestoreOptions {
+  evidence?: EvidenceKey | null;
+  actor?: string | null;
+}
+
+export interface RejectionPageOptions {
+  /** Page size (default 50, at most 1000). */
+  first?: number;
+  /** A rejection id: the page starts after it (rejections are ordered by id). */
+  after?: string | null;
 }
 
 /** A change an analyst made by hand; it outlives re-extraction. */
@@ -153,6 +182,24 @@ export interface GraphStore {
   mergeEntities(keepId: string, mergeId: string): Promise<Entity>;
   listCurations(): Promise<Curation[]>;
 
+  /**
+   * Rejects a relation, or one piece of its evidence, with a reason. The fact leaves every read
+   * (search degree, neighbourhoods, paths, chains, profiles, counts, exports of the live graph)
+   * but stays in the store, and loading its article again does not bring it back. A relation
+   * whose last piece of evidence is rejected leaves the graph with it. Rejecting what is already
+   * rejected answers the existing rejection. NOT_FOUND when there is no such relation or piece.
+   */
+  rejectRelation(relationId: string, options: RejectOptions): Promise<Rejection>;
+  /**
+   * Undoes a rejection: the relation (or the piece) is back with all the evidence held for it
+   * meanwhile. Answers the relation as it now stands, or null when nothing states it any more
+   * (its articles were deleted, or the whole relation is still rejected). NOT_FOUND when there
+   * is no such rejection.
+   */
+  restoreRelation(relationId: string, options?: RestoreOptions): Promise<Relation | null>;
+  /** Rejections in id order, one page at a time. */
+  listRejections(options?: RejectionPageOptions): Promise<Rejection[]>;
+
   stats(): Promise<GraphStats>;
 
   /** Keeps a canvas under a new short id (a view is never changed: saving again makes another). */
@@ -180,3 +227,13 @@ export class GraphStoreError extends Error {
     this.name = 'GraphStoreError';
   }
 }
+
+/** A piece of evidence named by a caller, checked: offsets are whole numbers. */
+export function evidenceKey(key: EvidenceKey | null | undefined): EvidenceKey | null {
+  if (key == null) return null;
+  if (typeof key.articleId !== 'string' || !key.articleId || !Number.isInteger(key.start) || !Number.isInteger(key.end)) {
+    throw new GraphStoreError('BAD_INPUT', 'a piece of evidence is named by its articleId and its start and end offsets');
+  }
+  return { articleId: key.articleId, start: key.start, end: key.end };
+}
+

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { articleId, canonicalName, entityId, orientRelation, relationId } from '../ids';
+import { articleId, canonicalName, entityId, orientRelation, rejectionId, relationId } from '../ids';
 import type {
   Article,
   ArticleExtraction,
@@ -13,9 +13,11 @@ import type {
   EntityDetails,
   EntityType,
   Evidence,
+  ExtractedRelation,
   GraphPath,
   GraphStats,
   MemberRole,
+  Rejection,
   Relation,
   RelationType,
   SearchHit,
@@ -44,10 +46,13 @@ import type {
   GraphStore,
   NeighbourhoodOptions,
   PathOptions,
+  RejectOptions,
+  RejectionPageOptions,
   RelationPageOptions,
+  RestoreOptions,
   SearchOptions,
 } from '../store';
-import { GraphStoreError } from '../store';
+import { GraphStoreError, evidenceKey } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
 import { migrate } from './schema';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
@@ -285,6 +290,7 @@ export class SqliteGraphStore implements GraphStore {
       if (a.n === b.n) continue; // two mentions resolved onto one entity: no self-relation
       const [fromRow, toRow] = orientRelation(r.type, a.id, b.id)[0] === a.id ? [a, b] : [b, a];
       const rid = relationId(r.type, fromRow.id, toRow.id);
+      if (this.holdIfRejected(rid, r.type, fromRow.id, toRow.id, r, aid)) continue;
       let rel = this.st('SELECT * FROM relations WHERE id = ?').get(rid) as RelationRow | undefined;
       if (!rel) {
         const info = this.st(
@@ -448,6 +454,7 @@ export class SqliteGraphStore implements GraphStore {
       const touched = this.st('SELECT DISTINCT relation FROM evidence WHERE article_id = ?').pluck().all(id) as number[];
       const mentioned = this.st('SELECT entity FROM mentions WHERE article_id = ?').pluck().all(id) as number[];
       this.st('DELETE FROM evidence WHERE article_id = ?').run(id);
+      this.st('DELETE FROM held_evidence WHERE article_id = ?').run(id);
       this.st('DELETE FROM mentions WHERE article_id = ?').run(id);
       const affected = new Set<number>(mentioned);
       for (const rel of touched) {
@@ -976,6 +983,129 @@ export class SqliteGraphStore implements GraphStore {
     }).immediate();
   }
 
+  // ---- rejected facts ------------------------------------------------------------------
+
+  /**
+   * A fact of an article being loaded that an analyst rejected (whole, or this piece of its
+   * evidence) is held back with the rejection instead of written: a re-load cannot bring it back,
+   * and a restore brings it with everything stated meanwhile.
+   */
+  private holdIfRejected(rid: string, type: RelationType, fromId: string, toId: string, r: ExtractedRelation, aid: string): boolean {
+    if (!this.st('SELECT 1 FROM rejections LIMIT 1').get()) return false;
+    const piece = { articleId: aid, start: r.evidence.start, end: r.evidence.end };
+    if (!this.st('SELECT 1 FROM rejections WHERE id IN (?, ?)').get(rid, rejectionId(rid, piece))) return false;
+    this.st('INSERT OR IGNORE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
+      rid, type, fromId, toId, r.amountCny ?? null, r.role ?? null,
+    );
+    this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(
+      rid, aid, r.evidence.start, r.evidence.end, r.evidence.text,
+    );
+    return true;
+  }
+
+  /** Takes a live relation out of the graph, its evidence held for a restore. */
+  private holdRelation(rel: RelationRow & { from_id: string; to_id: string }): void {
+    this.st('INSERT OR REPLACE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
+      rel.id, rel.type, rel.from_id, rel.to_id, rel.amount_cny, rel.role,
+    );
+    this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) SELECT ?, article_id, start, end, text FROM evidence WHERE relation = ?').run(rel.id, rel.n);
+    this.st('DELETE FROM evidence WHERE relation = ?').run(rel.n);
+    this.st('DELETE FROM relations WHERE n = ?').run(rel.n);
+    this.st('UPDATE entities SET degree = degree - 1 WHERE n IN (?, ?)').run(rel.src, rel.dst);
+  }
+
+  private liveRelation(id: string): (RelationRow & { from_id: string; to_id: string }) | undefined {
+    return this.st('SELECT r.*, a.id AS from_id, b.id AS to_id FROM relations r JOIN entities a ON a.n = r.src JOIN entities b ON b.n = r.dst WHERE r.id = ?').get(id) as
+      | (RelationRow & { from_id: string; to_id: string })
+      | undefined;
+  }
+
+  async rejectRelation(relId: string, options: RejectOptions): Promise<Rejection> {
+    this.assertOpen();
+    const reason = typeof options?.reason === 'string' ? options.reason.trim() : '';
+    if (!reason) throw new GraphStoreError('BAD_INPUT', 'a rejection needs a reason');
+    const piece = evidenceKey(options.evidence);
+    const id = rejectionId(relId, piece);
+    this.index.invalidate();
+    return this.db.transaction(() => {
+      const existing = this.st('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionRow | undefined;
+      if (existing) return toRejection(existing);
+      const rel = this.liveRelation(relId);
+      if (!rel) throw new GraphStoreError('NOT_FOUND', `no relation ${relId} in the graph`);
+      let text: string | null = null;
+      if (piece) {
+        const ev = this.st('SELECT * FROM evidence WHERE relation = ? AND article_id = ? AND start = ? AND end = ?').get(
+          rel.n, piece.articleId, piece.start, piece.end,
+        ) as EvidenceRow | undefined;
+        if (!ev) throw new GraphStoreError('NOT_FOUND', `relation ${relId} has no evidence in ${piece.articleId} at ${piece.start}..${piece.end}`);
+        text = ev.text;
+        this.st('INSERT OR REPLACE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
+          rel.id, rel.type, rel.from_id, rel.to_id, rel.amount_cny, rel.role,
+        );
+        this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel.id, ev.article_id, ev.start, ev.end, ev.text);
+        this.st('DELETE FROM evidence WHERE relation = ? AND article_id = ? AND start = ? AND end = ?').run(rel.n, ev.article_id, ev.start, ev.end);
+        // A relation is in the graph because something states it: with no evidence left, it goes.
+        if (!this.st('SELECT 1 FROM evidence WHERE relation = ? LIMIT 1').get(rel.n)) this.holdRelation(rel);
+      } else {
+        this.holdRelation(rel);
+      }
+      const row: RejectionRow = {
+        id, relation_id: rel.id, type: rel.type, from_id: rel.from_id, to_id: rel.to_id,
+        article_id: piece?.articleId ?? null, start: piece?.start ?? null, end: piece?.end ?? null, text,
+        reason, at: new Date().toISOString(), actor: options.actor ?? null,
+      };
+      this.st(
+        'INSERT INTO rejections (id, relation_id, type, from_id, to_id, article_id, start, end, text, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(row.id, row.relation_id, row.type, row.from_id, row.to_id, row.article_id, row.start, row.end, row.text, row.reason, row.at, row.actor);
+      return toRejection(row);
+    }).immediate();
+  }
+
+  async restoreRelation(relId: string, options: RestoreOptions = {}): Promise<Relation | null> {
+    this.assertOpen();
+    const id = rejectionId(relId, evidenceKey(options.evidence));
+    this.index.invalidate();
+    const n = this.db.transaction((): number | null => {
+      if (this.st('DELETE FROM rejections WHERE id = ?').run(id).changes === 0) {
+        throw new GraphStoreError('NOT_FOUND', `no rejection ${id}`);
+      }
+      if (this.st('SELECT 1 FROM rejections WHERE id = ?').get(relId)) return null; // the whole relation is still rejected
+      // Everything held for it that is not rejected on its own: what the earlier rejection took
+      // and what articles loaded since stated.
+      const back = this.st(
+        `SELECT h.* FROM held_evidence h WHERE h.relation_id = ? AND NOT EXISTS
+           (SELECT 1 FROM rejections x WHERE x.relation_id = h.relation_id AND x.article_id = h.article_id AND x.start = h.start AND x.end = h.end)`,
+      ).all(relId) as (Omit<EvidenceRow, 'relation'> & { relation_id: string })[];
+      let rel = this.liveRelation(relId);
+      if (back.length === 0) return rel?.n ?? null;
+      if (!rel) {
+        const held = this.st('SELECT * FROM held_relations WHERE id = ?').get(relId) as
+          | { id: string; type: RelationType; from_id: string; to_id: string; amount_cny: number | null; role: MemberRole | null }
+          | undefined;
+        const [a, b] = held ? [this.entityRow(held.from_id), this.entityRow(held.to_id)] : [undefined, undefined];
+        // An end merged away or deleted since: the fact stays held under its old id.
+        if (!held || !a || !b) return null;
+        this.st('INSERT INTO relations (id, type, src, dst, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(held.id, held.type, a.n, b.n, held.amount_cny, held.role);
+        this.st('UPDATE entities SET degree = degree + 1 WHERE n IN (?, ?)').run(a.n, b.n);
+        rel = this.liveRelation(relId)!;
+      }
+      for (const ev of back) {
+        this.st('INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel.n, ev.article_id, ev.start, ev.end, ev.text);
+        this.st('DELETE FROM held_evidence WHERE relation_id = ? AND article_id = ? AND start = ? AND end = ?').run(relId, ev.article_id, ev.start, ev.end);
+      }
+      if (!this.st('SELECT 1 FROM held_evidence WHERE relation_id = ? LIMIT 1').get(relId)) this.st('DELETE FROM held_relations WHERE id = ?').run(relId);
+      return rel.n;
+    }).immediate();
+    return n == null ? null : this.hydrateRelations(this.relationsByN([n]))[0] ?? null;
+  }
+
+  async listRejections(options: RejectionPageOptions = {}): Promise<Rejection[]> {
+    this.assertOpen();
+    const first = Math.max(0, Math.min(options.first ?? 50, 1000));
+    const rows = this.st('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?').all(options.after ?? '', first) as RejectionRow[];
+    return rows.map(toRejection);
+  }
+
   private idOfN(n: number): string {
     return this.st('SELECT id FROM entities WHERE n = ?').pluck().get(n) as string;
   }
@@ -1201,6 +1331,35 @@ function articleFromRow(r: ArticleRowFull): Article {
     file: r.file,
     text: r.text,
     loadedAt: r.loaded_at,
+  };
+}
+
+interface RejectionRow {
+  id: string;
+  relation_id: string;
+  type: RelationType;
+  from_id: string;
+  to_id: string;
+  article_id: string | null;
+  start: number | null;
+  end: number | null;
+  text: string | null;
+  reason: string;
+  at: string;
+  actor: string | null;
+}
+
+function toRejection(r: RejectionRow): Rejection {
+  return {
+    id: r.id,
+    relationId: r.relation_id,
+    type: r.type,
+    from: r.from_id,
+    to: r.to_id,
+    evidence: r.article_id == null ? null : { articleId: r.article_id, start: r.start!, end: r.end!, text: r.text ?? '' },
+    reason: r.reason,
+    at: r.at,
+    actor: r.actor,
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   GraphPath,
   GraphStats,
   MemberRole,
+  Rejection,
   Relation,
   RelationType,
   SearchHit,
@@ -28,9 +29,23 @@ import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPa
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { kShortestPaths } from '../paths';
 import type { Adjacency, Step } from '../paths';
-import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
-import type { AliasQuery, ArticleOutcome, ChainOptions, Curation, EntityDetailOptions, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
-import { GraphStoreError } from '../store';
+import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, rejectionId, relationId as relationIdOf } from '../ids';
+import type {
+  AliasQuery,
+  ArticleOutcome,
+  ChainOptions,
+  Curation,
+  EntityDetailOptions,
+  GraphStore,
+  NeighbourhoodOptions,
+  PathOptions,
+  RejectOptions,
+  RejectionPageOptions,
+  RelationPageOptions,
+  RestoreOptions,
+  SearchOptions,
+} from '../store';
+import { GraphStoreError, evidenceKey } from '../store';
 import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
 import type { Row } from './queries';
@@ -111,6 +126,21 @@ function nameProps(name: string, aliases: readonly string[]): NameProps {
 function toEntity(row: unknown): Entity {
   const e = row as { id: string; type: EntityType; name: string; aliases?: string[] | null };
   return { id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [] };
+}
+
+function toRejection(value: unknown): Rejection {
+  const x = value as { id: string; relationId: string; type: RelationType; fromId: string; toId: string; articleId?: string | null; start?: number | null; end?: number | null; text?: string | null; reason: string; at: string; actor?: string | null };
+  return {
+    id: x.id,
+    relationId: x.relationId,
+    type: x.type,
+    from: x.fromId,
+    to: x.toId,
+    evidence: x.articleId == null ? null : { articleId: x.articleId, start: Number(x.start), end: Number(x.end), text: x.text ?? '' },
+    reason: x.reason,
+    at: x.at,
+    actor: x.actor ?? null,
+  };
 }
 
 function toRelation(row: Row): Relation {
@@ -667,6 +697,23 @@ export class Neo4jGraphStore implements GraphStore {
         const evId = evidenceId(relId, id, ev.start, ev.end);
         evidence.set(evId, { id: evId, relationId: relId, text: ev.text, start: int(ev.start), end: int(ev.end) });
       });
+      // What an analyst rejected (the fact, or this sentence of it) is held, not written.
+      if (facts.size > 0) {
+        const pieces = [...evidence.values()].map((ev) => ({ ev, rejection: rejectionId(ev.relationId, { articleId: id, start: Number(ev.start), end: Number(ev.end) }) }));
+        const asked = unique([...facts.keys(), ...pieces.map((p) => p.rejection)]);
+        const rejected = new Set((await run(tx, 'rejections_match', { ids: asked })).map((r) => r.id as string));
+        if (rejected.size > 0) {
+          const held = pieces.filter((p) => rejected.has(p.ev.relationId) || rejected.has(p.rejection)).map((p) => p.ev);
+          for (const ev of held) evidence.delete(ev.id);
+          const stated = new Set([...evidence.values()].map((ev) => ev.relationId));
+          const heldRows = held.map((ev) => {
+            const fact = facts.get(ev.relationId)!;
+            return { ...ev, type: fact.type, fromId: fact.from, toId: fact.to, amountCny: fact.amountCny, role: fact.role, seq: fact.seq };
+          });
+          for (const relId of [...facts.keys()]) if (!stated.has(relId)) facts.delete(relId);
+          await run(tx, 'held_create', { articleId: id, evidence: heldRows });
+        }
+      }
       if (facts.size > 0) {
         for (const row of await run(tx, 'relations_upsert', { relations: [...facts.values()] })) {
           (row.created ? report.relationsAdded : report.relationsExisting).push(row.id as string);
@@ -681,6 +728,7 @@ export class Neo4jGraphStore implements GraphStore {
   async deleteArticle(id: string): Promise<boolean> {
     return this.write(async (tx) => {
       if ((await run(tx, 'articles_get', { ids: [id] })).length === 0) return false;
+      await run(tx, 'article_delete_held_evidence', { articleId: id });
       const [stated] = await run(tx, 'article_delete_evidence', { articleId: id });
       const relationIds = (stated?.relationIds as string[] | undefined) ?? [];
       const [unrelated] = relationIds.length ? await run(tx, 'relations_delete_unevidenced', { relationIds }) : [];
@@ -1048,6 +1096,72 @@ export class Neo4jGraphStore implements GraphStore {
   async deleteView(id: string): Promise<boolean> {
     const [row] = await this.write((tx) => run(tx, 'view_delete', { id }));
     return Number(row?.deleted ?? 0) > 0;
+  }
+
+  // ---- Rejected facts -----------------------------------------------------------------------
+
+  async rejectRelation(relId: string, options: RejectOptions): Promise<Rejection> {
+    const reason = typeof options?.reason === 'string' ? options.reason.trim() : '';
+    if (!reason) throw new GraphStoreError('BAD_INPUT', 'a rejection needs a reason');
+    const piece = evidenceKey(options.evidence);
+    const id = rejectionId(relId, piece);
+    const at = new Date().toISOString();
+    return this.write(async (tx) => {
+      // Already rejected (or this very rejection committed and the driver runs it again).
+      const [existing] = await run(tx, 'rejection_get', { id });
+      if (existing) return toRejection(existing.rejection);
+      const [live] = await run(tx, 'relations_get', { ids: [relId] });
+      if (!live) throw new GraphStoreError('NOT_FOUND', `no relation ${relId} in the graph`);
+      const relation = toRelation(live);
+      let text: string | null = null;
+      if (piece) {
+        const ev = relation.evidence.find((e) => e.articleId === piece.articleId && e.start === piece.start && e.end === piece.end);
+        if (!ev) throw new GraphStoreError('NOT_FOUND', `relation ${relId} has no evidence in ${piece.articleId} at ${piece.start}..${piece.end}`);
+        text = ev.text;
+        await run(tx, 'evidence_hold', { evidenceIds: [evidenceId(relId, piece.articleId, piece.start, piece.end)] });
+        // A relation is in the graph because something states it: with no evidence left, it goes.
+        if (relation.evidence.length === 1) await run(tx, 'relations_hold', { relationIds: [relId] });
+      } else {
+        await run(tx, 'relations_hold', { relationIds: [relId] });
+      }
+      const rejection = {
+        id, relationId: relId, type: relation.type, fromId: relation.from, toId: relation.to,
+        articleId: piece?.articleId ?? null, start: piece ? int(piece.start) : null, end: piece ? int(piece.end) : null, text,
+        reason, at, actor: options.actor ?? null,
+      };
+      const [row] = await run(tx, 'rejection_merge', { rejection });
+      return toRejection(row.rejection);
+    });
+  }
+
+  async restoreRelation(relId: string, options: RestoreOptions = {}): Promise<Relation | null> {
+    const id = rejectionId(relId, evidenceKey(options.evidence));
+    const restored = await this.write(async (tx): Promise<boolean> => {
+      if ((await run(tx, 'rejection_delete', { id })).length === 0) throw new GraphStoreError('NOT_FOUND', `no rejection ${id}`);
+      const still = await run(tx, 'rejections_of_relation', { relationId: relId });
+      if (still.some((r) => r.articleId == null)) return false; // the whole relation is still rejected
+      const stillRejected = still.map((r) => evidenceId(relId, r.articleId as string, Number(r.start), Number(r.end)));
+      const [pending] = await run(tx, 'held_pending', { relationId: relId, stillRejected });
+      if (Number(pending?.pending ?? 0) === 0) return true;
+      if ((await run(tx, 'relations_get', { ids: [relId] })).length === 0) {
+        const [held] = await run(tx, 'held_relation_get', { relationId: relId });
+        if (!held) return false;
+        const r = held.relation as { id: string; type: RelationType; fromId: string; toId: string; amountCny?: number | null; role?: MemberRole | null; seq?: number | null };
+        const fact: Fact = { id: r.id, type: r.type, from: r.fromId, to: r.toId, amountCny: r.amountCny ?? null, role: r.role ?? null, seq: int(r.seq ?? Date.now() * 1000) };
+        // An end merged away or deleted since: the fact stays held under its old id.
+        if ((await run(tx, 'relations_upsert', { relations: [fact] })).length === 0) return false;
+      }
+      await run(tx, 'held_release', { relationId: relId, stillRejected });
+      await run(tx, 'held_relation_forget', { relationId: relId });
+      return true;
+    });
+    return restored ? ((await this.getRelations([relId]))[0] ?? null) : null;
+  }
+
+  async listRejections(options: RejectionPageOptions = {}): Promise<Rejection[]> {
+    const first = Math.max(0, Math.min(Math.trunc(options.first ?? 50), 1000));
+    const rows = await this.read((tx) => run(tx, 'rejections_list', { after: options.after ?? '', limit: int(first) }));
+    return rows.map((r) => toRejection(r.rejection));
   }
 
   // ---- Whole graph --------------------------------------------------------------------------

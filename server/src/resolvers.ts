@@ -4,6 +4,7 @@ import type {
   Entity,
   EntityType,
   Evidence,
+  Rejection,
   Relation,
   RelationType,
   UpsertReport,
@@ -22,7 +23,10 @@ import {
   articleInputArg,
   entityIdArg,
   entityIdsArg,
+  evidenceKeyArg,
   intArg,
+  reasonArg,
+  relationIdArg,
   relationIdsArg,
   searchTextArg,
   viewIdArg,
@@ -346,6 +350,18 @@ export const resolvers = {
           : ((await ctx.loaders.article.load(a.id))?.text.length ?? 0),
   },
 
+  Rejection: {
+    fromId: (x: Rejection) => x.from,
+    toId: (x: Rejection) => x.to,
+    // The endpoints as they are now (through a merge), or null when they are gone.
+    from: (x: Rejection, _: Args, ctx: ApiContext) => canonicalEntity(ctx, x.from),
+    to: (x: Rejection, _: Args, ctx: ApiContext) => canonicalEntity(ctx, x.to),
+  },
+
+  RejectedEvidence: {
+    article: (ev: { articleId: string }, _: Args, ctx: ApiContext) => ctx.loaders.article.load(ev.articleId),
+  },
+
   Curation: {
     kind: (c: { kind: string }) => c.kind.toUpperCase(),
     entity: (c: { entityId: string }, _: Args, ctx: ApiContext) => canonicalEntity(ctx, c.entityId),
@@ -441,6 +457,12 @@ export const resolvers = {
     },
 
     curations: (_: unknown, __: Args, ctx: ApiContext) => ctx.store.listCurations(),
+
+    rejections: (_: unknown, args: Args, ctx: ApiContext) =>
+      ctx.store.listRejections({
+        first: intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize),
+        after: args.after == null ? null : relationIdArg(args.after, 'after'),
+      }),
 
     chain: async (_: unknown, args: Args, ctx: ApiContext) => {
       const id = entityIdArg(args.id);
@@ -551,6 +573,22 @@ export const resolvers = {
       const deleted = await ctx.store.deleteView(id);
       if (deleted) ctx.logger.info({ viewId: id, by: owner ? 'owner' : 'token' }, 'view deleted');
       return deleted;
+    },
+
+    rejectRelation: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const relationId = relationIdArg(args.relationId);
+      const rejection = await ctx.store.rejectRelation(relationId, { reason: reasonArg(args.reason), evidence: evidenceKeyArg(args.evidence), actor: ctx.actor ?? null });
+      ctx.loaders.clearAll();
+      ctx.logger.info({ relationId, rejection: rejection.id, actor: rejection.actor }, 'fact rejected');
+      return rejection;
+    },
+
+    restoreRelation: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const relationId = relationIdArg(args.relationId);
+      const relation = await ctx.store.restoreRelation(relationId, { evidence: evidenceKeyArg(args.evidence), actor: ctx.actor ?? null });
+      ctx.loaders.clearAll();
+      ctx.logger.info({ relationId, restored: relation != null }, 'fact restored');
+      return relation;
     },
 
     deleteArticle: async (_: unknown, args: Args, ctx: ApiContext) => {

@@ -303,6 +303,47 @@ type Curation {
   at: String!
 }
 
+"""
+A fact an analyst rejected (人工驳回): the whole relation, or one sentence of its evidence. It is
+out of search, neighbourhoods, paths, counts and exports, kept here with why, and re-loading its
+article does not bring it back; restoreRelation undoes it.
+"""
+type Rejection {
+  "The relation id, or for one sentence: relationId#articleId:start-end."
+  id: ID!
+  relationId: ID!
+  type: RelationType!
+  fromId: ID!
+  toId: ID!
+  "The endpoints, if they still exist."
+  from: Entity
+  to: Entity
+  "The sentence rejected; null when the whole relation was."
+  evidence: RejectedEvidence
+  reason: String!
+  "ISO timestamp."
+  at: String!
+  "Who rejected it (the name of their token); null for the single anonymous token."
+  actor: String
+}
+
+"A sentence rejected as evidence of a relation."
+type RejectedEvidence {
+  articleId: ID!
+  "The article, if it is still in the graph."
+  article: Article
+  text: String!
+  start: Int!
+  end: Int!
+}
+
+"One sentence of a relation's evidence, by its article and its offsets (as Evidence gives them)."
+input EvidenceKeyInput {
+  articleId: ID!
+  start: Int!
+  end: Int!
+}
+
 "Which way along SUPPLIES a chain is walked."
 enum ChainDirection {
   "Towards suppliers (上游), their suppliers…"
@@ -533,6 +574,8 @@ type Query {
   view(id: ID!): SavedView
   "Named saved views, newest first."
   views(first: Int = 20, after: String): SavedViewConnection!
+  "Rejected facts in id order, 'first' at a time after the id 'after'."
+  rejections(first: Int = 50, after: ID): [Rejection!]!
   """
   产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
   customers downstream, 'depth' steps each way (1–4), with optional layers.
@@ -595,5 +638,15 @@ type Mutation {
   saveView(input: SaveViewInput!): SavedViewReceipt!
   "Deletes a saved view: its deleteKey, or the token for anyone's. False if there was none."
   deleteView(id: ID!, deleteKey: String): Boolean!
+  """
+  Rejects a relation, or with 'evidence' one sentence of it, giving the reason. The relation goes
+  with its last sentence. Rejecting what is already rejected answers the existing rejection.
+  """
+  rejectRelation(relationId: ID!, reason: String!, evidence: EvidenceKeyInput): Rejection!
+  """
+  Undoes a rejection (the same relationId and evidence): the relation is back with every sentence
+  held for it meanwhile. Null when nothing states it any more. NOT_FOUND when there is no such rejection.
+  """
+  restoreRelation(relationId: ID!, evidence: EvidenceKeyInput): Relation
 }
 `;

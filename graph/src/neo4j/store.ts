@@ -1248,6 +1248,32 @@ export class Neo4jGraphStore implements GraphStore {
       after = rows.at(-1)!.fromId as string;
     }
     for (const curation of await this.listCurations()) yield { kind: 'curation', curation };
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_held_relations', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) {
+        const r = row.relation as { id: string; type: RelationType; fromId: string; toId: string; amountCny?: number | null; role?: MemberRole | null };
+        yield { kind: 'held-relation', relation: { id: r.id, type: r.type, from: r.fromId, to: r.toId, amountCny: r.amountCny ?? null, role: r.role ?? null } };
+      }
+      if (rows.length < EXPORT_PAGE) break;
+      after = (rows.at(-1)!.relation as { id: string }).id;
+    }
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_held_evidence', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) {
+        yield { kind: 'held-evidence', relationId: row.relationId as string, evidence: { articleId: row.articleId as string, text: row.text as string, start: Number(row.start), end: Number(row.end) } };
+      }
+      if (rows.length < EXPORT_PAGE) break;
+      after = rows.at(-1)!.id as string;
+    }
+    after = '';
+    for (;;) {
+      const page = await this.listRejections({ after, first: 1000 });
+      for (const rejection of page) yield { kind: 'rejection', rejection };
+      if (page.length < 1000) break;
+      after = page.at(-1)!.id;
+    }
   }
 
   async importRecords(records: AsyncIterable<GraphRecord>): Promise<ImportReport> {
@@ -1255,7 +1281,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (Number(totals?.articles ?? 0) + Number(totals?.entities ?? 0) > 0) {
       throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this database already holds articles or entities');
     }
-    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0 };
+    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0 };
     // A million relations do not fit one transaction: batches go in their own, and a
     // failure part-way empties the database again, so the import is all or nothing.
     let batch: { name: ImportQuery; key: string; items: unknown[] } | null = null;
@@ -1322,6 +1348,25 @@ export class Neo4jGraphStore implements GraphStore {
             await add('import_curations', 'curations', { id: `cur:import:${n}`, seq: int(n), kind: c.kind, entityId: c.entityId, value: c.value, at: c.at });
             break;
           }
+          case 'held-relation': {
+            const r = rec.relation;
+            await add('import_held_relations', 'relations', { id: r.id, type: r.type, fromId: r.from, toId: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, seq: int(++seq) });
+            break;
+          }
+          case 'held-evidence': {
+            const ev = rec.evidence;
+            await add('import_held_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end) });
+            break;
+          }
+          case 'rejection': {
+            const x = rec.rejection;
+            await add('import_rejections', 'rejections', {
+              id: x.id, relationId: x.relationId, type: x.type, fromId: x.from, toId: x.to,
+              articleId: x.evidence?.articleId ?? null, start: x.evidence ? int(x.evidence.start) : null, end: x.evidence ? int(x.evidence.end) : null, text: x.evidence?.text ?? null,
+              reason: x.reason, at: x.at, actor: x.actor ?? null,
+            });
+            break;
+          }
         }
       }
       await flush();
@@ -1348,7 +1393,17 @@ export class Neo4jGraphStore implements GraphStore {
   }
 }
 
-type ImportQuery = 'import_articles' | 'import_entities' | 'import_mentions' | 'relations_upsert' | 'import_evidence' | 'import_redirects' | 'import_curations';
+type ImportQuery =
+  | 'import_articles'
+  | 'import_entities'
+  | 'import_mentions'
+  | 'relations_upsert'
+  | 'import_evidence'
+  | 'import_redirects'
+  | 'import_curations'
+  | 'import_held_relations'
+  | 'import_held_evidence'
+  | 'import_rejections';
 
 const IMPORT_WHAT: Record<ImportQuery, string> = {
   import_articles: 'articles',
@@ -1358,6 +1413,9 @@ const IMPORT_WHAT: Record<ImportQuery, string> = {
   import_evidence: 'evidence records',
   import_redirects: 'redirects',
   import_curations: 'curations',
+  import_held_relations: 'held relations',
+  import_held_evidence: 'held evidence records',
+  import_rejections: 'rejections',
 };
 
 const IMPORT_REPORT: Record<ImportQuery, keyof ImportReport | null> = {
@@ -1368,4 +1426,7 @@ const IMPORT_REPORT: Record<ImportQuery, keyof ImportReport | null> = {
   import_evidence: 'evidence',
   import_redirects: 'redirects',
   import_curations: 'curations',
+  import_held_relations: null,
+  import_held_evidence: null,
+  import_rejections: 'rejections',
 };

@@ -1211,6 +1211,15 @@ export class SqliteGraphStore implements GraphStore {
         yield { kind: 'redirect', fromId: r.from_id, toId: r.to_id };
       }
       for (const c of await this.listCurations()) yield { kind: 'curation', curation: c };
+      for (const r of this.db.prepare('SELECT * FROM held_relations ORDER BY id').iterate() as IterableIterator<{ id: string; type: RelationType; from_id: string; to_id: string; amount_cny: number | null; role: MemberRole | null }>) {
+        yield { kind: 'held-relation', relation: { id: r.id, type: r.type, from: r.from_id, to: r.to_id, amountCny: r.amount_cny, role: r.role } };
+      }
+      for (const r of this.db.prepare('SELECT * FROM held_evidence ORDER BY relation_id, article_id, start, end').iterate() as IterableIterator<Omit<EvidenceRow, 'relation'> & { relation_id: string }>) {
+        yield { kind: 'held-evidence', relationId: r.relation_id, evidence: { articleId: r.article_id, text: r.text, start: r.start, end: r.end } };
+      }
+      for (const r of this.db.prepare('SELECT * FROM rejections ORDER BY id').iterate() as IterableIterator<RejectionRow>) {
+        yield { kind: 'rejection', rejection: toRejection(r) };
+      }
     } finally {
       if (this.db.inTransaction) this.db.prepare('COMMIT').run();
     }
@@ -1220,7 +1229,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     const count = (this.st('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM entities) AS c').get() as { c: number }).c;
     if (count > 0) throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this one already holds articles or entities');
-    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0 };
+    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0 };
     // Records stream from a file: an explicit transaction spans the awaits, and anything
     // wrong rolls the whole import back.
     this.db.prepare('BEGIN IMMEDIATE').run();
@@ -1287,6 +1296,24 @@ export class SqliteGraphStore implements GraphStore {
             const c = rec.curation;
             this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run(c.kind, c.entityId, c.value, c.at);
             report.curations++;
+            break;
+          }
+          case 'held-relation': {
+            const r = rec.relation;
+            this.st('INSERT INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(r.id, r.type, r.from, r.to, r.amountCny ?? null, r.role ?? null);
+            break;
+          }
+          case 'held-evidence': {
+            const ev = rec.evidence;
+            this.st('INSERT INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rec.relationId, ev.articleId, ev.start, ev.end, ev.text);
+            break;
+          }
+          case 'rejection': {
+            const x = rec.rejection;
+            this.st(
+              'INSERT INTO rejections (id, relation_id, type, from_id, to_id, article_id, start, end, text, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            ).run(x.id, x.relationId, x.type, x.from, x.to, x.evidence?.articleId ?? null, x.evidence?.start ?? null, x.evidence?.end ?? null, x.evidence?.text ?? null, x.reason, x.at, x.actor ?? null);
+            report.rejections++;
             break;
           }
         }

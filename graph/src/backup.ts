@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { articleId, entityTypeOfId, rejectionId, relationId } from './ids';
-import { isEntityType, isRelationType, RELATION_ENDPOINTS, type Article, type Entity, type EntityType, type Evidence, type GraphStats, type Rejection, type Relation } from './model';
+import { isEntityType, isRelationType, RELATION_ENDPOINTS, type Article, type Entity, type EntityType, type Evidence, type GraphStats, type Rejection, type Relation, type AuditEntry, AUDIT_KINDS } from './model';
 import type { Curation } from './store';
 
 /**
@@ -23,7 +23,8 @@ export type GraphRecord =
   | { kind: 'held-relation'; relation: Omit<Relation, 'evidence'> }
   /** A sentence held with a rejection. */
   | { kind: 'held-evidence'; relationId: string; evidence: Evidence }
-  | { kind: 'rejection'; rejection: Rejection };
+  | { kind: 'rejection'; rejection: Rejection }
+  | { kind: 'audit'; entry: AuditEntry };
 
 export interface ImportReport {
   articles: number;
@@ -33,10 +34,11 @@ export interface ImportReport {
   redirects: number;
   curations: number;
   rejections: number;
+  audit: number;
 }
 
 export const RECORD_ORDER: GraphRecord['kind'][] = [
-  'header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection',
+  'header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection', 'audit',
 ];
 
 export async function writeRecords(path: string, records: AsyncIterable<GraphRecord>): Promise<number> {
@@ -86,6 +88,7 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
   const redirectLine = new Map<string, number>();
   const held = new Set<string>();
   const rejections = new Set<string>();
+  let lastAudit = '';
   const seen = { articles: 0, entities: 0, relations: 0, evidence: 0 };
   let lastKind = 0;
   const fail = (message: string): never => {
@@ -213,6 +216,14 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
         if (x!.id !== rejectionId(x!.relationId!, ev ?? null)) fail(`rejection ${x!.id}: the id does not match its relation and evidence`);
         if (rejections.has(x!.id!)) fail(`rejection ${x!.id} twice`);
         rejections.add(x!.id!);
+        break;
+      }
+      case 'audit': {
+        const a = record.entry as Partial<AuditEntry> | undefined;
+        if (!isObject(a) || !isText(a.id) || !(AUDIT_KINDS as readonly string[]).includes(String(a.kind)) || !isText(a.target)) fail('an audit entry needs an id, a kind and a target');
+        if (!isText(a!.at) || Number.isNaN(Date.parse(a!.at)) || !optionalText(a!.actor)) fail(`audit entry ${a!.id}: needs a time, and an actor that is text or null`);
+        if (!(a!.id! > lastAudit)) fail(`audit entry ${a!.id}: out of order or twice (entries go oldest first)`);
+        lastAudit = a!.id!;
         break;
       }
     }

@@ -43,3 +43,8 @@ export function articleId(text: string): string {
 export function rejectionId(relationId: string, evidence?: { articleId: string; start: number; end: number } | null): string {
   return evidence ? `${relationId}#${evidence.articleId}:${evidence.start}-${evidence.end}` : relationId;
 }
+
+/** An audit entry's id: its sequence number, zero-padded so ids sort as time does, and a suffix to keep two writers apart. */
+export function auditId(seq: number, suffix = ''): string {
+  return `audit:${String(Math.trunc(seq)).padStart(17, '0')}${suffix ? `:${suffix}` : ''}`;
+}

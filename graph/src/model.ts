@@ -98,6 +98,25 @@ export interface Rejection {
   actor: string | null;
 }
 
+export const AUDIT_KINDS = ['ingest', 'alias', 'merge', 'reject', 'restore', 'delete-article'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** One change made through the store's curation operations: who, when, and what it was before and after. */
+export interface AuditEntry {
+  /** Sorts by time: newer entries have greater ids. */
+  id: string;
+  kind: AuditKind;
+  /** ISO timestamp. */
+  at: string;
+  /** The named token's actor; null for the single anonymous token (or a command line). */
+  actor: string | null;
+  /** What was changed: an entity, relation, rejection or article id. */
+  target: string;
+  /** What the change replaced and what it left, as JSON values (null: nothing). */
+  before: unknown;
+  after: unknown;
+}
+
 // ---- What the seed pipeline hands to a store -------------------------------------------
 
 export interface ExtractedEntity {

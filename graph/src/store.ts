@@ -12,6 +12,8 @@ import type {
   EntityType,
   GraphPath,
   GraphStats,
+  AuditEntry,
+  AuditKind,
   Rejection,
   Relation,
   RelationType,
@@ -103,6 +105,21 @@ export interface RejectionPageOptions {
   after?: string | null;
 }
 
+/** Who is making a change, for the audit log. */
+export interface ActorOptions {
+  /** A named token's actor; null or absent = anonymous. */
+  actor?: string | null;
+}
+
+export interface AuditPageOptions {
+  /** Page size (default 50, at most 1000). */
+  first?: number;
+  /** An entry id: the page holds older entries than it (newest first). */
+  after?: string | null;
+  actor?: string | null;
+  kind?: AuditKind | null;
+}
+
 /** A change an analyst made by hand; it outlives re-extraction. */
 export interface Curation {
   kind: 'alias' | 'merge';
@@ -124,14 +141,14 @@ export interface GraphStore {
    * nothing. The same article (same text) again changes nothing (`created: false`).
    * Entities land on existing ones by id, by alias, or through an analyst's merge.
    */
-  upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport>;
+  upsertArticle(extraction: ArticleExtraction, audit?: ActorOptions): Promise<UpsertReport>;
   /**
    * Loads many articles, each atomically on its own (one that fails is reported and leaves
    * nothing behind; the others load). Faster than one call per article for bulk loads.
    */
   upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]>;
   /** Removes the article, its evidence, relations left without evidence and entities left unmentioned. */
-  deleteArticle(id: string): Promise<boolean>;
+  deleteArticle(id: string, audit?: ActorOptions): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;
   getArticles(ids: string[]): Promise<Article[]>;
   listArticles(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: ArticleSummary[] }>;
@@ -177,9 +194,9 @@ export interface GraphStore {
   /** 集群画像: members, leaders, districts and the members' investment, likewise. */
   clusterProfile(id: string): Promise<ClusterProfile | null>;
 
-  addAlias(entityId: string, alias: string): Promise<Entity>;
+  addAlias(entityId: string, alias: string, audit?: ActorOptions): Promise<Entity>;
   /** Moves `mergeId`'s relations, evidence and aliases to `keepId`; later articles naming it land on `keepId`. */
-  mergeEntities(keepId: string, mergeId: string): Promise<Entity>;
+  mergeEntities(keepId: string, mergeId: string, audit?: ActorOptions): Promise<Entity>;
   listCurations(): Promise<Curation[]>;
 
   /**
@@ -199,6 +216,13 @@ export interface GraphStore {
   restoreRelation(relationId: string, options?: RestoreOptions): Promise<Relation | null>;
   /** Rejections in id order, one page at a time. */
   listRejections(options?: RejectionPageOptions): Promise<Rejection[]>;
+
+  /**
+   * The audit log, newest first: every alias, merge, rejection, restore and article deletion,
+   * and every ingest made with `audit` options (an API ingest; bulk loads pass none), each
+   * written in the same transaction as the change.
+   */
+  auditLog(options?: AuditPageOptions): Promise<AuditEntry[]>;
 
   stats(): Promise<GraphStats>;
 
@@ -237,3 +261,17 @@ export function evidenceKey(key: EvidenceKey | null | undefined): EvidenceKey | 
   return { articleId: key.articleId, start: key.start, end: key.end };
 }
 
+
+/** What an ingest did, as the audit log keeps it (counts and ids, not the text). */
+export function ingestSummary(extraction: ArticleExtraction, report: UpsertReport): unknown {
+  const a = extraction.article;
+  return {
+    title: a.title ?? null,
+    date: a.date ?? null,
+    source: a.source ?? null,
+    created: report.created,
+    entitiesAdded: report.entitiesAdded,
+    relationsAdded: report.relationsAdded,
+    evidenceAdded: report.evidenceAdded,
+  };
+}

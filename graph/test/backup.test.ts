@@ -31,7 +31,7 @@ describe('backup and restore', () => {
     const exported = await collect(source.exportRecords());
     expect(written).toBe(exported.length);
     expect(new Set(exported.map((r) => r.kind))).toEqual(
-      new Set(['header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection']),
+      new Set(['header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection', 'audit']),
     );
     // The rejected fact is not in the graph's records, only held beside them.
     expect(exported.some((r) => r.kind === 'relation' && r.relation.id === rejected)).toBe(false);
@@ -39,7 +39,7 @@ describe('backup and restore', () => {
     const target = SqliteGraphStore.open(join(dir, 'target.sqlite'));
     const report = await target.importRecords(readRecords(file));
     const stats = await source.stats();
-    expect(report).toMatchObject({ articles: stats.articles, entities: stats.entities, relations: stats.relations, evidence: stats.evidence, redirects: 1, curations: 2, rejections: 1 });
+    expect(report).toMatchObject({ articles: stats.articles, entities: stats.entities, relations: stats.relations, evidence: stats.evidence, redirects: 1, curations: 2, rejections: 1, audit: 3 });
     expect(await target.stats()).toEqual(stats);
     expect(withoutHeaderTime(await collect(target.exportRecords()))).toEqual(withoutHeaderTime(exported));
     // Derived state is rebuilt: degrees, search, resolution through the merge.
@@ -49,6 +49,7 @@ describe('backup and restore', () => {
     expect((await target.getEntity(entityId('Enterprise', '云帆智造')))!.id).toBe(kept);
     // The rejection came along, and still undoes.
     expect(await target.listRejections()).toEqual(await source.listRejections());
+    expect(await target.auditLog()).toEqual(await source.auditLog());
     expect((await target.restoreRelation(rejected))!.evidence.map((e) => e.text)).toEqual(['青木材料股份有限公司为蓝鲸电池供应隔膜']);
     await source.close();
     await target.close();

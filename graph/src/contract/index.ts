@@ -759,6 +759,53 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
       });
     });
 
+    describe('audit log', () => {
+      it('records every curation with time, actor and before/after, newest first, filtered and paged', async () => {
+        await loadAll(store); // bulk loads pass no actor: not audited
+        expect(await store.auditLog()).toEqual([]);
+        const ingest = await store.upsertArticle(ARTICLE_4, { actor: 'wang' });
+        await store.addAlias(E.yunfan, '云帆', { actor: 'li' });
+        await store.mergeEntities(E.lanjing, E.qingmu, { actor: 'wang' });
+        const supply = relationId('SUPPLIES', E.xinghe, E.changfeng);
+        const rejection = await store.rejectRelation(supply, { reason: '样机不是供货', actor: 'li' });
+        await store.restoreRelation(supply, { actor: 'wang' });
+        const second = (await store.listArticles()).items.find((a) => a.title === '巴南区电池企业配套整车')!;
+        await store.deleteArticle(second.id);
+
+        const log = await store.auditLog();
+        expect(log.map((e) => [e.kind, e.actor, e.target])).toEqual([
+          ['delete-article', null, second.id],
+          ['restore', 'wang', supply],
+          ['reject', 'li', supply],
+          ['merge', 'wang', E.lanjing],
+          ['alias', 'li', E.yunfan],
+          ['ingest', 'wang', ingest.articleId],
+        ]);
+        for (const e of log) expect(Number.isNaN(Date.parse(e.at))).toBe(false);
+        const byKind = Object.fromEntries(log.map((e) => [e.kind, e]));
+        expect(byKind.ingest.before).toBeNull();
+        expect(byKind.ingest.after).toMatchObject({ title: '星河动力配套整车', created: true, relationsAdded: ingest.relationsAdded });
+        expect(byKind.alias.before).toEqual({ aliases: [] });
+        expect(byKind.alias.after).toMatchObject({ aliases: ['云帆'], added: '云帆' });
+        expect(byKind.merge.before).toMatchObject({ kept: { id: E.lanjing }, merged: { id: E.qingmu, name: '青木材料股份有限公司' } });
+        expect(byKind.merge.after).toMatchObject({ kept: { id: E.lanjing }, redirect: { from: E.qingmu, to: E.lanjing } });
+        expect(byKind.reject.before).toMatchObject({ relation: { id: supply, type: 'SUPPLIES' } });
+        expect(byKind.reject.after).toMatchObject({ rejection: { id: rejection.id, reason: '样机不是供货' }, inGraph: false });
+        expect(byKind.restore.after).toMatchObject({ relation: { id: supply } });
+        expect(byKind['delete-article'].before).toMatchObject({ id: second.id, title: '巴南区电池企业配套整车' });
+        expect(byKind['delete-article'].after).toBeNull();
+
+        expect((await store.auditLog({ actor: 'li' })).map((e) => e.kind)).toEqual(['reject', 'alias']);
+        expect((await store.auditLog({ kind: 'merge' })).map((e) => e.target)).toEqual([E.lanjing]);
+        const page1 = await store.auditLog({ first: 4 });
+        const page2 = await store.auditLog({ first: 4, after: page1.at(-1)!.id });
+        expect([...page1, ...page2]).toEqual(log);
+        const exported: unknown[] = [];
+        for await (const rec of store.exportRecords()) if (rec.kind === 'audit') exported.push(rec.entry);
+        expect(exported).toEqual([...log].reverse());
+      });
+    });
+
     describe('deleting articles', () => {
       it('removes the article, its evidence and what only it stated', async () => {
         await loadAll(store);

@@ -667,7 +667,24 @@ describe('12 · rejected facts: held, never written again, and every write a MER
     expect(code('held_create')).toMatch(/MERGE \(held:HeldRelation \{id: item\.relationId\}\)\s+ON CREATE SET/u);
     expect(code('held_create')).toMatch(/MERGE \(ev:HeldEvidence \{id: item\.id\}\)\s+ON CREATE SET/u);
     expect(code('relations_hold')).toMatch(/MERGE \(held:HeldRelation \{id: r\.id\}\)/u);
+    expect(code('audit_create')).toMatch(/MERGE \(a:AuditEntry \{id: \$entry\.id\}\)\s+ON CREATE SET/u);
+    expect(code('audit_list')).toMatch(/WHERE a\.id < \$after[^]*ORDER BY a\.id DESC\s+LIMIT \$limit/u);
     expect(code('rejections_list')).toMatch(/WHERE x\.id > \$after[^]*ORDER BY x\.id\s+LIMIT \$limit/u);
+  });
+
+  it('a retried addAlias writes one audit entry id (fixed before the transaction), with actor and before/after', async () => {
+    const { driver, calls } = scriptedDriver(
+      (name, params) => (name === 'entities_names' ? [{ entity: { id: params.ids && (params.ids as string[])[0], type: 'Enterprise', name: '云帆智造', aliases: [], nameKeys: ['云帆智造'] } }] : name === 'entities_set_names' ? [{ entity: { ...entity('enterprise:云帆智造'), aliases: ['云帆'] } }] : []),
+      { replayWrites: true },
+    );
+    await Neo4jGraphStore.fromDriver(driver).addAlias('enterprise:云帆智造', '云帆', { actor: 'wang' });
+    const audits = named(calls, 'audit_create');
+    expect(audits.map((c) => c.attempt)).toEqual([1, 2]);
+    expect(audits[0].params.entry).toEqual(audits[1].params.entry);
+    expect(audits[0].params.entry).toMatchObject({ kind: 'alias', actor: 'wang', target: 'enterprise:云帆智造' });
+    const entry = audits[0].params.entry as { before: string; after: string };
+    expect(JSON.parse(entry.before)).toEqual({ aliases: [] });
+    expect(JSON.parse(entry.after)).toEqual({ aliases: ['云帆'], added: '云帆' });
   });
 
   it('an article stating a rejected relation holds it instead of writing it; the rest is written', async () => {

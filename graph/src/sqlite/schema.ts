@@ -160,6 +160,21 @@ export const MIGRATIONS: Migration[] = [
   ) WITHOUT ROWID;
   CREATE INDEX held_evidence_article ON held_evidence(article_id);
   `,
+  // 6: the audit log, written in the transaction of the change it records.
+  `
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT,
+    target TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX audit_log_actor ON audit_log(actor, id);
+  CREATE INDEX audit_log_kind ON audit_log(kind, id);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -24,6 +24,7 @@ const READS = new Set([
   'paths',
   'listCurations',
   'listRejections',
+  'auditLog',
   'stats',
   // 产业链 views: a busy district's dashboard reads tens of thousands of facts.
   'chain',

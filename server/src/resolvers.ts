@@ -1,6 +1,8 @@
 import type {
   Article,
   ArticleSummary,
+  AuditEntry,
+  AuditKind,
   Entity,
   EntityType,
   Evidence,
@@ -350,6 +352,12 @@ export const resolvers = {
           : ((await ctx.loaders.article.load(a.id))?.text.length ?? 0),
   },
 
+  AuditEntry: {
+    kind: (e: AuditEntry) => e.kind.toUpperCase().replace('-', '_'),
+    before: (e: AuditEntry) => (e.before == null ? null : JSON.stringify(e.before)),
+    after: (e: AuditEntry) => (e.after == null ? null : JSON.stringify(e.after)),
+  },
+
   Rejection: {
     fromId: (x: Rejection) => x.from,
     toId: (x: Rejection) => x.to,
@@ -458,6 +466,14 @@ export const resolvers = {
 
     curations: (_: unknown, __: Args, ctx: ApiContext) => ctx.store.listCurations(),
 
+    auditLog: (_: unknown, args: Args, ctx: ApiContext) =>
+      ctx.store.auditLog({
+        first: intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize),
+        after: args.after == null ? null : relationIdArg(args.after, 'after'),
+        actor: args.actor == null ? null : String(args.actor),
+        kind: args.kind == null ? null : (String(args.kind).toLowerCase().replace('_', '-') as AuditKind),
+      }),
+
     rejections: (_: unknown, args: Args, ctx: ApiContext) =>
       ctx.store.listRejections({
         first: intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize),
@@ -509,7 +525,7 @@ export const resolvers = {
       let report: UpsertReport;
       try {
         const extraction = await ctx.extract(input.text, meta);
-        report = await ctx.store.upsertArticle(extraction);
+        report = await ctx.store.upsertArticle(extraction, { actor: ctx.actor ?? null });
       } catch (err) {
         const failure = asArticleFailure(err);
         if (failure) return failedIngestion([failure]);
@@ -530,7 +546,7 @@ export const resolvers = {
       const alias = aliasArg(args.alias);
       // An id merged away since the analyst saw it names the entity it was merged into.
       const id = (await canonicalEntity(ctx, typed))?.id ?? typed;
-      const entity = await ctx.store.addAlias(id, alias);
+      const entity = await ctx.store.addAlias(id, alias, { actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
       return entity;
     },
@@ -546,7 +562,7 @@ export const resolvers = {
       if (typeof keep !== 'string' && typeof merge !== 'string' && (keep.type === 'District' || merge.type === 'District')) {
         throw badInput('districts cannot be merged: each is a place of its own; add an alias instead', { argumentName: 'mergeId' });
       }
-      const entity = await ctx.store.mergeEntities(keepId, mergeId);
+      const entity = await ctx.store.mergeEntities(keepId, mergeId, { actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
       ctx.logger.info({ keepId, mergeId }, 'entities merged');
       return entity;
@@ -593,7 +609,7 @@ export const resolvers = {
 
     deleteArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
       const id = articleIdArg(args.id);
-      const deleted = await ctx.store.deleteArticle(id);
+      const deleted = await ctx.store.deleteArticle(id, { actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
       if (deleted) ctx.logger.info({ articleId: id }, 'article deleted');
       return deleted;

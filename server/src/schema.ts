@@ -344,6 +344,33 @@ input EvidenceKeyInput {
   end: Int!
 }
 
+"What an audit entry records."
+enum AuditKind {
+  INGEST
+  ALIAS
+  MERGE
+  REJECT
+  RESTORE
+  DELETE_ARTICLE
+}
+
+"One curation (审计日志): when, who, what it changed, and the state before and after."
+type AuditEntry {
+  "Time-ordered: newer entries have greater ids."
+  id: ID!
+  kind: AuditKind!
+  "ISO timestamp."
+  at: String!
+  "The name of the token used; null for the single anonymous token."
+  actor: String
+  "The entity, relation, rejection or article changed."
+  target: ID!
+  "The state before, as JSON (null: nothing)."
+  before: String
+  "The state after, as JSON (null: nothing)."
+  after: String
+}
+
 "Which way along SUPPLIES a chain is walked."
 enum ChainDirection {
   "Towards suppliers (上游), their suppliers…"
@@ -576,6 +603,8 @@ type Query {
   views(first: Int = 20, after: String): SavedViewConnection!
   "Rejected facts in id order, 'first' at a time after the id 'after'."
   rejections(first: Int = 50, after: ID): [Rejection!]!
+  "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind."
+  auditLog(first: Int = 50, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
   """
   产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
   customers downstream, 'depth' steps each way (1–4), with optional layers.

@@ -71,3 +71,40 @@ describe('rejecting a fact over the API', () => {
     expect(ok(await h.gql(RESTORE, { id: relationId, evidence: piece }, { token: TOKEN })).restoreRelation.id).toBe(relationId);
   });
 });
+
+describe('the audit log over the API, with named tokens', () => {
+  let named: Harness;
+  beforeAll(async () => {
+    named = await startHarness({ tokens: [{ actor: 'wang', token: 'wang-token' }, { actor: 'li', token: 'li-token' }] });
+  });
+  afterAll(async () => {
+    await named?.close();
+  });
+
+  it('records who rejected, restored, aliased and deleted, with before and after, and filters by actor and kind', async () => {
+    const rel = (await named.store.getEntity(PLATFORM))!.relations[0];
+    ok(await named.gql(REJECT, { id: rel.id, reason: '错误' }, { token: 'wang-token' }));
+    ok(await named.gql(RESTORE, { id: rel.id }, { token: 'li-token' }));
+    ok(await named.gql(`mutation { addAlias(entityId: "${PLATFORM}", alias: "水土云计算中心") { id } }`, {}, { token: 'li-token' }));
+    const article = (await named.store.listArticles()).items[0];
+    ok(await named.gql(`mutation { deleteArticle(id: "${article.id}") }`, {}, { token: TOKEN }));
+
+    const AUDIT = `query($actor: String, $kind: AuditKind, $first: Int, $after: ID) {
+      auditLog(actor: $actor, kind: $kind, first: $first, after: $after) { id kind at actor target before after } }`;
+    const log = ok(await named.gql(AUDIT)).auditLog;
+    expect(log.map((e: { kind: string; actor: string | null }) => [e.kind, e.actor])).toEqual([
+      ['DELETE_ARTICLE', null],
+      ['ALIAS', 'li'],
+      ['RESTORE', 'li'],
+      ['REJECT', 'wang'],
+    ]);
+    expect(JSON.parse(log[1].after)).toMatchObject({ added: '水土云计算中心' });
+    expect(JSON.parse(log[3].before)).toMatchObject({ relation: { id: rel.id } });
+    expect(JSON.parse(log[0].before)).toMatchObject({ id: article.id });
+    expect(log[0].after).toBeNull();
+    expect(ok(await named.gql(AUDIT, { actor: 'li' })).auditLog.map((e: { kind: string }) => e.kind)).toEqual(['ALIAS', 'RESTORE']);
+    expect(ok(await named.gql(AUDIT, { kind: 'REJECT' })).auditLog.map((e: { actor: string }) => e.actor)).toEqual(['wang']);
+    expect(ok(await named.gql(AUDIT, { first: 2, after: log[1].id })).auditLog).toEqual(log.slice(2));
+    expect(codes(await named.gql(AUDIT, { kind: 'NOPE' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});

@@ -160,7 +160,7 @@ export const MIGRATIONS: Migration[] = [
   ) WITHOUT ROWID;
   CREATE INDEX held_evidence_article ON held_evidence(article_id);
   `,
-  // 6: the audit log, written in the transaction of the change it records.
+  // 7: the audit log, written in the transaction of the change it records.
   `
   CREATE TABLE audit_log (
     seq INTEGER PRIMARY KEY,

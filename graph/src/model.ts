@@ -125,6 +125,8 @@ export interface ExtractedEntity {
   type: EntityType;
   name: string;
   aliases: string[];
+  /** The extraction rule that found it (`pnpm seed rules`); stores do not keep it. */
+  rule?: string;
 }
 
 export interface ExtractedRelation {
@@ -135,6 +137,8 @@ export interface ExtractedRelation {
   amountCny?: number | null;
   role?: MemberRole | null;
   evidence: { text: string; start: number; end: number };
+  /** The extraction rule that produced it (`pnpm seed rules`); stores do not keep it. */
+  rule?: string;
 }
 
 /** One article with everything found in it: the unit that loads atomically. */

@@ -1,5 +1,6 @@
 import type {
   Article,
+  ArticleExtraction,
   ArticleSummary,
   AuditEntry,
   AuditKind,
@@ -12,7 +13,7 @@ import type {
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX } from '@chain-atlas/graph';
+import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
 import type { ChainLayer, ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from './context';
@@ -180,6 +181,34 @@ async function ingestionReport(ctx: ApiContext, report: UpsertReport) {
     relationsExisting: await relations(report.relationsExisting),
     evidenceAdded: report.evidenceAdded,
     errors: [],
+  };
+}
+
+/** The extraction beside the graph: where each entity lands and which relations exist already. */
+async function articlePreview(ctx: ApiContext, extraction: ArticleExtraction) {
+  const text = extraction.article.text;
+  const id = extraction.article.id ?? articleId(text);
+  const landed = await ctx.store.resolveNames(extraction.entities.map((e) => ({ type: e.type, names: [e.name, ...e.aliases] })));
+  const existing = await ctx.store.getEntities(landed.filter((x): x is string => x != null));
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const entities = extraction.entities.map((e, i) => {
+    const found = landed[i] ? (byId.get(landed[i]!) ?? null) : null;
+    return { key: e.key, type: e.type, name: e.name, aliases: e.aliases, rule: e.rule ?? null, id: found?.id ?? entityId(e.type, e.name), isNew: !found, existing: found };
+  });
+  const idOfKey = new Map(entities.map((e) => [e.key, e.id]));
+  const relations = extraction.relations.map((r) => {
+    const [from, to] = orientRelation(r.type, idOfKey.get(r.from)!, idOfKey.get(r.to)!);
+    return { id: relationId(r.type, from, to), type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, evidence: r.evidence, rule: r.rule ?? null };
+  });
+  const known = new Set((await ctx.store.getRelations([...new Set(relations.map((r) => r.id))])).map((r) => r.id));
+  return {
+    ok: true,
+    errors: [],
+    articleId: id,
+    alreadyLoaded: (await ctx.loaders.article.load(id)) != null,
+    text,
+    entities,
+    relations: relations.map((r) => ({ ...r, existing: known.has(r.id) })),
   };
 }
 
@@ -465,6 +494,20 @@ export const resolvers = {
     },
 
     curations: (_: unknown, __: Args, ctx: ApiContext) => ctx.store.listCurations(),
+
+    previewArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const input = articleInputArg(args.input, ctx.limits);
+      const meta = { title: input.title ?? null, date: input.date ?? null, source: input.source ?? null, url: input.url ?? null };
+      let extraction: ArticleExtraction;
+      try {
+        extraction = await ctx.extract(input.text, meta);
+      } catch (err) {
+        const failure = asArticleFailure(err);
+        if (failure) return { ok: false, errors: [failure], articleId: null, alreadyLoaded: false, text: null, entities: [], relations: [] };
+        throw err;
+      }
+      return articlePreview(ctx, extraction);
+    },
 
     auditLog: (_: unknown, args: Args, ctx: ApiContext) =>
       ctx.store.auditLog({

@@ -603,6 +603,11 @@ type Query {
   views(first: Int = 20, after: String): SavedViewConnection!
   "Rejected facts in id order, 'first' at a time after the id 'after'."
   rejections(first: Int = 50, after: ID): [Rejection!]!
+  """
+  What ingestArticle would load from this article — entities (new or landing on an existing one by
+  alias), relations with their sentence and rule — with nothing written.
+  """
+  previewArticle(input: ArticleInput!): ArticlePreview!
   "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind."
   auditLog(first: Int = 50, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
   """
@@ -628,6 +633,62 @@ input ArticleInput {
   source: String
   "http(s) address of the original."
   url: String
+}
+
+"What ingestArticle would load from an article, before anything is written."
+type ArticlePreview {
+  ok: Boolean!
+  "Why it could not be extracted (then nothing else is filled)."
+  errors: [IngestError!]!
+  "The id the article will have (a hash of its text)."
+  articleId: ID
+  "The same text is already loaded: ingesting it again changes nothing."
+  alreadyLoaded: Boolean!
+  "The article's text as the extractor read it (offsets of evidence point into it)."
+  text: String
+  entities: [PreviewEntity!]!
+  relations: [PreviewRelation!]!
+}
+
+"An entity the extractor found, and where it would land."
+type PreviewEntity {
+  "Local to this preview; relations refer to it."
+  key: ID!
+  type: EntityType!
+  name: String!
+  aliases: [String!]!
+  "The rule that found it (pnpm seed rules)."
+  rule: String
+  "The id it will have: an existing entity's (by id, alias or merge) or a new one's."
+  id: ID!
+  "True when no entity of the graph has this name or alias: loading creates it."
+  isNew: Boolean!
+  "The entity it lands on, when it exists already."
+  existing: Entity
+}
+
+"A relation the extractor found, with its sentence and rule."
+type PreviewRelation {
+  "The id it will have once loaded."
+  id: ID!
+  type: RelationType!
+  "Keys of PreviewEntity."
+  from: ID!
+  to: ID!
+  amountCny: Float
+  role: String
+  "The sentence stating it, with offsets into the preview's text."
+  evidence: PreviewEvidence!
+  "The rule that produced it (pnpm seed rules)."
+  rule: String
+  "True when the graph already holds this relation (loading adds the sentence to it)."
+  existing: Boolean!
+}
+
+type PreviewEvidence {
+  text: String!
+  start: Int!
+  end: Int!
 }
 
 "Why an article could not be loaded."

@@ -88,7 +88,7 @@ export function parametersOf(text: string): string[] {
  * Map keys read from UNWIND rows (`rel.from`, `item.text`) count as property keys too.
  */
 export const CYPHER_SCHEMA = {
-  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation', 'NameKey', 'SavedView'],
+  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation', 'NameKey', 'SavedView', 'Rejection', 'HeldRelation', 'HeldEvidence', 'AuditEntry'],
   relationshipTypes: ['REL', 'MENTIONED_IN', 'STATED_IN', 'NAMES'],
   propertyKeys: [
     // Entity
@@ -131,6 +131,13 @@ export const CYPHER_SCHEMA = {
     'state',
     'ownerHash',
     'savedAt',
+    // Rejection (with relationId, type, fromId, toId, articleId, start, end, text, at)
+    'reason',
+    'actor',
+    // AuditEntry (with id, kind, at, actor)
+    'target',
+    'before',
+    'after',
     // keys of UNWIND rows
     'from',
     'to',

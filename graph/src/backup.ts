@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { articleId, entityTypeOfId, relationId } from './ids';
-import { isEntityType, isRelationType, RELATION_ENDPOINTS, type Article, type Entity, type EntityType, type Evidence, type GraphStats, type Relation } from './model';
+import { articleId, entityTypeOfId, rejectionId, relationId } from './ids';
+import { isEntityType, isRelationType, RELATION_ENDPOINTS, type Article, type Entity, type EntityType, type Evidence, type GraphStats, type Rejection, type Relation, type AuditEntry, AUDIT_KINDS } from './model';
 import type { Curation } from './store';
 
 /**
@@ -18,7 +18,13 @@ export type GraphRecord =
   | { kind: 'relation'; relation: Omit<Relation, 'evidence'> }
   | { kind: 'evidence'; relationId: string; evidence: Evidence }
   | { kind: 'redirect'; fromId: string; toId: string }
-  | { kind: 'curation'; curation: Curation };
+  | { kind: 'curation'; curation: Curation }
+  /** A rejected relation, held for a restore (its ends may have gone since). */
+  | { kind: 'held-relation'; relation: Omit<Relation, 'evidence'> }
+  /** A sentence held with a rejection. */
+  | { kind: 'held-evidence'; relationId: string; evidence: Evidence }
+  | { kind: 'rejection'; rejection: Rejection }
+  | { kind: 'audit'; entry: AuditEntry };
 
 export interface ImportReport {
   articles: number;
@@ -27,9 +33,13 @@ export interface ImportReport {
   evidence: number;
   redirects: number;
   curations: number;
+  rejections: number;
+  audit: number;
 }
 
-export const RECORD_ORDER: GraphRecord['kind'][] = ['header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation'];
+export const RECORD_ORDER: GraphRecord['kind'][] = [
+  'header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection', 'audit',
+];
 
 export async function writeRecords(path: string, records: AsyncIterable<GraphRecord>): Promise<number> {
   const out = createWriteStream(path, { encoding: 'utf8' });
@@ -76,6 +86,9 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
   const relations = new Set<string>();
   const redirects = new Map<string, string>();
   const redirectLine = new Map<string, number>();
+  const held = new Set<string>();
+  const rejections = new Set<string>();
+  let lastAudit = '';
   const seen = { articles: 0, entities: 0, relations: 0, evidence: 0 };
   let lastKind = 0;
   const fail = (message: string): never => {
@@ -172,6 +185,45 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
         const c = record.curation as Partial<Curation> | undefined;
         if (!isObject(c) || !CURATION_KINDS.has(String(c.kind))) fail(`unknown curation kind ${JSON.stringify(isObject(c) ? c.kind : c)}`);
         if (!entityIdOk(c!.entityId) || !isText(c!.value) || !isText(c!.at) || Number.isNaN(Date.parse(c!.at))) fail('a curation needs an entity id, a value and a time');
+        break;
+      }
+      case 'held-relation': {
+        const r = record.relation as Partial<Relation> | undefined;
+        if (!isObject(r) || !isRelationType(r.type) || !isText(r.id) || !entityIdOk(r.from) || !entityIdOk(r.to)) fail('a held relation needs an id, a type and two entity ids');
+        if (r!.id !== relationId(r!.type!, r!.from!, r!.to!)) fail(`held relation ${String(r!.id)}: the id does not match its type and endpoints`);
+        if (held.has(r!.id!)) fail(`held relation ${r!.id} twice`);
+        held.add(r!.id!);
+        break;
+      }
+      case 'held-evidence': {
+        if (!held.has(record.relationId)) fail(`held evidence refers to a relation not held in the export: ${String(record.relationId)}`);
+        const ev = record.evidence as Partial<Evidence> | undefined;
+        const length = isObject(ev) ? articleLength.get(String(ev.articleId)) : undefined;
+        if (length === undefined) fail('held evidence refers to an article not in the export');
+        const { start, end, text } = ev!;
+        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start! < 0 || end! <= start! || end! > length! || !isText(text) || text.length !== end! - start!) {
+          fail(`held evidence offsets ${String(start)}..${String(end)} do not fit its article or its text`);
+        }
+        break;
+      }
+      case 'rejection': {
+        const x = record.rejection as Partial<Rejection> | undefined;
+        if (!isObject(x) || !isText(x.id) || !isText(x.relationId) || !isRelationType(x.type) || !entityIdOk(x.from) || !entityIdOk(x.to)) fail('a rejection needs an id, a relation id, a type and two entity ids');
+        if (!isText(x!.reason) || !x!.reason.trim() || !isText(x!.at) || Number.isNaN(Date.parse(x!.at))) fail(`rejection ${x!.id}: needs a reason and a time`);
+        if (!optionalText(x!.actor)) fail(`rejection ${x!.id}: malformed actor`);
+        const ev = x!.evidence;
+        if (ev != null && !(isObject(ev) && isText(ev.articleId) && Number.isSafeInteger(ev.start) && Number.isSafeInteger(ev.end) && isText(ev.text))) fail(`rejection ${x!.id}: malformed evidence`);
+        if (x!.id !== rejectionId(x!.relationId!, ev ?? null)) fail(`rejection ${x!.id}: the id does not match its relation and evidence`);
+        if (rejections.has(x!.id!)) fail(`rejection ${x!.id} twice`);
+        rejections.add(x!.id!);
+        break;
+      }
+      case 'audit': {
+        const a = record.entry as Partial<AuditEntry> | undefined;
+        if (!isObject(a) || !isText(a.id) || !(AUDIT_KINDS as readonly string[]).includes(String(a.kind)) || !isText(a.target)) fail('an audit entry needs an id, a kind and a target');
+        if (!isText(a!.at) || Number.isNaN(Date.parse(a!.at)) || !optionalText(a!.actor)) fail(`audit entry ${a!.id}: needs a time, and an actor that is text or null`);
+        if (!(a!.id! > lastAudit)) fail(`audit entry ${a!.id}: out of order or twice (entries go oldest first)`);
+        lastAudit = a!.id!;
         break;
       }
     }

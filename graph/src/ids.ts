@@ -38,3 +38,13 @@ export function orientRelation(type: RelationType, from: string, to: string): [s
 export function articleId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
+
+/** A rejection's id: the relation's own for the whole relation, with the evidence's place for one piece. */
+export function rejectionId(relationId: string, evidence?: { articleId: string; start: number; end: number } | null): string {
+  return evidence ? `${relationId}#${evidence.articleId}:${evidence.start}-${evidence.end}` : relationId;
+}
+
+/** An audit entry's id: its sequence number, zero-padded so ids sort as time does, and a suffix to keep two writers apart. */
+export function auditId(seq: number, suffix = ''): string {
+  return `audit:${String(Math.trunc(seq)).padStart(17, '0')}${suffix ? `:${suffix}` : ''}`;
+}

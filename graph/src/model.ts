@@ -80,6 +80,43 @@ export interface Relation {
   evidence: Evidence[];
 }
 
+/**
+ * An analyst said a fact is wrong: the whole relation (`evidence` null) or one piece of its
+ * evidence. Kept with what the fact said, so it can be restored.
+ */
+export interface Rejection {
+  /** The relation id, or for one piece of evidence `relationId#articleId:start-end` (see rejectionId). */
+  id: string;
+  relationId: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  evidence: Evidence | null;
+  reason: string;
+  /** ISO timestamp. */
+  at: string;
+  actor: string | null;
+}
+
+export const AUDIT_KINDS = ['ingest', 'alias', 'merge', 'reject', 'restore', 'delete-article'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** One change made through the store's curation operations: who, when, and what it was before and after. */
+export interface AuditEntry {
+  /** Sorts by time: newer entries have greater ids. */
+  id: string;
+  kind: AuditKind;
+  /** ISO timestamp. */
+  at: string;
+  /** The named token's actor; null for the single anonymous token (or a command line). */
+  actor: string | null;
+  /** What was changed: an entity, relation, rejection or article id. */
+  target: string;
+  /** What the change replaced and what it left, as JSON values (null: nothing). */
+  before: unknown;
+  after: unknown;
+}
+
 // ---- What the seed pipeline hands to a store -------------------------------------------
 
 export interface ExtractedEntity {
@@ -88,6 +125,8 @@ export interface ExtractedEntity {
   type: EntityType;
   name: string;
   aliases: string[];
+  /** The extraction rule that found it (`pnpm seed rules`); stores do not keep it. */
+  rule?: string;
 }
 
 export interface ExtractedRelation {
@@ -98,6 +137,8 @@ export interface ExtractedRelation {
   amountCny?: number | null;
   role?: MemberRole | null;
   evidence: { text: string; start: number; end: number };
+  /** The extraction rule that produced it (`pnpm seed rules`); stores do not keep it. */
+  rule?: string;
 }
 
 /** One article with everything found in it: the unit that loads atomically. */

@@ -12,6 +12,9 @@ import type {
   EntityType,
   GraphPath,
   GraphStats,
+  AuditEntry,
+  AuditKind,
+  Rejection,
   Relation,
   RelationType,
   SearchHit,
@@ -74,6 +77,49 @@ export interface AliasQuery {
   names: string[];
 }
 
+/** One piece of a relation's evidence, by where it stands in its article. */
+export interface EvidenceKey {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+export interface RejectOptions {
+  /** Why the fact is wrong (required: the next analyst needs to know). */
+  reason: string;
+  /** Only this piece of the relation's evidence; absent = the whole relation. */
+  evidence?: EvidenceKey | null;
+  /** Who rejected it (a named token's actor); null = anonymous. */
+  actor?: string | null;
+}
+
+export interface RestoreOptions {
+  evidence?: EvidenceKey | null;
+  actor?: string | null;
+}
+
+export interface RejectionPageOptions {
+  /** Page size (default 50, at most 1000). */
+  first?: number;
+  /** A rejection id: the page starts after it (rejections are ordered by id). */
+  after?: string | null;
+}
+
+/** Who is making a change, for the audit log. */
+export interface ActorOptions {
+  /** A named token's actor; null or absent = anonymous. */
+  actor?: string | null;
+}
+
+export interface AuditPageOptions {
+  /** Page size (default 50, at most 1000). */
+  first?: number;
+  /** An entry id: the page holds older entries than it (newest first). */
+  after?: string | null;
+  actor?: string | null;
+  kind?: AuditKind | null;
+}
+
 /** A change an analyst made by hand; it outlives re-extraction. */
 export interface Curation {
   kind: 'alias' | 'merge';
@@ -95,14 +141,14 @@ export interface GraphStore {
    * nothing. The same article (same text) again changes nothing (`created: false`).
    * Entities land on existing ones by id, by alias, or through an analyst's merge.
    */
-  upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport>;
+  upsertArticle(extraction: ArticleExtraction, audit?: ActorOptions): Promise<UpsertReport>;
   /**
    * Loads many articles, each atomically on its own (one that fails is reported and leaves
    * nothing behind; the others load). Faster than one call per article for bulk loads.
    */
   upsertArticles(extractions: ArticleExtraction[]): Promise<ArticleOutcome[]>;
   /** Removes the article, its evidence, relations left without evidence and entities left unmentioned. */
-  deleteArticle(id: string): Promise<boolean>;
+  deleteArticle(id: string, audit?: ActorOptions): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;
   getArticles(ids: string[]): Promise<Article[]>;
   listArticles(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: ArticleSummary[] }>;
@@ -148,10 +194,35 @@ export interface GraphStore {
   /** 集群画像: members, leaders, districts and the members' investment, likewise. */
   clusterProfile(id: string): Promise<ClusterProfile | null>;
 
-  addAlias(entityId: string, alias: string): Promise<Entity>;
+  addAlias(entityId: string, alias: string, audit?: ActorOptions): Promise<Entity>;
   /** Moves `mergeId`'s relations, evidence and aliases to `keepId`; later articles naming it land on `keepId`. */
-  mergeEntities(keepId: string, mergeId: string): Promise<Entity>;
+  mergeEntities(keepId: string, mergeId: string, audit?: ActorOptions): Promise<Entity>;
   listCurations(): Promise<Curation[]>;
+
+  /**
+   * Rejects a relation, or one piece of its evidence, with a reason. The fact leaves every read
+   * (search degree, neighbourhoods, paths, chains, profiles, counts, exports of the live graph)
+   * but stays in the store, and loading its article again does not bring it back. A relation
+   * whose last piece of evidence is rejected leaves the graph with it. Rejecting what is already
+   * rejected answers the existing rejection. NOT_FOUND when there is no such relation or piece.
+   */
+  rejectRelation(relationId: string, options: RejectOptions): Promise<Rejection>;
+  /**
+   * Undoes a rejection: the relation (or the piece) is back with all the evidence held for it
+   * meanwhile. Answers the relation as it now stands, or null when nothing states it any more
+   * (its articles were deleted, or the whole relation is still rejected). NOT_FOUND when there
+   * is no such rejection.
+   */
+  restoreRelation(relationId: string, options?: RestoreOptions): Promise<Relation | null>;
+  /** Rejections in id order, one page at a time. */
+  listRejections(options?: RejectionPageOptions): Promise<Rejection[]>;
+
+  /**
+   * The audit log, newest first: every alias, merge, rejection, restore and article deletion,
+   * and every ingest made with `audit` options (an API ingest; bulk loads pass none), each
+   * written in the same transaction as the change.
+   */
+  auditLog(options?: AuditPageOptions): Promise<AuditEntry[]>;
 
   stats(): Promise<GraphStats>;
 
@@ -179,4 +250,28 @@ export class GraphStoreError extends Error {
     super(message);
     this.name = 'GraphStoreError';
   }
+}
+
+/** A piece of evidence named by a caller, checked: offsets are whole numbers. */
+export function evidenceKey(key: EvidenceKey | null | undefined): EvidenceKey | null {
+  if (key == null) return null;
+  if (typeof key.articleId !== 'string' || !key.articleId || !Number.isInteger(key.start) || !Number.isInteger(key.end)) {
+    throw new GraphStoreError('BAD_INPUT', 'a piece of evidence is named by its articleId and its start and end offsets');
+  }
+  return { articleId: key.articleId, start: key.start, end: key.end };
+}
+
+
+/** What an ingest did, as the audit log keeps it (counts and ids, not the text). */
+export function ingestSummary(extraction: ArticleExtraction, report: UpsertReport): unknown {
+  const a = extraction.article;
+  return {
+    title: a.title ?? null,
+    date: a.date ?? null,
+    source: a.source ?? null,
+    created: report.created,
+    entitiesAdded: report.entitiesAdded,
+    relationsAdded: report.relationsAdded,
+    evidenceAdded: report.evidenceAdded,
+  };
 }

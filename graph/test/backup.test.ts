@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteGraphStore } from '../src/sqlite/store';
 import { readRecords, writeRecords, type GraphRecord } from '../src/backup';
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3 } from '../src/contract';
-import { entityId } from '../src/ids';
+import { entityId, relationId } from '../src/ids';
 
 const dir = mkdtempSync(join(tmpdir(), 'chain-atlas-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,16 +24,22 @@ describe('backup and restore', () => {
     for (const a of [ARTICLE_1, ARTICLE_2, ARTICLE_3]) await source.upsertArticle(a);
     await source.addAlias(entityId('Enterprise', '云帆智造'), '云帆');
     await source.mergeEntities(entityId('Enterprise', '重庆星河动力科技有限公司'), entityId('Enterprise', '云帆智造'));
+    const rejected = relationId('SUPPLIES', entityId('Enterprise', '青木材料股份有限公司'), entityId('Enterprise', '蓝鲸电池有限公司'));
+    await source.rejectRelation(rejected, { reason: '隔膜供应只是传闻', actor: 'wang' });
     const file = join(dir, 'graph.jsonl');
     const written = await writeRecords(file, source.exportRecords());
     const exported = await collect(source.exportRecords());
     expect(written).toBe(exported.length);
-    expect(new Set(exported.map((r) => r.kind))).toEqual(new Set(['header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation']));
+    expect(new Set(exported.map((r) => r.kind))).toEqual(
+      new Set(['header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection', 'audit']),
+    );
+    // The rejected fact is not in the graph's records, only held beside them.
+    expect(exported.some((r) => r.kind === 'relation' && r.relation.id === rejected)).toBe(false);
 
     const target = SqliteGraphStore.open(join(dir, 'target.sqlite'));
     const report = await target.importRecords(readRecords(file));
     const stats = await source.stats();
-    expect(report).toMatchObject({ articles: stats.articles, entities: stats.entities, relations: stats.relations, evidence: stats.evidence, redirects: 1, curations: 2 });
+    expect(report).toMatchObject({ articles: stats.articles, entities: stats.entities, relations: stats.relations, evidence: stats.evidence, redirects: 1, curations: 2, rejections: 1, audit: 3 });
     expect(await target.stats()).toEqual(stats);
     expect(withoutHeaderTime(await collect(target.exportRecords()))).toEqual(withoutHeaderTime(exported));
     // Derived state is rebuilt: degrees, search, resolution through the merge.
@@ -41,6 +47,10 @@ describe('backup and restore', () => {
     expect((await target.getEntity(kept))!.degree).toBe((await source.getEntity(kept))!.degree);
     expect((await target.search('云帆'))[0].entity.id).toBe(kept);
     expect((await target.getEntity(entityId('Enterprise', '云帆智造')))!.id).toBe(kept);
+    // The rejection came along, and still undoes.
+    expect(await target.listRejections()).toEqual(await source.listRejections());
+    expect(await target.auditLog()).toEqual(await source.auditLog());
+    expect((await target.restoreRelation(rejected))!.evidence.map((e) => e.text)).toEqual(['青木材料股份有限公司为蓝鲸电池供应隔膜']);
     await source.close();
     await target.close();
   });

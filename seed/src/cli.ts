@@ -111,6 +111,38 @@ program
   });
 
 program
+  .command('watch')
+  .description('load .txt files of a folder as they appear or change (one line per file), until Ctrl-C')
+  .argument('<dir>', 'the folder to watch (and its sub-folders)')
+  .option('--settle <ms>', 'how long a file must stay unchanged before it is read', '1000')
+  .option('--no-initial', 'skip the files already in the folder')
+  .option('--poll', 'poll instead of file-system events (network drives)')
+  .action(async (dir: string, opts: { settle: string; initial: boolean; poll?: boolean }) => {
+    const settleMs = Number(opts.settle);
+    if (!Number.isInteger(settleMs) || settleMs < 50) throw new Error(`--settle must be a whole number of ms, at least 50, not ${opts.settle}`);
+    const folder = resolve(USER_CWD, dir);
+    if (!existsSync(folder)) throw new Error(`no folder ${folder}`);
+    const { openGraphStore } = await import('@chain-atlas/graph');
+    const { watchArticles } = await import('./watch');
+    const store = await openGraphStore();
+    const watcher = watchArticles(store, folder, { settleMs, initial: opts.initial, usePolling: opts.poll });
+    await watcher.ready;
+    console.log(`watching ${folder} (Ctrl-C to stop)`);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    console.error('stopping: finishing the current article');
+    await watcher.close();
+    await store.close();
+  });
+
+program
   .command('rules')
   .description('list every extraction rule: stage, id, what it finds, how it runs, its examples and negatives')
   .option('--json', 'print the list as JSON')

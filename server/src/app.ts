@@ -13,7 +13,7 @@ import type { GraphStats, GraphStore } from '@chain-atlas/graph';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { pino, type Logger } from 'pino';
-import { isAuthorized } from './auth';
+import { identify, type NamedToken } from './auth';
 import type { ApiContext } from './context';
 import { storeWithDeadline } from './deadline';
 import { createErrorFormatter } from './errors';
@@ -31,6 +31,8 @@ export interface AppOptions {
   store: GraphStore;
   /** The bearer token mutations need; without one every mutation answers UNAUTHENTICATED. */
   token?: string;
+  /** Named tokens (CHAIN_ATLAS_TOKENS): each opens mutations too, and names its holder in the audit log. */
+  tokens?: NamedToken[];
   logger?: Logger;
   /** Hides internal error messages and stack traces. */
   production?: boolean;
@@ -74,6 +76,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
   const { store } = options;
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const tokens: NamedToken[] = [...(options.tokens ?? []), ...(options.token ? [{ actor: null, token: options.token }] : [])];
   const logger =
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
   const extract = options.extract ?? seedExtractor;
@@ -178,7 +181,7 @@ export async function createApp(options: AppOptions): Promise<ChainAtlasApp> {
           store: requestStore,
           loaders: createLoaders(requestStore, { hubDegree: options.hubDegree ?? 500, maxHubRelations: limits.maxListItems }),
           limits,
-          authorized: isAuthorized(req.headers.authorization, options.token),
+          ...identify(req.headers.authorization, tokens),
           extract: pool && !options.extract ? pool.extractor(signal) : extract,
           logger,
           hubDegree: options.hubDegree ?? 500,

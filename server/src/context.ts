@@ -10,6 +10,8 @@ export interface ApiContext {
   loaders: Loaders;
   limits: ApiLimits;
   authorized: boolean;
+  /** Who is making the request, from a named token; null for the single anonymous token. */
+  actor?: string | null;
   extract: Extractor;
   logger: Logger;
   /** Above this many relations an entity's relations are paged by the store, not batched. */

@@ -18,7 +18,14 @@ export const seedExtractor: Extractor = async (text, meta) => {
   // As bytes, so the pipeline judges a pasted text the way it judges a file (a string is
   // taken as already-good text; bytes are checked for binary content and encoding too).
   const input = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  return seed.extractArticle(input, meta).toArticleExtraction();
+  const result = seed.extractArticle(input, meta);
+  const extraction = result.toArticleExtraction();
+  // The rule behind each finding, for previewArticle: the spec carries it, the graph's unit does not.
+  const entityRule = new Map(result.spec.entities.map((e) => [e.id, e.rule]));
+  const relationRule = new Map(result.spec.relations.map((r) => [`${r.type}|${r.from}|${r.to}|${r.evidence.start}|${r.evidence.end}`, r.rule]));
+  for (const e of extraction.entities) e.rule = entityRule.get(e.key);
+  for (const r of extraction.relations) r.rule = relationRule.get(`${r.type}|${r.from}|${r.to}|${r.evidence.start}|${r.evidence.end}`);
+  return extraction;
 };
 
 /**

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { loadBundledArticles } from './bundled';
 import { limitsFromEnv } from './limits';
 import { createLogger } from './log';
+import { parseNamedTokens } from './auth';
 
 const production = process.env.NODE_ENV === 'production';
 const logger = createLogger();
@@ -12,12 +13,13 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   const token = process.env.CHAIN_ATLAS_TOKEN || undefined;
+  const tokens = parseNamedTokens(process.env.CHAIN_ATLAS_TOKENS);
   const workersEnv = process.env.CHAIN_ATLAS_WORKERS;
   const workerThreads = workersEnv ? Number(workersEnv) : undefined;
   if (workerThreads !== undefined && !(Number.isInteger(workerThreads) && workerThreads >= 0)) {
     throw new Error(`CHAIN_ATLAS_WORKERS must be a whole number of threads (0: none), not ${workersEnv}`);
   }
-  if (!token) logger.warn('CHAIN_ATLAS_TOKEN is not set: every mutation will answer UNAUTHENTICATED');
+  if (!token && tokens.length === 0) logger.warn('neither CHAIN_ATLAS_TOKEN nor CHAIN_ATLAS_TOKENS is set: every mutation will answer UNAUTHENTICATED');
 
   const config = storeConfigFromEnv();
   const store = await openGraphStore(config);
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
   const app = await createApp({
     store,
     token,
+    tokens,
     logger,
     production,
     limits: limitsFromEnv(),

@@ -23,6 +23,8 @@ const READS = new Set([
   'neighbourhood',
   'paths',
   'listCurations',
+  'listRejections',
+  'auditLog',
   'stats',
   // 产业链 views: a busy district's dashboard reads tens of thousands of facts.
   'chain',
@@ -32,7 +34,7 @@ const READS = new Set([
   'listViews',
 ]);
 /** Writes: the one writer thread, in order. */
-const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'saveView', 'deleteView']);
+const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'saveView', 'deleteView', 'rejectRelation', 'restoreRelation']);
 
 export interface StorePoolOptions {
   sqlitePath: string;

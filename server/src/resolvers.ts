@@ -1,15 +1,19 @@
 import type {
   Article,
+  ArticleExtraction,
   ArticleSummary,
+  AuditEntry,
+  AuditKind,
   Entity,
   EntityType,
   Evidence,
+  Rejection,
   Relation,
   RelationType,
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX } from '@chain-atlas/graph';
+import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
 import type { ChainLayer, ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from './context';
@@ -22,7 +26,10 @@ import {
   articleInputArg,
   entityIdArg,
   entityIdsArg,
+  evidenceKeyArg,
   intArg,
+  reasonArg,
+  relationIdArg,
   relationIdsArg,
   searchTextArg,
   viewIdArg,
@@ -174,6 +181,34 @@ async function ingestionReport(ctx: ApiContext, report: UpsertReport) {
     relationsExisting: await relations(report.relationsExisting),
     evidenceAdded: report.evidenceAdded,
     errors: [],
+  };
+}
+
+/** The extraction beside the graph: where each entity lands and which relations exist already. */
+async function articlePreview(ctx: ApiContext, extraction: ArticleExtraction) {
+  const text = extraction.article.text;
+  const id = extraction.article.id ?? articleId(text);
+  const landed = await ctx.store.resolveNames(extraction.entities.map((e) => ({ type: e.type, names: [e.name, ...e.aliases] })));
+  const existing = await ctx.store.getEntities(landed.filter((x): x is string => x != null));
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const entities = extraction.entities.map((e, i) => {
+    const found = landed[i] ? (byId.get(landed[i]!) ?? null) : null;
+    return { key: e.key, type: e.type, name: e.name, aliases: e.aliases, rule: e.rule ?? null, id: found?.id ?? entityId(e.type, e.name), isNew: !found, existing: found };
+  });
+  const idOfKey = new Map(entities.map((e) => [e.key, e.id]));
+  const relations = extraction.relations.map((r) => {
+    const [from, to] = orientRelation(r.type, idOfKey.get(r.from)!, idOfKey.get(r.to)!);
+    return { id: relationId(r.type, from, to), type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, evidence: r.evidence, rule: r.rule ?? null };
+  });
+  const known = new Set((await ctx.store.getRelations([...new Set(relations.map((r) => r.id))])).map((r) => r.id));
+  return {
+    ok: true,
+    errors: [],
+    articleId: id,
+    alreadyLoaded: (await ctx.loaders.article.load(id)) != null,
+    text,
+    entities,
+    relations: relations.map((r) => ({ ...r, existing: known.has(r.id) })),
   };
 }
 
@@ -346,6 +381,24 @@ export const resolvers = {
           : ((await ctx.loaders.article.load(a.id))?.text.length ?? 0),
   },
 
+  AuditEntry: {
+    kind: (e: AuditEntry) => e.kind.toUpperCase().replace('-', '_'),
+    before: (e: AuditEntry) => (e.before == null ? null : JSON.stringify(e.before)),
+    after: (e: AuditEntry) => (e.after == null ? null : JSON.stringify(e.after)),
+  },
+
+  Rejection: {
+    fromId: (x: Rejection) => x.from,
+    toId: (x: Rejection) => x.to,
+    // The endpoints as they are now (through a merge), or null when they are gone.
+    from: (x: Rejection, _: Args, ctx: ApiContext) => canonicalEntity(ctx, x.from),
+    to: (x: Rejection, _: Args, ctx: ApiContext) => canonicalEntity(ctx, x.to),
+  },
+
+  RejectedEvidence: {
+    article: (ev: { articleId: string }, _: Args, ctx: ApiContext) => ctx.loaders.article.load(ev.articleId),
+  },
+
   Curation: {
     kind: (c: { kind: string }) => c.kind.toUpperCase(),
     entity: (c: { entityId: string }, _: Args, ctx: ApiContext) => canonicalEntity(ctx, c.entityId),
@@ -442,6 +495,34 @@ export const resolvers = {
 
     curations: (_: unknown, __: Args, ctx: ApiContext) => ctx.store.listCurations(),
 
+    previewArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const input = articleInputArg(args.input, ctx.limits);
+      const meta = { title: input.title ?? null, date: input.date ?? null, source: input.source ?? null, url: input.url ?? null };
+      let extraction: ArticleExtraction;
+      try {
+        extraction = await ctx.extract(input.text, meta);
+      } catch (err) {
+        const failure = asArticleFailure(err);
+        if (failure) return { ok: false, errors: [failure], articleId: null, alreadyLoaded: false, text: null, entities: [], relations: [] };
+        throw err;
+      }
+      return articlePreview(ctx, extraction);
+    },
+
+    auditLog: (_: unknown, args: Args, ctx: ApiContext) =>
+      ctx.store.auditLog({
+        first: intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize),
+        after: args.after == null ? null : relationIdArg(args.after, 'after'),
+        actor: args.actor == null ? null : String(args.actor),
+        kind: args.kind == null ? null : (String(args.kind).toLowerCase().replace('_', '-') as AuditKind),
+      }),
+
+    rejections: (_: unknown, args: Args, ctx: ApiContext) =>
+      ctx.store.listRejections({
+        first: intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize),
+        after: args.after == null ? null : relationIdArg(args.after, 'after'),
+      }),
+
     chain: async (_: unknown, args: Args, ctx: ApiContext) => {
       const id = entityIdArg(args.id);
       const depth = intArg(args.depth ?? 2, 'depth', 1, CHAIN_MAX_DEPTH);
@@ -487,7 +568,7 @@ export const resolvers = {
       let report: UpsertReport;
       try {
         const extraction = await ctx.extract(input.text, meta);
-        report = await ctx.store.upsertArticle(extraction);
+        report = await ctx.store.upsertArticle(extraction, { actor: ctx.actor ?? null });
       } catch (err) {
         const failure = asArticleFailure(err);
         if (failure) return failedIngestion([failure]);
@@ -508,7 +589,7 @@ export const resolvers = {
       const alias = aliasArg(args.alias);
       // An id merged away since the analyst saw it names the entity it was merged into.
       const id = (await canonicalEntity(ctx, typed))?.id ?? typed;
-      const entity = await ctx.store.addAlias(id, alias);
+      const entity = await ctx.store.addAlias(id, alias, { actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
       return entity;
     },
@@ -524,7 +605,7 @@ export const resolvers = {
       if (typeof keep !== 'string' && typeof merge !== 'string' && (keep.type === 'District' || merge.type === 'District')) {
         throw badInput('districts cannot be merged: each is a place of its own; add an alias instead', { argumentName: 'mergeId' });
       }
-      const entity = await ctx.store.mergeEntities(keepId, mergeId);
+      const entity = await ctx.store.mergeEntities(keepId, mergeId, { actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
       ctx.logger.info({ keepId, mergeId }, 'entities merged');
       return entity;
@@ -553,9 +634,25 @@ export const resolvers = {
       return deleted;
     },
 
+    rejectRelation: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const relationId = relationIdArg(args.relationId);
+      const rejection = await ctx.store.rejectRelation(relationId, { reason: reasonArg(args.reason), evidence: evidenceKeyArg(args.evidence), actor: ctx.actor ?? null });
+      ctx.loaders.clearAll();
+      ctx.logger.info({ relationId, rejection: rejection.id, actor: rejection.actor }, 'fact rejected');
+      return rejection;
+    },
+
+    restoreRelation: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const relationId = relationIdArg(args.relationId);
+      const relation = await ctx.store.restoreRelation(relationId, { evidence: evidenceKeyArg(args.evidence), actor: ctx.actor ?? null });
+      ctx.loaders.clearAll();
+      ctx.logger.info({ relationId, restored: relation != null }, 'fact restored');
+      return relation;
+    },
+
     deleteArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
       const id = articleIdArg(args.id);
-      const deleted = await ctx.store.deleteArticle(id);
+      const deleted = await ctx.store.deleteArticle(id, { actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
       if (deleted) ctx.logger.info({ articleId: id }, 'article deleted');
       return deleted;

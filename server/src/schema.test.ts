@@ -22,7 +22,9 @@ describe('schema', () => {
     const schema = buildSchema(typeDefs);
     const fields = (name: string) => Object.keys((schema.getType(name) as unknown as { getFields(): object }).getFields());
     expect(fields('Query')).toEqual(expect.arrayContaining(['search', 'entity', 'neighbourhood', 'paths', 'articles', 'article', 'stats']));
-    expect(fields('Mutation')).toEqual(expect.arrayContaining(['ingestArticle', 'addAlias', 'mergeEntities', 'deleteArticle', 'saveView', 'deleteView']));
+    expect(fields('Mutation')).toEqual(
+      expect.arrayContaining(['ingestArticle', 'addAlias', 'mergeEntities', 'deleteArticle', 'saveView', 'deleteView', 'rejectRelation', 'restoreRelation']),
+    );
     for (const t of ['District', 'Cluster', 'Enterprise', 'Platform', 'Project']) {
       expect(fields(t)).toEqual(expect.arrayContaining(['id', 'type', 'name', 'aliases', 'relations', 'degree', 'articles']));
     }

@@ -303,6 +303,74 @@ type Curation {
   at: String!
 }
 
+"""
+A fact an analyst rejected (人工驳回): the whole relation, or one sentence of its evidence. It is
+out of search, neighbourhoods, paths, counts and exports, kept here with why, and re-loading its
+article does not bring it back; restoreRelation undoes it.
+"""
+type Rejection {
+  "The relation id, or for one sentence: relationId#articleId:start-end."
+  id: ID!
+  relationId: ID!
+  type: RelationType!
+  fromId: ID!
+  toId: ID!
+  "The endpoints, if they still exist."
+  from: Entity
+  to: Entity
+  "The sentence rejected; null when the whole relation was."
+  evidence: RejectedEvidence
+  reason: String!
+  "ISO timestamp."
+  at: String!
+  "Who rejected it (the name of their token); null for the single anonymous token."
+  actor: String
+}
+
+"A sentence rejected as evidence of a relation."
+type RejectedEvidence {
+  articleId: ID!
+  "The article, if it is still in the graph."
+  article: Article
+  text: String!
+  start: Int!
+  end: Int!
+}
+
+"One sentence of a relation's evidence, by its article and its offsets (as Evidence gives them)."
+input EvidenceKeyInput {
+  articleId: ID!
+  start: Int!
+  end: Int!
+}
+
+"What an audit entry records."
+enum AuditKind {
+  INGEST
+  ALIAS
+  MERGE
+  REJECT
+  RESTORE
+  DELETE_ARTICLE
+}
+
+"One curation (审计日志): when, who, what it changed, and the state before and after."
+type AuditEntry {
+  "Time-ordered: newer entries have greater ids."
+  id: ID!
+  kind: AuditKind!
+  "ISO timestamp."
+  at: String!
+  "The name of the token used; null for the single anonymous token."
+  actor: String
+  "The entity, relation, rejection or article changed."
+  target: ID!
+  "The state before, as JSON (null: nothing)."
+  before: String
+  "The state after, as JSON (null: nothing)."
+  after: String
+}
+
 "Which way along SUPPLIES a chain is walked."
 enum ChainDirection {
   "Towards suppliers (上游), their suppliers…"
@@ -533,6 +601,15 @@ type Query {
   view(id: ID!): SavedView
   "Named saved views, newest first."
   views(first: Int = 20, after: String): SavedViewConnection!
+  "Rejected facts in id order, 'first' at a time after the id 'after'."
+  rejections(first: Int = 50, after: ID): [Rejection!]!
+  """
+  What ingestArticle would load from this article — entities (new or landing on an existing one by
+  alias), relations with their sentence and rule — with nothing written.
+  """
+  previewArticle(input: ArticleInput!): ArticlePreview!
+  "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind."
+  auditLog(first: Int = 50, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
   """
   产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
   customers downstream, 'depth' steps each way (1–4), with optional layers.
@@ -556,6 +633,62 @@ input ArticleInput {
   source: String
   "http(s) address of the original."
   url: String
+}
+
+"What ingestArticle would load from an article, before anything is written."
+type ArticlePreview {
+  ok: Boolean!
+  "Why it could not be extracted (then nothing else is filled)."
+  errors: [IngestError!]!
+  "The id the article will have (a hash of its text)."
+  articleId: ID
+  "The same text is already loaded: ingesting it again changes nothing."
+  alreadyLoaded: Boolean!
+  "The article's text as the extractor read it (offsets of evidence point into it)."
+  text: String
+  entities: [PreviewEntity!]!
+  relations: [PreviewRelation!]!
+}
+
+"An entity the extractor found, and where it would land."
+type PreviewEntity {
+  "Local to this preview; relations refer to it."
+  key: ID!
+  type: EntityType!
+  name: String!
+  aliases: [String!]!
+  "The rule that found it (pnpm seed rules)."
+  rule: String
+  "The id it will have: an existing entity's (by id, alias or merge) or a new one's."
+  id: ID!
+  "True when no entity of the graph has this name or alias: loading creates it."
+  isNew: Boolean!
+  "The entity it lands on, when it exists already."
+  existing: Entity
+}
+
+"A relation the extractor found, with its sentence and rule."
+type PreviewRelation {
+  "The id it will have once loaded."
+  id: ID!
+  type: RelationType!
+  "Keys of PreviewEntity."
+  from: ID!
+  to: ID!
+  amountCny: Float
+  role: String
+  "The sentence stating it, with offsets into the preview's text."
+  evidence: PreviewEvidence!
+  "The rule that produced it (pnpm seed rules)."
+  rule: String
+  "True when the graph already holds this relation (loading adds the sentence to it)."
+  existing: Boolean!
+}
+
+type PreviewEvidence {
+  text: String!
+  start: Int!
+  end: Int!
 }
 
 "Why an article could not be loaded."
@@ -595,5 +728,15 @@ type Mutation {
   saveView(input: SaveViewInput!): SavedViewReceipt!
   "Deletes a saved view: its deleteKey, or the token for anyone's. False if there was none."
   deleteView(id: ID!, deleteKey: String): Boolean!
+  """
+  Rejects a relation, or with 'evidence' one sentence of it, giving the reason. The relation goes
+  with its last sentence. Rejecting what is already rejected answers the existing rejection.
+  """
+  rejectRelation(relationId: ID!, reason: String!, evidence: EvidenceKeyInput): Rejection!
+  """
+  Undoes a rejection (the same relationId and evidence): the relation is back with every sentence
+  held for it meanwhile. Null when nothing states it any more. NOT_FOUND when there is no such rejection.
+  """
+  restoreRelation(relationId: ID!, evidence: EvidenceKeyInput): Relation
 }
 `;

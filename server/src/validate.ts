@@ -104,3 +104,21 @@ export function viewInputArg(value: unknown, maxStateChars: number): { name: str
     'input',
   );
 }
+
+/** One relation id as the store makes them. */
+export function relationIdArg(value: unknown, argumentName = 'relationId'): string {
+  return parse(z.string().min(1).max(1000), value, argumentName);
+}
+
+export function reasonArg(value: unknown): string {
+  return parse(z.string().trim().min(1, 'must say why').max(1000), value, 'reason');
+}
+
+export function evidenceKeyArg(value: unknown): { articleId: string; start: number; end: number } | null {
+  if (value == null) return null;
+  return parse(
+    z.object({ articleId: z.string().regex(ARTICLE_ID, 'not an article id'), start: z.number().int().min(0), end: z.number().int().min(0) }),
+    value,
+    'evidence',
+  );
+}

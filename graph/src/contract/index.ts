@@ -640,6 +640,172 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
       });
     });
 
+    describe('rejecting facts', () => {
+      beforeEach(async () => loadAll(store));
+      const supply = () => relationId('SUPPLIES', E.qingmu, E.lanjing);
+      const exported = async () => {
+        const relations: string[] = [];
+        for await (const rec of store.exportRecords()) if (rec.kind === 'relation') relations.push(rec.relation.id);
+        return relations;
+      };
+
+      it('takes a rejected relation out of every read, keeps it, and brings it back on restore', async () => {
+        const before = await store.stats();
+        const qingmu = (await store.getEntity(E.qingmu))!;
+        expect(await store.paths(E.qingmu, E.xinghe, { relationTypes: ['SUPPLIES'] })).toHaveLength(1);
+
+        const rejection = await store.rejectRelation(supply(), { reason: '隔膜供应只是传闻', actor: 'wang' });
+        expect(rejection).toMatchObject({ id: supply(), relationId: supply(), type: 'SUPPLIES', from: E.qingmu, to: E.lanjing, evidence: null, reason: '隔膜供应只是传闻', actor: 'wang' });
+        expect(Number.isNaN(Date.parse(rejection.at))).toBe(false);
+
+        expect(await store.getRelations([supply()])).toEqual([]);
+        const after = await store.stats();
+        expect(after.relations).toBe(before.relations - 1);
+        expect(after.evidence).toBe(before.evidence - 1);
+        expect(after.relationsByType.SUPPLIES).toBe(before.relationsByType.SUPPLIES - 1);
+        const details = (await store.getEntity(E.qingmu))!;
+        expect(details.degree).toBe(qingmu.degree - 1);
+        expect(details.relations.map((r) => r.id)).not.toContain(supply());
+        expect((await store.relationsOf(E.lanjing)).items.map((r) => r.id)).not.toContain(supply());
+        expect((await store.degrees([E.qingmu])).get(E.qingmu)).toBe(qingmu.degree - 1);
+        const hood = await store.neighbourhood([E.qingmu], { depth: 2 });
+        expect(hood.edges.map((e) => e.id)).not.toContain(supply());
+        expect(await store.paths(E.qingmu, E.xinghe, { relationTypes: ['SUPPLIES'] })).toEqual([]);
+        expect((await store.chain(E.qingmu, { direction: 'downstream' }))!.nodes.map((n) => n.entity.id)).toEqual([E.qingmu]);
+        expect(await exported()).not.toContain(supply());
+        // Kept in the store, with why.
+        expect(await store.listRejections()).toEqual([rejection]);
+        // Rejecting it again answers the same rejection.
+        expect(await store.rejectRelation(supply(), { reason: '再次' })).toEqual(rejection);
+
+        const restored = await store.restoreRelation(supply(), { actor: 'li' });
+        expect(restored).toMatchObject({ id: supply(), type: 'SUPPLIES', from: E.qingmu, to: E.lanjing });
+        expect(restored!.evidence.map((e) => e.text)).toEqual(['青木材料股份有限公司为蓝鲸电池供应隔膜']);
+        expect(await store.stats()).toEqual(before);
+        expect((await store.getEntity(E.qingmu))!.degree).toBe(qingmu.degree);
+        expect(await store.paths(E.qingmu, E.xinghe, { relationTypes: ['SUPPLIES'] })).toHaveLength(1);
+        expect(await store.listRejections()).toEqual([]);
+        await expect(store.restoreRelation(supply())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      });
+
+      it('does not bring a rejected fact back when its article, or another stating it, is loaded again', async () => {
+        await store.rejectRelation(supply(), { reason: '错误' });
+        const third = (await store.listArticles()).items.find((a) => a.title === '璧山区新材料企业')!;
+        expect(await store.deleteArticle(third.id)).toBe(true);
+        const again = await store.upsertArticle(ARTICLE_3);
+        expect(again.created).toBe(true);
+        expect(again.relationsAdded).not.toContain(supply());
+        const text = '山城日报讯 青木材料股份有限公司继续为蓝鲸电池供应隔膜。';
+        await store.upsertArticle(
+          article(
+            { title: '隔膜', date: '2025-08-01', text },
+            [
+              { key: 'a', type: 'Enterprise', name: '青木材料股份有限公司' },
+              { key: 'b', type: 'Enterprise', name: '蓝鲸电池' },
+            ],
+            [{ type: 'SUPPLIES', from: 'a', to: 'b', evidence: '青木材料股份有限公司继续为蓝鲸电池供应隔膜' }],
+          ),
+        );
+        expect(await store.getRelations([supply()])).toEqual([]);
+        expect((await store.getEntity(E.qingmu))!.relations.map((r) => r.type).sort()).toEqual(['LOCATED_IN', 'MEMBER_OF']);
+        // Restored, it comes back with every sentence stated while it was rejected.
+        const restored = (await store.restoreRelation(supply()))!;
+        expect(restored.evidence.map((e) => e.text).sort()).toEqual(['青木材料股份有限公司为蓝鲸电池供应隔膜', '青木材料股份有限公司继续为蓝鲸电池供应隔膜']);
+        expect((await checkGraph(store)).problems).toEqual([]);
+      });
+
+      it('rejects one piece of evidence; the relation goes only with its last piece', async () => {
+        const cooperation = relationId('COOPERATES_WITH', E.lanjing, E.xinghe);
+        const text = '山城日报讯 蓝鲸电池与星河动力再度携手。';
+        await store.upsertArticle(
+          article(
+            { title: '再度携手', date: '2025-09-01', text },
+            [
+              { key: 'a', type: 'Enterprise', name: '蓝鲸电池' },
+              { key: 'b', type: 'Enterprise', name: '星河动力' },
+            ],
+            [{ type: 'COOPERATES_WITH', from: 'a', to: 'b', evidence: '蓝鲸电池与星河动力再度携手' }],
+          ),
+        );
+        const [rel] = await store.getRelations([cooperation]);
+        expect(rel.evidence).toHaveLength(2);
+        const [first, second] = rel.evidence;
+        const piece = { articleId: first.articleId, start: first.start, end: first.end };
+        const rejection = await store.rejectRelation(cooperation, { reason: '句子没有说合作', evidence: piece });
+        expect(rejection.evidence).toEqual(first);
+        expect(rejection.id).not.toBe(cooperation);
+        expect((await store.getRelations([cooperation]))[0].evidence).toEqual([second]);
+        const before = (await store.stats()).relations;
+        await store.rejectRelation(cooperation, { reason: '也不对', evidence: { articleId: second.articleId, start: second.start, end: second.end } });
+        expect(await store.getRelations([cooperation])).toEqual([]);
+        expect((await store.stats()).relations).toBe(before - 1);
+        expect(await store.listRejections({ first: 1 })).toHaveLength(1);
+        const page2 = await store.listRejections({ first: 5, after: (await store.listRejections({ first: 1 }))[0].id });
+        expect(page2).toHaveLength(1);
+        // Restoring one piece brings the relation back with that piece only.
+        const back = (await store.restoreRelation(cooperation, { evidence: piece }))!;
+        expect(back.evidence).toEqual([first]);
+        expect((await store.stats()).relations).toBe(before);
+        expect((await checkGraph(store)).problems).toEqual([]);
+      });
+
+      it('refuses a rejection without a reason, of an unknown fact or an unknown piece', async () => {
+        await expect(store.rejectRelation(supply(), { reason: '  ' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.rejectRelation('SUPPLIES:enterprise:无->enterprise:有', { reason: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(store.rejectRelation(supply(), { reason: 'x', evidence: { articleId: 'nope', start: 0, end: 1 } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(store.rejectRelation(supply(), { reason: 'x', evidence: { articleId: 'nope', start: 0.5, end: 1 } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.restoreRelation(supply())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        expect((await store.getRelations([supply()]))).toHaveLength(1);
+      });
+    });
+
+    describe('audit log', () => {
+      it('records every curation with time, actor and before/after, newest first, filtered and paged', async () => {
+        await loadAll(store); // bulk loads pass no actor: not audited
+        expect(await store.auditLog()).toEqual([]);
+        const ingest = await store.upsertArticle(ARTICLE_4, { actor: 'wang' });
+        await store.addAlias(E.yunfan, '云帆', { actor: 'li' });
+        await store.mergeEntities(E.lanjing, E.qingmu, { actor: 'wang' });
+        const supply = relationId('SUPPLIES', E.xinghe, E.changfeng);
+        const rejection = await store.rejectRelation(supply, { reason: '样机不是供货', actor: 'li' });
+        await store.restoreRelation(supply, { actor: 'wang' });
+        const second = (await store.listArticles()).items.find((a) => a.title === '巴南区电池企业配套整车')!;
+        await store.deleteArticle(second.id);
+
+        const log = await store.auditLog();
+        expect(log.map((e) => [e.kind, e.actor, e.target])).toEqual([
+          ['delete-article', null, second.id],
+          ['restore', 'wang', supply],
+          ['reject', 'li', supply],
+          ['merge', 'wang', E.lanjing],
+          ['alias', 'li', E.yunfan],
+          ['ingest', 'wang', ingest.articleId],
+        ]);
+        for (const e of log) expect(Number.isNaN(Date.parse(e.at))).toBe(false);
+        const byKind = Object.fromEntries(log.map((e) => [e.kind, e]));
+        expect(byKind.ingest.before).toBeNull();
+        expect(byKind.ingest.after).toMatchObject({ title: '星河动力配套整车', created: true, relationsAdded: ingest.relationsAdded });
+        expect(byKind.alias.before).toEqual({ aliases: [] });
+        expect(byKind.alias.after).toMatchObject({ aliases: ['云帆'], added: '云帆' });
+        expect(byKind.merge.before).toMatchObject({ kept: { id: E.lanjing }, merged: { id: E.qingmu, name: '青木材料股份有限公司' } });
+        expect(byKind.merge.after).toMatchObject({ kept: { id: E.lanjing }, redirect: { from: E.qingmu, to: E.lanjing } });
+        expect(byKind.reject.before).toMatchObject({ relation: { id: supply, type: 'SUPPLIES' } });
+        expect(byKind.reject.after).toMatchObject({ rejection: { id: rejection.id, reason: '样机不是供货' }, inGraph: false });
+        expect(byKind.restore.after).toMatchObject({ relation: { id: supply } });
+        expect(byKind['delete-article'].before).toMatchObject({ id: second.id, title: '巴南区电池企业配套整车' });
+        expect(byKind['delete-article'].after).toBeNull();
+
+        expect((await store.auditLog({ actor: 'li' })).map((e) => e.kind)).toEqual(['reject', 'alias']);
+        expect((await store.auditLog({ kind: 'merge' })).map((e) => e.target)).toEqual([E.lanjing]);
+        const page1 = await store.auditLog({ first: 4 });
+        const page2 = await store.auditLog({ first: 4, after: page1.at(-1)!.id });
+        expect([...page1, ...page2]).toEqual(log);
+        const exported: unknown[] = [];
+        for await (const rec of store.exportRecords()) if (rec.kind === 'audit') exported.push(rec.entry);
+        expect(exported).toEqual([...log].reverse());
+      });
+    });
+
     describe('deleting articles', () => {
       it('removes the article, its evidence and what only it stated', async () => {
         await loadAll(store);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, queryNames, schemaFiles, schemaIndexNames, schemaStatements } from '@chain-atlas/cypher';
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3 } from '../contract/fixtures';
 import type { GraphRecord } from '../backup';
-import { entityId } from '../ids';
+import { entityId, relationId } from '../ids';
 import type { Entity, RelationType } from '../model';
 import { SqliteGraphStore } from '../sqlite/store';
 import { syntheticGraph } from '../synthetic';
@@ -543,7 +543,8 @@ describe('11 · name resolution: all of an article’s entities in one UNWIND, t
     const resolves = named(calls, 'entities_resolve');
     expect(resolves).toHaveLength(1);
     expect((resolves[0].params.queries as unknown[]).length).toBe(ARTICLE_1.entities.length);
-    expect(calls.map((c) => c.name)).toEqual(['article_merge', 'name_keys_lock', 'entities_resolve', 'entities_create', 'entities_mention', 'relations_upsert', 'evidence_create']);
+    // rejections_match: one round trip per article, so a rejected fact is held back, not written.
+    expect(calls.map((c) => c.name)).toEqual(['article_merge', 'name_keys_lock', 'entities_resolve', 'entities_create', 'entities_mention', 'rejections_match', 'relations_upsert', 'evidence_create']);
   });
 
   it('resolution seeks NameKey nodes and ids: no scan of an entity type, no list membership test', () => {
@@ -657,5 +658,49 @@ describe('13 · hub reads, expansions and counts stay bounded', () => {
       expect(statements.some((s) => s.endsWith(`DROP INDEX ${name} IF EXISTS`)), name).toBe(true);
       expect(schemaIndexNames()).not.toContain(name);
     }
+  });
+});
+
+describe('12 · rejected facts: held, never written again, and every write a MERGE on its key', () => {
+  it('rejections and held copies are MERGEd on their constrained ids', () => {
+    expect(code('rejection_merge')).toMatch(/MERGE \(x:Rejection \{id: \$rejection\.id\}\)\s+ON CREATE SET/u);
+    expect(code('held_create')).toMatch(/MERGE \(held:HeldRelation \{id: item\.relationId\}\)\s+ON CREATE SET/u);
+    expect(code('held_create')).toMatch(/MERGE \(ev:HeldEvidence \{id: item\.id\}\)\s+ON CREATE SET/u);
+    expect(code('relations_hold')).toMatch(/MERGE \(held:HeldRelation \{id: r\.id\}\)/u);
+    expect(code('audit_create')).toMatch(/MERGE \(a:AuditEntry \{id: \$entry\.id\}\)\s+ON CREATE SET/u);
+    expect(code('audit_list')).toMatch(/WHERE a\.id < \$after[^]*ORDER BY a\.id DESC\s+LIMIT \$limit/u);
+    expect(code('rejections_list')).toMatch(/WHERE x\.id > \$after[^]*ORDER BY x\.id\s+LIMIT \$limit/u);
+  });
+
+  it('a retried addAlias writes one audit entry id (fixed before the transaction), with actor and before/after', async () => {
+    const { driver, calls } = scriptedDriver(
+      (name, params) => (name === 'entities_names' ? [{ entity: { id: params.ids && (params.ids as string[])[0], type: 'Enterprise', name: '云帆智造', aliases: [], nameKeys: ['云帆智造'] } }] : name === 'entities_set_names' ? [{ entity: { ...entity('enterprise:云帆智造'), aliases: ['云帆'] } }] : []),
+      { replayWrites: true },
+    );
+    await Neo4jGraphStore.fromDriver(driver).addAlias('enterprise:云帆智造', '云帆', { actor: 'wang' });
+    const audits = named(calls, 'audit_create');
+    expect(audits.map((c) => c.attempt)).toEqual([1, 2]);
+    expect(audits[0].params.entry).toEqual(audits[1].params.entry);
+    expect(audits[0].params.entry).toMatchObject({ kind: 'alias', actor: 'wang', target: 'enterprise:云帆智造' });
+    const entry = audits[0].params.entry as { before: string; after: string };
+    expect(JSON.parse(entry.before)).toEqual({ aliases: [] });
+    expect(JSON.parse(entry.after)).toEqual({ aliases: ['云帆'], added: '云帆' });
+  });
+
+  it('an article stating a rejected relation holds it instead of writing it; the rest is written', async () => {
+    // On a fresh graph ARTICLE_2's 星河动力 (short name) is an entity of its own.
+    const rejected = relationId('SUPPLIES', entityId('Enterprise', '蓝鲸电池有限公司'), entityId('Enterprise', '星河动力'));
+    const { driver, calls } = scriptedDriver((name, params) => {
+      if (name === 'rejections_match') return (params.ids as string[]).filter((id) => id === rejected).map((id) => ({ id }));
+      return freshGraph(name, params);
+    });
+    await Neo4jGraphStore.fromDriver(driver).upsertArticle(ARTICLE_2);
+    const upserted = named(calls, 'relations_upsert').flatMap((c) => (c.params.relations as { id: string }[]).map((r) => r.id));
+    const written = named(calls, 'evidence_create').flatMap((c) => (c.params.evidence as { relationId: string }[]).map((e) => e.relationId));
+    const held = named(calls, 'held_create').flatMap((c) => (c.params.evidence as { relationId: string }[]).map((e) => e.relationId));
+    expect(held).toEqual([rejected]);
+    expect(upserted).toHaveLength(2);
+    expect(upserted).not.toContain(rejected);
+    expect(written).not.toContain(rejected);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { BookmarkManager, Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { schemaIndexNames, schemaStatements } from '@chain-atlas/cypher';
@@ -6,6 +6,8 @@ import type {
   Article,
   ArticleExtraction,
   ArticleSummary,
+  AuditEntry,
+  AuditKind,
   Chain,
   ClusterProfile,
   DistrictProfile,
@@ -16,6 +18,7 @@ import type {
   GraphPath,
   GraphStats,
   MemberRole,
+  Rejection,
   Relation,
   RelationType,
   SearchHit,
@@ -28,9 +31,25 @@ import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPa
 import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { kShortestPaths } from '../paths';
 import type { Adjacency, Step } from '../paths';
-import { articleId as articleIdOf, canonicalName, entityId as entityIdOf, orientRelation, relationId as relationIdOf } from '../ids';
-import type { AliasQuery, ArticleOutcome, ChainOptions, Curation, EntityDetailOptions, GraphStore, NeighbourhoodOptions, PathOptions, RelationPageOptions, SearchOptions } from '../store';
-import { GraphStoreError } from '../store';
+import { articleId as articleIdOf, auditId, canonicalName, entityId as entityIdOf, orientRelation, rejectionId, relationId as relationIdOf } from '../ids';
+import type {
+  ActorOptions,
+  AliasQuery,
+  ArticleOutcome,
+  AuditPageOptions,
+  ChainOptions,
+  Curation,
+  EntityDetailOptions,
+  GraphStore,
+  NeighbourhoodOptions,
+  PathOptions,
+  RejectOptions,
+  RejectionPageOptions,
+  RelationPageOptions,
+  RestoreOptions,
+  SearchOptions,
+} from '../store';
+import { GraphStoreError, evidenceKey, ingestSummary } from '../store';
 import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
 import type { Row } from './queries';
@@ -111,6 +130,35 @@ function nameProps(name: string, aliases: readonly string[]): NameProps {
 function toEntity(row: unknown): Entity {
   const e = row as { id: string; type: EntityType; name: string; aliases?: string[] | null };
   return { id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [] };
+}
+
+/** An audit entry's id and time, fixed before the transaction so a retried commit writes it once. */
+function newAudit(kind: AuditKind, target: string, who: ActorOptions = {}) {
+  return { id: auditId(Date.now() * 1000, randomBytes(4).toString('hex')), kind, at: new Date().toISOString(), actor: who.actor ?? null, target };
+}
+
+async function writeAudit(tx: ManagedTransaction, entry: ReturnType<typeof newAudit>, before: unknown, after: unknown): Promise<void> {
+  await run(tx, 'audit_create', { entry: { ...entry, before: JSON.stringify(before ?? null), after: JSON.stringify(after ?? null) } });
+}
+
+function toAuditEntry(value: unknown): AuditEntry {
+  const a = value as { id: string; kind: AuditKind; at: string; actor?: string | null; target: string; before?: string | null; after?: string | null };
+  return { id: a.id, kind: a.kind, at: a.at, actor: a.actor ?? null, target: a.target, before: JSON.parse(a.before ?? 'null'), after: JSON.parse(a.after ?? 'null') };
+}
+
+function toRejection(value: unknown): Rejection {
+  const x = value as { id: string; relationId: string; type: RelationType; fromId: string; toId: string; articleId?: string | null; start?: number | null; end?: number | null; text?: string | null; reason: string; at: string; actor?: string | null };
+  return {
+    id: x.id,
+    relationId: x.relationId,
+    type: x.type,
+    from: x.fromId,
+    to: x.toId,
+    evidence: x.articleId == null ? null : { articleId: x.articleId, start: Number(x.start), end: Number(x.end), text: x.text ?? '' },
+    reason: x.reason,
+    at: x.at,
+    actor: x.actor ?? null,
+  };
 }
 
 function toRelation(row: Row): Relation {
@@ -549,7 +597,7 @@ export class Neo4jGraphStore implements GraphStore {
     return outcomes;
   }
 
-  async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {
+  async upsertArticle(extraction: ArticleExtraction, audit?: ActorOptions): Promise<UpsertReport> {
     const { article } = extraction;
     if (typeof article?.text !== 'string' || !article.text) throw new GraphStoreError('BAD_INPUT', 'an article needs its text');
     if (!article.text.isWellFormed()) {
@@ -560,6 +608,7 @@ export class Neo4jGraphStore implements GraphStore {
     const id = article.id ?? articleIdOf(article.text);
     const loadedAt = new Date().toISOString();
     const seqBase = Date.now() * 1000;
+    const entry = audit ? newAudit('ingest', id, audit) : null;
 
     return this.write(async (tx) => {
       // Built afresh on every attempt: the driver may run this function again after a transient failure.
@@ -601,6 +650,7 @@ export class Neo4jGraphStore implements GraphStore {
           if (from && to && from !== to && isRelationType(r.type)) report.relationsExisting.push(relationIdOf(r.type, from, to));
         }
         report.relationsExisting = unique(report.relationsExisting);
+        if (entry) await writeAudit(tx, entry, null, ingestSummary(extraction, report));
         return report;
       }
       report.created = true;
@@ -667,6 +717,23 @@ export class Neo4jGraphStore implements GraphStore {
         const evId = evidenceId(relId, id, ev.start, ev.end);
         evidence.set(evId, { id: evId, relationId: relId, text: ev.text, start: int(ev.start), end: int(ev.end) });
       });
+      // What an analyst rejected (the fact, or this sentence of it) is held, not written.
+      if (facts.size > 0) {
+        const pieces = [...evidence.values()].map((ev) => ({ ev, rejection: rejectionId(ev.relationId, { articleId: id, start: Number(ev.start), end: Number(ev.end) }) }));
+        const asked = unique([...facts.keys(), ...pieces.map((p) => p.rejection)]);
+        const rejected = new Set((await run(tx, 'rejections_match', { ids: asked })).map((r) => r.id as string));
+        if (rejected.size > 0) {
+          const held = pieces.filter((p) => rejected.has(p.ev.relationId) || rejected.has(p.rejection)).map((p) => p.ev);
+          for (const ev of held) evidence.delete(ev.id);
+          const stated = new Set([...evidence.values()].map((ev) => ev.relationId));
+          const heldRows = held.map((ev) => {
+            const fact = facts.get(ev.relationId)!;
+            return { ...ev, type: fact.type, fromId: fact.from, toId: fact.to, amountCny: fact.amountCny, role: fact.role, seq: fact.seq };
+          });
+          for (const relId of [...facts.keys()]) if (!stated.has(relId)) facts.delete(relId);
+          await run(tx, 'held_create', { articleId: id, evidence: heldRows });
+        }
+      }
       if (facts.size > 0) {
         for (const row of await run(tx, 'relations_upsert', { relations: [...facts.values()] })) {
           (row.created ? report.relationsAdded : report.relationsExisting).push(row.id as string);
@@ -674,13 +741,19 @@ export class Neo4jGraphStore implements GraphStore {
         const [added] = await run(tx, 'evidence_create', { articleId: id, evidence: [...evidence.values()] });
         report.evidenceAdded = Number(added?.added ?? 0);
       }
+      if (entry) await writeAudit(tx, entry, null, ingestSummary(extraction, report));
       return report;
     });
   }
 
-  async deleteArticle(id: string): Promise<boolean> {
+  async deleteArticle(id: string, audit: ActorOptions = {}): Promise<boolean> {
+    const entry = newAudit('delete-article', id, audit);
     return this.write(async (tx) => {
-      if ((await run(tx, 'articles_get', { ids: [id] })).length === 0) return false;
+      const [gone] = await run(tx, 'articles_get', { ids: [id] });
+      if (!gone) return false;
+      const a = gone.article as Article;
+      await writeAudit(tx, entry, { id: a.id, title: a.title ?? null, date: a.date ?? null, source: a.source ?? null, url: a.url ?? null }, null);
+      await run(tx, 'article_delete_held_evidence', { articleId: id });
       const [stated] = await run(tx, 'article_delete_evidence', { articleId: id });
       const relationIds = (stated?.relationIds as string[] | undefined) ?? [];
       const [unrelated] = relationIds.length ? await run(tx, 'relations_delete_unevidenced', { relationIds }) : [];
@@ -946,19 +1019,23 @@ export class Neo4jGraphStore implements GraphStore {
 
   // ---- Curation -----------------------------------------------------------------------------
 
-  async addAlias(entityId: string, alias: string): Promise<Entity> {
+  async addAlias(entityId: string, alias: string, audit: ActorOptions = {}): Promise<Entity> {
     const clean = typeof alias === 'string' ? alias.trim() : '';
     if (!canonicalName(clean)) throw new GraphStoreError('BAD_INPUT', 'an alias cannot be empty');
     const curation = curationKey('alias', entityId, clean);
+    const entry = newAudit('alias', entityId, audit);
     return this.write(async (tx) => {
+      const [before] = await run(tx, 'entities_names', { ids: [entityId] });
       const entity = (await this.addNames(tx, new Map([[entityId, [clean]]]))).get(entityId)!;
       await run(tx, 'curation_create', { ...curation, kind: 'alias', entityId, value: clean });
+      await writeAudit(tx, entry, { aliases: before ? toEntity(before.entity).aliases : [] }, { aliases: entity.aliases, added: clean });
       return entity;
     });
   }
 
-  async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+  async mergeEntities(keepId: string, mergeId: string, audit: ActorOptions = {}): Promise<Entity> {
     const curation = curationKey('merge', keepId, mergeId);
+    const entry = newAudit('merge', keepId, audit);
     return this.write(async (tx) => {
       const rows = await run(tx, 'entities_names', { ids: unique([keepId, mergeId]) });
       const keepRow = rows.find((r) => (r.entity as Entity).id === keepId);
@@ -1004,6 +1081,7 @@ export class Neo4jGraphStore implements GraphStore {
       // DETACH also drops the merged entity's old relationships, whose evidence has moved on.
       await run(tx, 'entity_delete', { id: mergeId });
       await run(tx, 'curation_create', { ...curation, kind: 'merge', entityId: keepId, value: mergeId });
+      await writeAudit(tx, entry, { kept: keep, merged, relationsMoved: moves.map((m) => m.fromId).concat(loops) }, { kept, redirect: { from: mergeId, to: keepId } });
       return kept;
     });
   }
@@ -1048,6 +1126,95 @@ export class Neo4jGraphStore implements GraphStore {
   async deleteView(id: string): Promise<boolean> {
     const [row] = await this.write((tx) => run(tx, 'view_delete', { id }));
     return Number(row?.deleted ?? 0) > 0;
+  }
+
+  // ---- Rejected facts -----------------------------------------------------------------------
+
+  async rejectRelation(relId: string, options: RejectOptions): Promise<Rejection> {
+    const reason = typeof options?.reason === 'string' ? options.reason.trim() : '';
+    if (!reason) throw new GraphStoreError('BAD_INPUT', 'a rejection needs a reason');
+    const piece = evidenceKey(options.evidence);
+    const id = rejectionId(relId, piece);
+    const at = new Date().toISOString();
+    const entry = newAudit('reject', id, options);
+    return this.write(async (tx) => {
+      // Already rejected (or this very rejection committed and the driver runs it again).
+      const [existing] = await run(tx, 'rejection_get', { id });
+      if (existing) return toRejection(existing.rejection);
+      const [live] = await run(tx, 'relations_get', { ids: [relId] });
+      if (!live) throw new GraphStoreError('NOT_FOUND', `no relation ${relId} in the graph`);
+      const relation = toRelation(live);
+      let text: string | null = null;
+      if (piece) {
+        const ev = relation.evidence.find((e) => e.articleId === piece.articleId && e.start === piece.start && e.end === piece.end);
+        if (!ev) throw new GraphStoreError('NOT_FOUND', `relation ${relId} has no evidence in ${piece.articleId} at ${piece.start}..${piece.end}`);
+        text = ev.text;
+        await run(tx, 'evidence_hold', { evidenceIds: [evidenceId(relId, piece.articleId, piece.start, piece.end)] });
+        // A relation is in the graph because something states it: with no evidence left, it goes.
+        if (relation.evidence.length === 1) await run(tx, 'relations_hold', { relationIds: [relId] });
+      } else {
+        await run(tx, 'relations_hold', { relationIds: [relId] });
+      }
+      const rejection = {
+        id, relationId: relId, type: relation.type, fromId: relation.from, toId: relation.to,
+        articleId: piece?.articleId ?? null, start: piece ? int(piece.start) : null, end: piece ? int(piece.end) : null, text,
+        reason, at, actor: options.actor ?? null,
+      };
+      const [row] = await run(tx, 'rejection_merge', { rejection });
+      const done = toRejection(row.rejection);
+      const inGraph = (await run(tx, 'relations_get', { ids: [relId] })).length > 0;
+      await writeAudit(tx, entry, { relation }, { rejection: done, inGraph });
+      return done;
+    });
+  }
+
+  async restoreRelation(relId: string, options: RestoreOptions = {}): Promise<Relation | null> {
+    const id = rejectionId(relId, evidenceKey(options.evidence));
+    const entry = newAudit('restore', id, options);
+    const restored = await this.write(async (tx): Promise<boolean> => {
+      const [rejected] = await run(tx, 'rejection_get', { id });
+      if (!rejected) throw new GraphStoreError('NOT_FOUND', `no rejection ${id}`);
+      await run(tx, 'rejection_delete', { id });
+      const back = await this.restoreInTransaction(tx, relId);
+      const [live] = back ? await run(tx, 'relations_get', { ids: [relId] }) : [];
+      await writeAudit(tx, entry, { rejection: toRejection(rejected.rejection) }, { relation: live ? toRelation(live) : null });
+      return back;
+    });
+    return restored ? ((await this.getRelations([relId]))[0] ?? null) : null;
+  }
+
+  /** Brings back what is held for the relation; false when it stays out of the graph. */
+  private async restoreInTransaction(tx: ManagedTransaction, relId: string): Promise<boolean> {
+    const still = await run(tx, 'rejections_of_relation', { relationId: relId });
+    if (still.some((r) => r.articleId == null)) return false; // the whole relation is still rejected
+    const stillRejected = still.map((r) => evidenceId(relId, r.articleId as string, Number(r.start), Number(r.end)));
+    const [pending] = await run(tx, 'held_pending', { relationId: relId, stillRejected });
+    if (Number(pending?.pending ?? 0) === 0) return true;
+    if ((await run(tx, 'relations_get', { ids: [relId] })).length === 0) {
+      const [held] = await run(tx, 'held_relation_get', { relationId: relId });
+      if (!held) return false;
+      const r = held.relation as { id: string; type: RelationType; fromId: string; toId: string; amountCny?: number | null; role?: MemberRole | null; seq?: number | null };
+      const fact: Fact = { id: r.id, type: r.type, from: r.fromId, to: r.toId, amountCny: r.amountCny ?? null, role: r.role ?? null, seq: int(r.seq ?? Date.now() * 1000) };
+      // An end merged away or deleted since: the fact stays held under its old id.
+      if ((await run(tx, 'relations_upsert', { relations: [fact] })).length === 0) return false;
+    }
+    await run(tx, 'held_release', { relationId: relId, stillRejected });
+    await run(tx, 'held_relation_forget', { relationId: relId });
+    return true;
+  }
+
+  async auditLog(options: AuditPageOptions = {}): Promise<AuditEntry[]> {
+    const first = Math.max(0, Math.min(Math.trunc(options.first ?? 50), 1000));
+    const rows = await this.read((tx) =>
+      run(tx, 'audit_list', { after: options.after ?? '\uffff', actor: options.actor ?? null, kind: options.kind ?? null, limit: int(first) }),
+    );
+    return rows.map((r) => toAuditEntry(r.entry));
+  }
+
+  async listRejections(options: RejectionPageOptions = {}): Promise<Rejection[]> {
+    const first = Math.max(0, Math.min(Math.trunc(options.first ?? 50), 1000));
+    const rows = await this.read((tx) => run(tx, 'rejections_list', { after: options.after ?? '', limit: int(first) }));
+    return rows.map((r) => toRejection(r.rejection));
   }
 
   // ---- Whole graph --------------------------------------------------------------------------
@@ -1134,6 +1301,39 @@ export class Neo4jGraphStore implements GraphStore {
       after = rows.at(-1)!.fromId as string;
     }
     for (const curation of await this.listCurations()) yield { kind: 'curation', curation };
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_held_relations', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) {
+        const r = row.relation as { id: string; type: RelationType; fromId: string; toId: string; amountCny?: number | null; role?: MemberRole | null };
+        yield { kind: 'held-relation', relation: { id: r.id, type: r.type, from: r.fromId, to: r.toId, amountCny: r.amountCny ?? null, role: r.role ?? null } };
+      }
+      if (rows.length < EXPORT_PAGE) break;
+      after = (rows.at(-1)!.relation as { id: string }).id;
+    }
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_held_evidence', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) {
+        yield { kind: 'held-evidence', relationId: row.relationId as string, evidence: { articleId: row.articleId as string, text: row.text as string, start: Number(row.start), end: Number(row.end) } };
+      }
+      if (rows.length < EXPORT_PAGE) break;
+      after = rows.at(-1)!.id as string;
+    }
+    after = '';
+    for (;;) {
+      const page = await this.listRejections({ after, first: 1000 });
+      for (const rejection of page) yield { kind: 'rejection', rejection };
+      if (page.length < 1000) break;
+      after = page.at(-1)!.id;
+    }
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_audit', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) yield { kind: 'audit', entry: toAuditEntry(row.entry) };
+      if (rows.length < EXPORT_PAGE) break;
+      after = (rows.at(-1)!.entry as { id: string }).id;
+    }
   }
 
   async importRecords(records: AsyncIterable<GraphRecord>): Promise<ImportReport> {
@@ -1141,7 +1341,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (Number(totals?.articles ?? 0) + Number(totals?.entities ?? 0) > 0) {
       throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this database already holds articles or entities');
     }
-    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0 };
+    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0, audit: 0 };
     // A million relations do not fit one transaction: batches go in their own, and a
     // failure part-way empties the database again, so the import is all or nothing.
     let batch: { name: ImportQuery; key: string; items: unknown[] } | null = null;
@@ -1208,6 +1408,30 @@ export class Neo4jGraphStore implements GraphStore {
             await add('import_curations', 'curations', { id: `cur:import:${n}`, seq: int(n), kind: c.kind, entityId: c.entityId, value: c.value, at: c.at });
             break;
           }
+          case 'held-relation': {
+            const r = rec.relation;
+            await add('import_held_relations', 'relations', { id: r.id, type: r.type, fromId: r.from, toId: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, seq: int(++seq) });
+            break;
+          }
+          case 'held-evidence': {
+            const ev = rec.evidence;
+            await add('import_held_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end) });
+            break;
+          }
+          case 'audit': {
+            const a = rec.entry;
+            await add('import_audit', 'entries', { id: a.id, kind: a.kind, at: a.at, actor: a.actor ?? null, target: a.target, before: JSON.stringify(a.before ?? null), after: JSON.stringify(a.after ?? null) });
+            break;
+          }
+          case 'rejection': {
+            const x = rec.rejection;
+            await add('import_rejections', 'rejections', {
+              id: x.id, relationId: x.relationId, type: x.type, fromId: x.from, toId: x.to,
+              articleId: x.evidence?.articleId ?? null, start: x.evidence ? int(x.evidence.start) : null, end: x.evidence ? int(x.evidence.end) : null, text: x.evidence?.text ?? null,
+              reason: x.reason, at: x.at, actor: x.actor ?? null,
+            });
+            break;
+          }
         }
       }
       await flush();
@@ -1234,7 +1458,18 @@ export class Neo4jGraphStore implements GraphStore {
   }
 }
 
-type ImportQuery = 'import_articles' | 'import_entities' | 'import_mentions' | 'relations_upsert' | 'import_evidence' | 'import_redirects' | 'import_curations';
+type ImportQuery =
+  | 'import_articles'
+  | 'import_entities'
+  | 'import_mentions'
+  | 'relations_upsert'
+  | 'import_evidence'
+  | 'import_redirects'
+  | 'import_curations'
+  | 'import_held_relations'
+  | 'import_held_evidence'
+  | 'import_rejections'
+  | 'import_audit';
 
 const IMPORT_WHAT: Record<ImportQuery, string> = {
   import_articles: 'articles',
@@ -1244,6 +1479,10 @@ const IMPORT_WHAT: Record<ImportQuery, string> = {
   import_evidence: 'evidence records',
   import_redirects: 'redirects',
   import_curations: 'curations',
+  import_held_relations: 'held relations',
+  import_held_evidence: 'held evidence records',
+  import_rejections: 'rejections',
+  import_audit: 'audit entries',
 };
 
 const IMPORT_REPORT: Record<ImportQuery, keyof ImportReport | null> = {
@@ -1254,4 +1493,8 @@ const IMPORT_REPORT: Record<ImportQuery, keyof ImportReport | null> = {
   import_evidence: 'evidence',
   import_redirects: 'redirects',
   import_curations: 'curations',
+  import_held_relations: null,
+  import_held_evidence: null,
+  import_rejections: 'rejections',
+  import_audit: 'audit',
 };

@@ -120,6 +120,61 @@ export const MIGRATIONS: Migration[] = [
   );
   CREATE INDEX saved_views_named ON saved_views(seq) WHERE name IS NOT NULL;
   `,
+  // 6: facts an analyst rejected. A rejected fact is moved out of relations/evidence, so every
+  // read leaves it out with no filter to forget; what it said is held here for a restore, and
+  // a re-load of its article checks here before writing it again.
+  `
+  CREATE TABLE rejections (
+    id TEXT PRIMARY KEY,
+    relation_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    from_id TEXT NOT NULL,
+    to_id TEXT NOT NULL,
+    -- NULL for the whole relation, else the piece of evidence rejected.
+    article_id TEXT,
+    start INTEGER,
+    end INTEGER,
+    text TEXT,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX rejections_relation ON rejections(relation_id);
+
+  CREATE TABLE held_relations (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    from_id TEXT NOT NULL,
+    to_id TEXT NOT NULL,
+    amount_cny REAL,
+    role TEXT
+  ) WITHOUT ROWID;
+
+  CREATE TABLE held_evidence (
+    relation_id TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (relation_id, article_id, start, end)
+  ) WITHOUT ROWID;
+  CREATE INDEX held_evidence_article ON held_evidence(article_id);
+  `,
+  // 7: the audit log, written in the transaction of the change it records.
+  `
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT,
+    target TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX audit_log_actor ON audit_log(actor, id);
+  CREATE INDEX audit_log_kind ON audit_log(kind, id);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { articleId, canonicalName, entityId, orientRelation, relationId } from '../ids';
+import { articleId, auditId, canonicalName, entityId, orientRelation, rejectionId, relationId } from '../ids';
 import type {
   Article,
   ArticleExtraction,
   ArticleSummary,
+  AuditEntry,
+  AuditKind,
   Chain,
   ClusterProfile,
   DistrictProfile,
@@ -13,9 +15,11 @@ import type {
   EntityDetails,
   EntityType,
   Evidence,
+  ExtractedRelation,
   GraphPath,
   GraphStats,
   MemberRole,
+  Rejection,
   Relation,
   RelationType,
   SearchHit,
@@ -36,18 +40,23 @@ import {
 } from '../profile';
 import { hasHan, queryMatcher, searchForm, searchQuery, searchTokens, storedPinyin, type StoredPinyin } from '../search-keys';
 import type {
+  ActorOptions,
   AliasQuery,
   ArticleOutcome,
+  AuditPageOptions,
   ChainOptions,
   Curation,
   EntityDetailOptions,
   GraphStore,
   NeighbourhoodOptions,
   PathOptions,
+  RejectOptions,
+  RejectionPageOptions,
   RelationPageOptions,
+  RestoreOptions,
   SearchOptions,
 } from '../store';
-import { GraphStoreError } from '../store';
+import { GraphStoreError, evidenceKey, ingestSummary } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
 import { migrate } from './schema';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
@@ -159,9 +168,36 @@ export class SqliteGraphStore implements GraphStore {
 
   // ---- articles ------------------------------------------------------------------------
 
-  async upsertArticle(extraction: ArticleExtraction): Promise<UpsertReport> {
+  async upsertArticle(extraction: ArticleExtraction, audit?: ActorOptions): Promise<UpsertReport> {
     this.assertOpen();
-    return this.afterCommit(() => this.db.transaction(() => this.upsertInTransaction(extraction)).immediate());
+    return this.afterCommit(() =>
+      this.db
+        .transaction(() => {
+          const report = this.upsertInTransaction(extraction);
+          if (audit) this.audit('ingest', report.articleId, null, ingestSummary(extraction, report), audit);
+          return report;
+        })
+        .immediate(),
+    );
+  }
+
+  /** Records a change in the audit log, inside the change's own transaction. */
+  private audit(kind: AuditKind, target: string, before: unknown, after: unknown, who: ActorOptions = {}): void {
+    const info = this.st('INSERT INTO audit_log (id, kind, at, actor, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      `pending:${kind}:${target}`, kind, new Date().toISOString(), who.actor ?? null, target, JSON.stringify(before ?? null), JSON.stringify(after ?? null),
+    );
+    // Time-ordered like the Neo4j store's ids, so an imported log and new entries interleave by time.
+    const seq = Number(info.lastInsertRowid);
+    this.st('UPDATE audit_log SET id = ? WHERE seq = ?').run(auditId(Date.now() * 1000 + (seq % 1000), String(seq)), seq);
+  }
+
+  async auditLog(options: AuditPageOptions = {}): Promise<AuditEntry[]> {
+    this.assertOpen();
+    const first = Math.max(0, Math.min(options.first ?? 50, 1000));
+    const rows = this.st(
+      `SELECT * FROM audit_log WHERE id < ? AND (? IS NULL OR actor = ?) AND (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?`,
+    ).all(options.after ?? '\uffff', options.actor ?? null, options.actor ?? null, options.kind ?? null, options.kind ?? null, first) as AuditRow[];
+    return rows.map(toAuditEntry);
   }
 
   /** Runs a write; once it has committed, the in-memory index learns what it added. */
@@ -285,6 +321,7 @@ export class SqliteGraphStore implements GraphStore {
       if (a.n === b.n) continue; // two mentions resolved onto one entity: no self-relation
       const [fromRow, toRow] = orientRelation(r.type, a.id, b.id)[0] === a.id ? [a, b] : [b, a];
       const rid = relationId(r.type, fromRow.id, toRow.id);
+      if (this.holdIfRejected(rid, r.type, fromRow.id, toRow.id, r, aid)) continue;
       let rel = this.st('SELECT * FROM relations WHERE id = ?').get(rid) as RelationRow | undefined;
       if (!rel) {
         const info = this.st(
@@ -439,15 +476,18 @@ export class SqliteGraphStore implements GraphStore {
     this.st('DELETE FROM entities WHERE n = ?').run(n);
   }
 
-  async deleteArticle(id: string): Promise<boolean> {
+  async deleteArticle(id: string, audit: ActorOptions = {}): Promise<boolean> {
     this.assertOpen();
     // Deletes and merges are rare: the index is simply rebuilt on the next walk.
     this.index.invalidate();
     return this.db.transaction(() => {
-      if (!this.st('SELECT 1 FROM articles WHERE id = ?').get(id)) return false;
+      const gone = this.st('SELECT id, title, date, source, url FROM articles WHERE id = ?').get(id);
+      if (!gone) return false;
+      this.audit('delete-article', id, gone, null, audit);
       const touched = this.st('SELECT DISTINCT relation FROM evidence WHERE article_id = ?').pluck().all(id) as number[];
       const mentioned = this.st('SELECT entity FROM mentions WHERE article_id = ?').pluck().all(id) as number[];
       this.st('DELETE FROM evidence WHERE article_id = ?').run(id);
+      this.st('DELETE FROM held_evidence WHERE article_id = ?').run(id);
       this.st('DELETE FROM mentions WHERE article_id = ?').run(id);
       const affected = new Set<number>(mentioned);
       for (const rel of touched) {
@@ -906,20 +946,23 @@ export class SqliteGraphStore implements GraphStore {
 
   // ---- curation ------------------------------------------------------------------------
 
-  async addAlias(id: string, alias: string): Promise<Entity> {
+  async addAlias(id: string, alias: string, audit: ActorOptions = {}): Promise<Entity> {
     this.assertOpen();
     const clean = alias.trim();
     if (!canonicalName(clean)) throw new GraphStoreError('BAD_INPUT', 'an alias cannot be empty');
     return this.db.transaction(() => {
       const row = this.entityRow(id);
       if (!row) throw new GraphStoreError('NOT_FOUND', `no entity ${id}`);
+      const before = toEntity(row);
       this.addNames(row, [clean]);
       this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run('alias', id, clean, new Date().toISOString());
-      return toEntity(this.entityRow(id)!);
+      const after = toEntity(this.entityRow(id)!);
+      this.audit('alias', id, { aliases: before.aliases }, { aliases: after.aliases, added: clean }, audit);
+      return after;
     }).immediate();
   }
 
-  async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+  async mergeEntities(keepId: string, mergeId: string, audit: ActorOptions = {}): Promise<Entity> {
     this.assertOpen();
     this.index.invalidate();
     return this.db.transaction(() => {
@@ -932,6 +975,7 @@ export class SqliteGraphStore implements GraphStore {
         throw new GraphStoreError('BAD_INPUT', `cannot merge a ${merge.type} into a ${keep.type}`);
       }
       const rels = this.st('SELECT * FROM relations WHERE src = ? OR dst = ?').all(merge.n, merge.n) as RelationRow[];
+      const before = { kept: { ...toEntity(keep), degree: keep.degree }, merged: { ...toEntity(merge), degree: merge.degree }, relationsMoved: rels.map((r) => r.id) };
       const affected = new Set<number>([keep.n]);
       for (const r of rels) {
         const src = r.src === merge.n ? keep.n : r.src;
@@ -972,8 +1016,143 @@ export class SqliteGraphStore implements GraphStore {
         this.st('UPDATE entities SET degree = (SELECT count(*) FROM relations WHERE src = ? OR dst = ?) WHERE n = ?').run(n, n, n);
       }
       this.st('INSERT INTO curations (kind, entity_id, value, at) VALUES (?, ?, ?, ?)').run('merge', keep.id, merge.id, new Date().toISOString());
-      return toEntity(this.entityRow(keep.id)!);
+      const kept = this.entityRow(keep.id)!;
+      this.audit('merge', keep.id, before, { kept: { ...toEntity(kept), degree: kept.degree }, redirect: { from: merge.id, to: keep.id } }, audit);
+      return toEntity(kept);
     }).immediate();
+  }
+
+  // ---- rejected facts ------------------------------------------------------------------
+
+  /**
+   * A fact of an article being loaded that an analyst rejected (whole, or this piece of its
+   * evidence) is held back with the rejection instead of written: a re-load cannot bring it back,
+   * and a restore brings it with everything stated meanwhile.
+   */
+  private holdIfRejected(rid: string, type: RelationType, fromId: string, toId: string, r: ExtractedRelation, aid: string): boolean {
+    if (!this.st('SELECT 1 FROM rejections LIMIT 1').get()) return false;
+    const piece = { articleId: aid, start: r.evidence.start, end: r.evidence.end };
+    if (!this.st('SELECT 1 FROM rejections WHERE id IN (?, ?)').get(rid, rejectionId(rid, piece))) return false;
+    this.st('INSERT OR IGNORE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
+      rid, type, fromId, toId, r.amountCny ?? null, r.role ?? null,
+    );
+    this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(
+      rid, aid, r.evidence.start, r.evidence.end, r.evidence.text,
+    );
+    return true;
+  }
+
+  /** Takes a live relation out of the graph, its evidence held for a restore. */
+  private holdRelation(rel: RelationRow & { from_id: string; to_id: string }): void {
+    this.st('INSERT OR REPLACE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
+      rel.id, rel.type, rel.from_id, rel.to_id, rel.amount_cny, rel.role,
+    );
+    this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) SELECT ?, article_id, start, end, text FROM evidence WHERE relation = ?').run(rel.id, rel.n);
+    this.st('DELETE FROM evidence WHERE relation = ?').run(rel.n);
+    this.st('DELETE FROM relations WHERE n = ?').run(rel.n);
+    this.st('UPDATE entities SET degree = degree - 1 WHERE n IN (?, ?)').run(rel.src, rel.dst);
+  }
+
+  private liveRelation(id: string): (RelationRow & { from_id: string; to_id: string }) | undefined {
+    return this.st('SELECT r.*, a.id AS from_id, b.id AS to_id FROM relations r JOIN entities a ON a.n = r.src JOIN entities b ON b.n = r.dst WHERE r.id = ?').get(id) as
+      | (RelationRow & { from_id: string; to_id: string })
+      | undefined;
+  }
+
+  async rejectRelation(relId: string, options: RejectOptions): Promise<Rejection> {
+    this.assertOpen();
+    const reason = typeof options?.reason === 'string' ? options.reason.trim() : '';
+    if (!reason) throw new GraphStoreError('BAD_INPUT', 'a rejection needs a reason');
+    const piece = evidenceKey(options.evidence);
+    const id = rejectionId(relId, piece);
+    this.index.invalidate();
+    return this.db.transaction(() => {
+      const existing = this.st('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionRow | undefined;
+      if (existing) return toRejection(existing);
+      const rel = this.liveRelation(relId);
+      if (!rel) throw new GraphStoreError('NOT_FOUND', `no relation ${relId} in the graph`);
+      const liveBefore = this.hydrateRelations([rel])[0];
+      let text: string | null = null;
+      if (piece) {
+        const ev = this.st('SELECT * FROM evidence WHERE relation = ? AND article_id = ? AND start = ? AND end = ?').get(
+          rel.n, piece.articleId, piece.start, piece.end,
+        ) as EvidenceRow | undefined;
+        if (!ev) throw new GraphStoreError('NOT_FOUND', `relation ${relId} has no evidence in ${piece.articleId} at ${piece.start}..${piece.end}`);
+        text = ev.text;
+        this.st('INSERT OR REPLACE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
+          rel.id, rel.type, rel.from_id, rel.to_id, rel.amount_cny, rel.role,
+        );
+        this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel.id, ev.article_id, ev.start, ev.end, ev.text);
+        this.st('DELETE FROM evidence WHERE relation = ? AND article_id = ? AND start = ? AND end = ?').run(rel.n, ev.article_id, ev.start, ev.end);
+        // A relation is in the graph because something states it: with no evidence left, it goes.
+        if (!this.st('SELECT 1 FROM evidence WHERE relation = ? LIMIT 1').get(rel.n)) this.holdRelation(rel);
+      } else {
+        this.holdRelation(rel);
+      }
+      const row: RejectionRow = {
+        id, relation_id: rel.id, type: rel.type, from_id: rel.from_id, to_id: rel.to_id,
+        article_id: piece?.articleId ?? null, start: piece?.start ?? null, end: piece?.end ?? null, text,
+        reason, at: new Date().toISOString(), actor: options.actor ?? null,
+      };
+      this.st(
+        'INSERT INTO rejections (id, relation_id, type, from_id, to_id, article_id, start, end, text, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(row.id, row.relation_id, row.type, row.from_id, row.to_id, row.article_id, row.start, row.end, row.text, row.reason, row.at, row.actor);
+      const rejection = toRejection(row);
+      this.audit('reject', id, { relation: liveBefore }, { rejection, inGraph: this.liveRelation(relId) != null }, options);
+      return rejection;
+    }).immediate();
+  }
+
+  async restoreRelation(relId: string, options: RestoreOptions = {}): Promise<Relation | null> {
+    this.assertOpen();
+    const id = rejectionId(relId, evidenceKey(options.evidence));
+    this.index.invalidate();
+    const n = this.db.transaction((): number | null => {
+      const rejected = this.st('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionRow | undefined;
+      if (!rejected) throw new GraphStoreError('NOT_FOUND', `no rejection ${id}`);
+      this.st('DELETE FROM rejections WHERE id = ?').run(id);
+      const n = this.restoreInTransaction(relId);
+      this.audit('restore', id, { rejection: toRejection(rejected) }, { relation: n == null ? null : this.hydrateRelations(this.relationsByN([n]))[0] ?? null }, options);
+      return n;
+    }).immediate();
+    return n == null ? null : this.hydrateRelations(this.relationsByN([n]))[0] ?? null;
+  }
+
+  private restoreInTransaction(relId: string): number | null {
+    // Brings back what is held for the relation (a live relation's n), or null when it stays out.
+    if (this.st('SELECT 1 FROM rejections WHERE id = ?').get(relId)) return null; // the whole relation is still rejected
+    // Everything held for it that is not rejected on its own: what the earlier rejection took
+    // and what articles loaded since stated.
+    const back = this.st(
+      `SELECT h.* FROM held_evidence h WHERE h.relation_id = ? AND NOT EXISTS
+         (SELECT 1 FROM rejections x WHERE x.relation_id = h.relation_id AND x.article_id = h.article_id AND x.start = h.start AND x.end = h.end)`,
+    ).all(relId) as (Omit<EvidenceRow, 'relation'> & { relation_id: string })[];
+    let rel = this.liveRelation(relId);
+    if (back.length === 0) return rel?.n ?? null;
+    if (!rel) {
+      const held = this.st('SELECT * FROM held_relations WHERE id = ?').get(relId) as
+        | { id: string; type: RelationType; from_id: string; to_id: string; amount_cny: number | null; role: MemberRole | null }
+        | undefined;
+      const [a, b] = held ? [this.entityRow(held.from_id), this.entityRow(held.to_id)] : [undefined, undefined];
+      // An end merged away or deleted since: the fact stays held under its old id.
+      if (!held || !a || !b) return null;
+      this.st('INSERT INTO relations (id, type, src, dst, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(held.id, held.type, a.n, b.n, held.amount_cny, held.role);
+      this.st('UPDATE entities SET degree = degree + 1 WHERE n IN (?, ?)').run(a.n, b.n);
+      rel = this.liveRelation(relId)!;
+    }
+    for (const ev of back) {
+      this.st('INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel.n, ev.article_id, ev.start, ev.end, ev.text);
+      this.st('DELETE FROM held_evidence WHERE relation_id = ? AND article_id = ? AND start = ? AND end = ?').run(relId, ev.article_id, ev.start, ev.end);
+    }
+    if (!this.st('SELECT 1 FROM held_evidence WHERE relation_id = ? LIMIT 1').get(relId)) this.st('DELETE FROM held_relations WHERE id = ?').run(relId);
+    return rel.n;
+  }
+
+  async listRejections(options: RejectionPageOptions = {}): Promise<Rejection[]> {
+    this.assertOpen();
+    const first = Math.max(0, Math.min(options.first ?? 50, 1000));
+    const rows = this.st('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?').all(options.after ?? '', first) as RejectionRow[];
+    return rows.map(toRejection);
   }
 
   private idOfN(n: number): string {
@@ -1081,6 +1260,18 @@ export class SqliteGraphStore implements GraphStore {
         yield { kind: 'redirect', fromId: r.from_id, toId: r.to_id };
       }
       for (const c of await this.listCurations()) yield { kind: 'curation', curation: c };
+      for (const r of this.db.prepare('SELECT * FROM held_relations ORDER BY id').iterate() as IterableIterator<{ id: string; type: RelationType; from_id: string; to_id: string; amount_cny: number | null; role: MemberRole | null }>) {
+        yield { kind: 'held-relation', relation: { id: r.id, type: r.type, from: r.from_id, to: r.to_id, amountCny: r.amount_cny, role: r.role } };
+      }
+      for (const r of this.db.prepare('SELECT * FROM held_evidence ORDER BY relation_id, article_id, start, end').iterate() as IterableIterator<Omit<EvidenceRow, 'relation'> & { relation_id: string }>) {
+        yield { kind: 'held-evidence', relationId: r.relation_id, evidence: { articleId: r.article_id, text: r.text, start: r.start, end: r.end } };
+      }
+      for (const r of this.db.prepare('SELECT * FROM rejections ORDER BY id').iterate() as IterableIterator<RejectionRow>) {
+        yield { kind: 'rejection', rejection: toRejection(r) };
+      }
+      for (const r of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+        yield { kind: 'audit', entry: toAuditEntry(r) };
+      }
     } finally {
       if (this.db.inTransaction) this.db.prepare('COMMIT').run();
     }
@@ -1090,7 +1281,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     const count = (this.st('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM entities) AS c').get() as { c: number }).c;
     if (count > 0) throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this one already holds articles or entities');
-    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0 };
+    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0, audit: 0 };
     // Records stream from a file: an explicit transaction spans the awaits, and anything
     // wrong rolls the whole import back.
     this.db.prepare('BEGIN IMMEDIATE').run();
@@ -1159,6 +1350,32 @@ export class SqliteGraphStore implements GraphStore {
             report.curations++;
             break;
           }
+          case 'held-relation': {
+            const r = rec.relation;
+            this.st('INSERT INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(r.id, r.type, r.from, r.to, r.amountCny ?? null, r.role ?? null);
+            break;
+          }
+          case 'held-evidence': {
+            const ev = rec.evidence;
+            this.st('INSERT INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rec.relationId, ev.articleId, ev.start, ev.end, ev.text);
+            break;
+          }
+          case 'rejection': {
+            const x = rec.rejection;
+            this.st(
+              'INSERT INTO rejections (id, relation_id, type, from_id, to_id, article_id, start, end, text, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            ).run(x.id, x.relationId, x.type, x.from, x.to, x.evidence?.articleId ?? null, x.evidence?.start ?? null, x.evidence?.end ?? null, x.evidence?.text ?? null, x.reason, x.at, x.actor ?? null);
+            report.rejections++;
+            break;
+          }
+          case 'audit': {
+            const a = rec.entry;
+            this.st('INSERT INTO audit_log (id, kind, at, actor, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+              a.id, a.kind, a.at, a.actor ?? null, a.target, JSON.stringify(a.before ?? null), JSON.stringify(a.after ?? null),
+            );
+            report.audit++;
+            break;
+          }
         }
       }
       this.db.exec('UPDATE entities SET degree = (SELECT count(*) FROM relations r WHERE r.src = entities.n) + (SELECT count(*) FROM relations r WHERE r.dst = entities.n)');
@@ -1201,6 +1418,49 @@ function articleFromRow(r: ArticleRowFull): Article {
     file: r.file,
     text: r.text,
     loadedAt: r.loaded_at,
+  };
+}
+
+interface AuditRow {
+  id: string;
+  kind: AuditKind;
+  at: string;
+  actor: string | null;
+  target: string;
+  before: string | null;
+  after: string | null;
+}
+
+function toAuditEntry(r: AuditRow): AuditEntry {
+  return { id: r.id, kind: r.kind, at: r.at, actor: r.actor, target: r.target, before: JSON.parse(r.before ?? 'null'), after: JSON.parse(r.after ?? 'null') };
+}
+
+interface RejectionRow {
+  id: string;
+  relation_id: string;
+  type: RelationType;
+  from_id: string;
+  to_id: string;
+  article_id: string | null;
+  start: number | null;
+  end: number | null;
+  text: string | null;
+  reason: string;
+  at: string;
+  actor: string | null;
+}
+
+function toRejection(r: RejectionRow): Rejection {
+  return {
+    id: r.id,
+    relationId: r.relation_id,
+    type: r.type,
+    from: r.from_id,
+    to: r.to_id,
+    evidence: r.article_id == null ? null : { articleId: r.article_id, start: r.start!, end: r.end!, text: r.text ?? '' },
+    reason: r.reason,
+    at: r.at,
+    actor: r.actor,
   };
 }
 

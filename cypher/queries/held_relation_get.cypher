@@ -1,0 +1,2 @@
+MATCH (held:HeldRelation {id: $relationId})
+RETURN held {.id, .type, .fromId, .toId, .amountCny, .role, .seq} AS relation

@@ -1,0 +1,2 @@
+CREATE CONSTRAINT audit_entry_id_unique IF NOT EXISTS
+FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE

@@ -137,8 +137,14 @@ export interface ExtractedRelation {
   amountCny?: number | null;
   role?: MemberRole | null;
   evidence: { text: string; start: number; end: number };
-  /** The extraction rule that produced it (`pnpm seed rules`); stores do not keep it. */
+  /** The extraction rule that produced it (`pnpm seed rules`). */
   rule?: string;
+  /**
+   * How sure the extractor is of this piece of evidence, 0–1: the producing rule's confidence
+   * (a relation stated outright scores higher than one inferred from the story's context), raised
+   * when other rules found the same relation in the same sentence. Absent = unknown (e.g. hand-written).
+   */
+  confidence?: number;
 }
 
 /** One article with everything found in it: the unit that loads atomically. */

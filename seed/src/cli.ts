@@ -153,8 +153,8 @@ program
       return;
     }
     const tty = process.stdout.isTTY;
-    const table = new Table({ style: tty ? {} : { head: [], border: [] }, head: ['stage', 'rule', 'finds', 'runs', 'ex.', 'neg.', 'what'], colWidths: [11, 22, 24, 22, 5, 6, 60], wordWrap: true });
-    for (const r of rows) table.push([r.stage, r.id, r.finds, r.runs, r.examples, r.negatives, r.description]);
+    const table = new Table({ style: tty ? {} : { head: [], border: [] }, head: ['stage', 'rule', 'finds', 'runs', 'ex.', 'neg.', 'conf.', 'what'], colWidths: [11, 22, 24, 22, 5, 6, 7, 60], wordWrap: true });
+    for (const r of rows) table.push([r.stage, r.id, r.finds, r.runs, r.examples, r.negatives, r.confidence ?? '', r.description]);
     console.log(table.toString());
     const by = (stage: string) => rows.filter((r) => r.stage === stage).length;
     console.log(`${rows.length} rules: ${by('mentions')} mention rules, ${by('relations')} relation rules`);

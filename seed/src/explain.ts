@@ -39,6 +39,8 @@ export interface RuleRow {
   runs: string;
   examples: number;
   negatives: number;
+  /** A relation rule's confidence (mention rules have none). */
+  confidence: number | null;
   description: string;
 }
 
@@ -52,6 +54,7 @@ export function listRules(): RuleRow[] {
       runs: r.find ? `rank ${r.rank}` : r.runs ? `${r.runs}, rank ${r.rank}` : `with ${r.emittedBy}, rank ${r.rank}`,
       examples: r.examples.length,
       negatives: r.negatives.length,
+      confidence: null,
       description: r.description,
     })),
     ...RELATION_RULES.map((r) => ({
@@ -61,6 +64,7 @@ export function listRules(): RuleRow[] {
       runs: r.apply ? 'sentence' : r.each ? `each ${r.on}` : r.runs ?? `with ${r.emittedBy}`,
       examples: r.examples.length,
       negatives: r.negatives.length,
+      confidence: r.confidence,
       description: r.description,
     })),
   ];

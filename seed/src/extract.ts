@@ -8,6 +8,7 @@ import { normalise, originalSpan } from './normalise';
 import type { KnownNameLookup, ResolvedEntity, SpottedMention } from './resolve';
 import { resolveEntities } from './resolve';
 import { relate } from './relate';
+import { RELATION_RULES } from './relations/index';
 import { splitSentences } from './split';
 
 /** One entity in the SPEC output format. */
@@ -30,6 +31,8 @@ export interface SpecRelation {
   rule: string;
   /** Other rules that found the same relation. */
   alsoRules?: string[];
+  /** The rules' confidence in this relation (see `RelationRule.confidence`), 0–1. */
+  confidence: number;
 }
 
 /** A mention as `seed extract --explain` shows it: offsets into the original text. */
@@ -102,6 +105,18 @@ function addScriptForms(text: string, script: string, entities: ResolvedEntity[]
   }
 }
 
+const RULE_CONFIDENCE = new Map(RELATION_RULES.map((r) => [r.id, r.confidence]));
+
+/**
+ * Rules that found one relation independently (different patterns in the same sentence) each
+ * vouch for it: the chance that all of them are wrong is the product of their error rates.
+ */
+export function relationConfidence(rule: string, also: readonly string[] = []): number {
+  let wrong = 1;
+  for (const id of [rule, ...also]) wrong *= 1 - (RULE_CONFIDENCE.get(id) ?? 0.5);
+  return Math.round((1 - wrong) * 100) / 100;
+}
+
 /** Text → SPEC extraction, pure: the same input gives the same output. */
 export function extractArticle(input: string | Uint8Array, meta: ArticleMeta & { file?: string | null } = {}, options: ExtractOptions = {}): ArticleResult {
   const { text } = decodeInput(input);
@@ -121,7 +136,7 @@ export function extractArticle(input: string | Uint8Array, meta: ArticleMeta & {
     if (r.amountCny != null) properties.amountCny = r.amountCny;
     if (r.amount) properties.amount = r.amount;
     if (r.role) properties.role = r.role;
-    const out: SpecRelation = { type: r.type, from: id(r.from), to: id(r.to), properties, evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end }, rule: r.rule };
+    const out: SpecRelation = { type: r.type, from: id(r.from), to: id(r.to), properties, evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end }, rule: r.rule, confidence: relationConfidence(r.rule, r.also) };
     if (r.also?.length) out.alsoRules = r.also;
     return out;
   });
@@ -157,6 +172,8 @@ export function toArticleExtraction(spec: SpecExtraction, text: string, meta: Ar
       amountCny: r.properties.amountCny ?? null,
       role: r.properties.role ?? null,
       evidence: { ...r.evidence },
+      rule: r.rule,
+      confidence: r.confidence,
     });
   }
   return {

@@ -1,4 +1,4 @@
-export { extractArticle, toArticleExtraction } from './extract';
+export { extractArticle, relationConfidence, toArticleExtraction } from './extract';
 export type { ArticleResult, ExtractOptions, SpecEntity, SpecExtraction, SpecRelation } from './extract';
 export { ExtractionError } from './errors';
 export type { ExtractionErrorCode } from './errors';

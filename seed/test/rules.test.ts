@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../src';
+import { extractArticle, relationConfidence } from '../src';
 import { MENTION_RULES } from '../src/mentions';
 import { RELATION_RULES } from '../src/relations/index';
 
@@ -96,5 +96,32 @@ describe('the registry', () => {
     expect([...seen].filter((id) => !known.has(id))).toEqual([]);
     // Most rules fire on real text of our own, not only on their examples.
     expect(seen.size).toBeGreaterThan(known.size * 0.6);
+  });
+});
+
+describe('confidence', () => {
+  it('every relation rule states one in (0, 1)', () => {
+    for (const r of RELATION_RULES) {
+      expect(r.confidence, r.id).toBeGreaterThan(0);
+      expect(r.confidence, r.id).toBeLessThan(1);
+    }
+  });
+
+  it('a relation inferred from the story ranks below one a verb states, and two rules agreeing rank above either', () => {
+    const story = relationConfidence('story-project');
+    const stated = relationConfidence('located-at');
+    expect(story).toBeLessThan(stated);
+    expect(relationConfidence('located-at', ['story-project'])).toBeGreaterThan(stated);
+    expect(relationConfidence('located-at', ['story-project'])).toBeLessThan(1);
+  });
+
+  it('each extracted relation carries its rule and confidence into what the store loads', () => {
+    const r = extractArticle('重庆星海精工有限公司位于璧山区的生产基地今日投产。');
+    const loaded = r.toArticleExtraction().relations;
+    expect(loaded.length).toBeGreaterThan(0);
+    for (const x of loaded) {
+      expect(x.rule).toBeTruthy();
+      expect(x.confidence).toBe(relationConfidence(x.rule!, r.spec.relations.find((s) => s.rule === x.rule)?.alsoRules));
+    }
   });
 });

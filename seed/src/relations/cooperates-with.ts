@@ -13,6 +13,7 @@ const AGREEMENT = new RegExp(
 export const cooperates: RelationRule = {
   id: 'cooperates',
   type: T,
+  confidence: 0.9,
   description: 'A(通过)与B(开展/深化/达成…)合作: A, or the clause\'s pronoun or left-out subject, cooperates with B.',
   examples: [
     { text: '目前，忽米网通过与宗申集团合作，以工业互联网平台为底座，汇聚多维度集成企业数据、上下游供应链数据和产业链数据，为产业升级提供决策支撑的汽摩“产业大脑”。', relation: 'COOPERATES_WITH 忽米网 -> 宗申集团' },
@@ -41,6 +42,7 @@ export const cooperates: RelationRule = {
 export const agreement: RelationRule = {
   id: 'agreement',
   type: T,
+  confidence: 0.85,
   description: 'A与B签署…协议/备忘录, A与B签约, A与B共同出资设立C: cooperation without the word 合作 (and C is the new company).',
   examples: [
     { text: '另一家代工大廠仁寶電腦（2324）則表示，已與重慶京東方光電科技有限公司簽署長期採購協議，由京東方為仁寶供應筆電面板。', relation: 'COOPERATES_WITH 仁宝电脑 -> 重庆京东方光电科技有限公司' },
@@ -71,6 +73,7 @@ export const agreement: RelationRule = {
 export const jointly: RelationRule = {
   id: 'jointly',
   type: T,
+  confidence: 0.8,
   description: 'A联合/携手B、C…: A works together with each partner listed in the clause.',
   examples: [
     { text: '重庆长安汽车股份有限公司携手华为技术有限公司推进智能驾驶。', relation: 'COOPERATES_WITH 重庆长安汽车股份有限公司 -> 华为技术有限公司' },
@@ -101,6 +104,7 @@ export const jointly: RelationRule = {
 export const partner: RelationRule = {
   id: 'partner',
   type: T,
+  confidence: 0.85,
   description: 'X成为/是Y的(战略)合作伙伴: X and Y cooperate.',
   emittedBy: 'supplier-of',
   examples: [

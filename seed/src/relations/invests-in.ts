@@ -16,6 +16,7 @@ const BUILD_CLAUSE = new RegExp(`^(?:(?:在|于)[^，。；]{1,24})?(?:与[^，�
 export const invests: RelationRule = {
   id: 'invests',
   type: T,
+  confidence: 0.9,
   description: 'A、B投资N元(建设)的P / X拟投资N元，在D建设P / 以自有资金…建设P / 双方合资建设P: the investors before the verb, the amount where the text gives one.',
   examples: [
     { text: '具体项目为：大足区1个，智通润达（北京）科技有限公司投资65亿元的全固态复合材料电池制造及成套产业链项目；', relation: 'INVESTS_IN 智通润达（北京）科技有限公司 -> 全固态复合材料电池制造及成套产业链项目' },
@@ -76,6 +77,7 @@ export const invests: RelationRule = {
 export const ownProject: RelationRule = {
   id: 'own-project',
   type: T,
+  confidence: 0.75,
   description: 'X年产…项目 / X的P项目: a company written right before a project (and no investment verb) is its investor.',
   examples: [
     { text: '重庆长安汽车股份有限公司年产50万台新能源汽车电驱项目在两江新区开工。', relation: 'INVESTS_IN 重庆长安汽车股份有限公司 -> 年产50万台新能源汽车电驱项目' },
@@ -109,6 +111,7 @@ function investsInProjectBefore(sc: SentenceScope, x: M, at: number, lead: strin
 export const implementedBy: RelationRule = {
   id: 'implemented-by',
   type: T,
+  confidence: 0.85,
   description: '(该)项目以X为(实施)主体: the company that carries out the project invests in it.',
   examples: [{ text: '总投资3亿元的高端铝材精深加工一期项目建设完毕。该项目以鑫泰铝业为主体打造生产和研发中心。', relation: 'INVESTS_IN 鑫泰铝业 -> 高端铝材精深加工一期项目' }],
   negatives: ['高端铝材精深加工一期项目建设完毕，全市以企业为主体推进创新。'],
@@ -127,6 +130,7 @@ export const implementedBy: RelationRule = {
 export const investedBy: RelationRule = {
   id: 'invested-by',
   type: T,
+  confidence: 0.85,
   description: '(该)项目由X投资(建设): the project of the clause or sentence before, invested by X.',
   examples: [
     { text: '报告期内,位于两江新区的超级工厂二期项目已开工,该项目由赛力斯投资建设;', relation: 'INVESTS_IN 赛力斯 -> 超级工厂二期项目' },

@@ -8,6 +8,7 @@ const BUILT_THERE = new RegExp(`(?:${BUILD}|共建|建成|布局)“?$`);
 export const districtGroup: RelationRule = {
   id: 'district-group',
   type: T,
+  confidence: 0.85,
   description: 'D1个，P / D2个，分别是P1、P2: a district heading its group of signed projects.',
   examples: [
     { text: '具体项目为：大足区1个，智通润达（北京）科技有限公司投资65亿元的全固态复合材料电池制造及成套产业链项目；', relation: 'LOCATED_IN 全固态复合材料电池制造及成套产业链项目 -> 大足区' },
@@ -26,6 +27,7 @@ export const districtGroup: RelationRule = {
 export const landsIn: RelationRule = {
   id: 'lands-in',
   type: T,
+  confidence: 0.85,
   description: '…落地P: the project lands in the district the sentence names.',
   examples: [
     { text: '本月，璧山区成功落地年产20万套汽车座椅项目。', relation: 'LOCATED_IN 年产20万套汽车座椅项目 -> 璧山区' },
@@ -43,6 +45,7 @@ export const landsIn: RelationRule = {
 export const subplace: RelationRule = {
   id: 'subplace',
   type: T,
+  confidence: 0.7,
   description: '在<sub-place>，…P: a project sits in the district whose sub-place (园区, 片区…) an earlier sentence named.',
   examples: [
     { text: '璧山区青杠街道，重庆青山工业有限责任公司正在扩产。在青杠街道，年产5万台电机项目已开工。', relation: 'LOCATED_IN 年产5万台电机项目 -> 璧山区' },
@@ -59,6 +62,7 @@ export const subplace: RelationRule = {
 export const locatedAt: RelationRule = {
   id: 'located-at',
   type: T,
+  confidence: 0.9,
   description: '位于D(…)的X: what follows 位于D的 is there.',
   examples: [
     { text: '2月21日,位于两江新区龙盛新城的赛力斯汽车超级工厂,工作人员在下线质量门处对问界M9进行外观、内饰等检查。', relation: 'LOCATED_IN 赛力斯汽车 -> 两江新区' },
@@ -83,6 +87,7 @@ export const locatedAt: RelationRule = {
 export const plantAt: RelationRule = {
   id: 'plant-at',
   type: T,
+  confidence: 0.85,
   description: 'X(公司)位于D的生产基地/工厂/总部: the company whose plant is there.',
   emittedBy: 'located-at',
   examples: [
@@ -94,6 +99,7 @@ export const plantAt: RelationRule = {
 export const districtOf: RelationRule = {
   id: 'district-of',
   type: T,
+  confidence: 0.9,
   description: '(重庆)D的X公司: a company of the district, named in full.',
   examples: [
     { text: '经济日报讯（记者冯某）重庆两江新区的重庆智算云科技有限公司近日与华为技术有限公司签署战略合作协议，双方将共建西部人工智能算力中心。', relation: 'LOCATED_IN 重庆智算云科技有限公司 -> 两江新区' },
@@ -111,6 +117,7 @@ export const districtOf: RelationRule = {
 export const districtGlued: RelationRule = {
   id: 'district-glued',
   type: T,
+  confidence: 0.75,
   description: 'D重庆X工业…: a company or platform written right after a district is in it.',
   examples: [
     { text: '▲璧山区重庆青山工业变速箱一厂内，工人在新能源二电驱生产线上与工业机器人协同工作。', relation: 'LOCATED_IN 重庆青山工业 -> 璧山区' },
@@ -126,6 +133,7 @@ export const districtGlued: RelationRule = {
 export const districtSubplace: RelationRule = {
   id: 'district-subplace',
   type: T,
+  confidence: 0.8,
   description: 'D<sub-place>(内)，X…: a locative opener places the company or project that follows (and remembers the sub-place).',
   examples: [
     { text: '2月18日，万州经开区高峰园，重庆平湖金龙精密铜管有限公司的全自动化生产线上，一片繁忙景象。', relation: 'LOCATED_IN 重庆平湖金龙精密铜管有限公司 -> 万州经开区' },
@@ -144,6 +152,7 @@ export const districtSubplace: RelationRule = {
 export const districtCompany: RelationRule = {
   id: 'district-company',
   type: T,
+  confidence: 0.85,
   description: '(X成立于…，)为D企业: the company the sentence is about is a company of D.',
   examples: [
     { text: '重庆华宇机械有限公司成立于2005年，为璧山区企业。', relation: 'LOCATED_IN 重庆华宇机械有限公司 -> 璧山区' },
@@ -160,6 +169,7 @@ export const districtCompany: RelationRule = {
 export const districtGathers: RelationRule = {
   id: 'district-gathers',
   type: T,
+  confidence: 0.8,
   description: 'D汇集了/共有/拥有A、B等…企业: the companies a district gathers are in it.',
   examples: [
     { text: '同时,两江新区汇集了希迪智驾、梧桐车联等一批智能网联汽车配套企业,覆盖了芯片模组、终端设备、自动驾驶算法等智能网联产业链,智能网联汽车产业集群化发展初现。', relation: 'LOCATED_IN 希迪智驾 -> 两江新区' },
@@ -178,6 +188,7 @@ export const districtGathers: RelationRule = {
 export const builtIn: RelationRule = {
   id: 'built-in',
   type: T,
+  confidence: 0.9,
   description: '在D(…)建设/打造/共建P: a project or platform is built where the locative says.',
   examples: [
     { text: '华龙网-新重庆客户端3月12日讯12日，重庆鑫驰新能源科技有限公司与綦江区签约，该公司拟投资15亿元在綦江工业园区建设新能源汽车电驱系统生产基地项目，项目达产后预计年产值30亿元。', relation: 'LOCATED_IN 新能源汽车电驱系统生产基地项目 -> 綦江区' },
@@ -202,6 +213,7 @@ export const builtIn: RelationRule = {
 export const placeVerb: RelationRule = {
   id: 'place-verb',
   type: T,
+  confidence: 0.9,
   description: 'P/X…将落户/选址/位于/入驻D: the place verb takes its clause\'s project or company.',
   examples: [
     { text: '其中,重庆万州经开区与浙江华昌新材料股份有限公司签订合作协议,由浙江华昌新材料股份有限公司投资建设的年产5万吨锂电池铜箔项目总投资约25亿元,将落户万州经开区;', relation: 'LOCATED_IN 年产5万吨锂电池铜箔项目 -> 万州经开区' },
@@ -240,6 +252,7 @@ export const placeVerb: RelationRule = {
 export const placeVerbList: RelationRule = {
   id: 'place-verb-list',
   type: T,
+  confidence: 0.85,
   description: 'P1、X的P2、P3将落户D: every project of the list before the place verb.',
   emittedBy: 'place-verb',
   examples: [
@@ -251,6 +264,7 @@ export const placeVerbList: RelationRule = {
 export const startsIn: RelationRule = {
   id: 'starts-in',
   type: T,
+  confidence: 0.9,
   description: 'P在D投产/开工/落地/竣工: where the project starts.',
   examples: [
     { text: '年产10万吨铝合金压铸件项目在永川区投产。', relation: 'LOCATED_IN 年产10万吨铝合金压铸件项目 -> 永川区' },
@@ -269,6 +283,7 @@ export const startsIn: RelationRule = {
 export const districtTopic: RelationRule = {
   id: 'district-topic',
   type: T,
+  confidence: 0.7,
   description: '(据了解，)D已形成…，其中C…: the clusters of the district a sentence opens with.',
   examples: [
     { text: '据了解,万州经开区已形成以新材料、食品加工、装备制造为主导的产业体系,其中新材料产业集群聚集规上企业60余家,链主企业重庆锦盛化工有限公司带动上下游配套企业20余家落地.', relation: 'LOCATED_IN 新材料产业集群 -> 万州经开区' },
@@ -287,6 +302,7 @@ export const districtTopic: RelationRule = {
 export const locatedHere: RelationRule = {
   id: 'located-here',
   type: T,
+  confidence: 0.8,
   description: 'D…，X(就)坐落于此/位于此/落户于此: 此 stands for the district the sentence opens with.',
   examples: [
     { text: '江津区珞璜镇地处长江之滨，重庆临港产业城就坐落于此。', relation: 'LOCATED_IN 重庆临港产业城 -> 江津区' },
@@ -305,6 +321,7 @@ export const locatedHere: RelationRule = {
 export const foundedIn: RelationRule = {
   id: 'founded-in',
   type: T,
+  confidence: 0.9,
   description: 'X在D设立/成立/注册/组建Y: the company or centre set up there is in D.',
   examples: [
     { text: '长安汽车在两江新区设立重庆长安科技有限公司，负责智能驾驶研发。', relation: 'LOCATED_IN 重庆长安科技有限公司 -> 两江新区' },
@@ -328,6 +345,7 @@ export const foundedIn: RelationRule = {
 export const parkGathers: RelationRule = {
   id: 'park-gathers',
   type: T,
+  confidence: 0.75,
   description: 'D…园区已聚集/入驻了A、B等…企业: the companies a park named after its district gathers are in that district.',
   examples: [{ text: '目前，南川工业园区已聚集了隆鑫通用、宗申动力等120余家企业。', relation: 'LOCATED_IN 宗申动力 -> 南川区' }],
   negatives: ['目前，明月湖科创基地已聚集了隆鑫通用、宗申动力等120余家企业。'],

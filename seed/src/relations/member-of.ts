@@ -25,6 +25,7 @@ function listed(sc: SentenceScope, re: RegExp, role: 'leader' | 'member', rule: 
 export const leaderList: RelationRule = {
   id: 'leader-list',
   type: T,
+  confidence: 0.9,
   description: '(C…)以A、B等为龙头/链主: each company of the list leads the cluster.',
   examples: [
     { text: '再如,巴南区先进动力装备产业集群则以宗申动力、吉利芸峰等为龙头,集聚了原材料、零部件、终端、研发、销售等产业链上下游企业207家,形成“基础零部件、关键配套件、动力总成、整车、终端服务平台”链式发展结构。', relation: 'MEMBER_OF 宗申动力 -> 先进动力装备产业集群' },
@@ -38,6 +39,7 @@ export const leaderList: RelationRule = {
 export const leaderOf: RelationRule = {
   id: 'leader-of',
   type: T,
+  confidence: 0.9,
   description: 'X是/作为C的链主(企业)/龙头: the subject before the cluster leads it.',
   examples: [
     { text: '重庆华峰化工有限公司是涪陵区聚氨酯新材料产业集群的链主企业。', relation: 'MEMBER_OF 重庆华峰化工有限公司 -> 聚氨酯新材料产业集群' },
@@ -60,6 +62,7 @@ export const leaderOf: RelationRule = {
 export const leaderNamed: RelationRule = {
   id: 'leader-named',
   type: T,
+  confidence: 0.8,
   description: '(C…)龙头企业X / 链主X: the company a sentence about a cluster calls its 龙头 or 链主.',
   examples: [
     { text: '上游新闻记者从璧山区获悉，由链主企业重庆青山工业有限责任公司牵引，璧山区新能源汽车零部件产业集群已聚集配套企业120余家。', relation: 'MEMBER_OF 重庆青山工业有限责任公司 -> 新能源汽车零部件产业集群' },
@@ -79,6 +82,7 @@ export const leaderNamed: RelationRule = {
 export const memberPartakes: RelationRule = {
   id: 'member-partakes',
   type: T,
+  confidence: 0.85,
   description: '(C…)A、B等32家企业配套协作/参与/加入: the companies that take part in the cluster.',
   examples: [
     { text: '巴南区汽摩产业集群快速发展，宗申动力、隆鑫通用等32家企业配套协作。', relation: 'MEMBER_OF 隆鑫通用 -> 汽摩产业集群' },
@@ -92,6 +96,7 @@ export const memberPartakes: RelationRule = {
 export const memberGathered: RelationRule = {
   id: 'member-gathered',
   type: T,
+  confidence: 0.8,
   description: '(C…)引育/集聚了A、B等(一批)企业: the companies the cluster gathers.',
   examples: [
     { text: '第一财经记者从重庆两江新区获悉,两江新区卫星互联网产业集群已形成以重庆星联通信技术有限公司为链主的产业生态,先后引进了重庆天拓航天科技有限公司、重庆北辰星载电子有限公司等28家上下游企业.', relation: 'MEMBER_OF 重庆天拓航天科技有限公司 -> 卫星互联网产业集群' },

@@ -8,6 +8,7 @@ import type { RelationRule } from './rule';
 export const namePrefix: RelationRule = {
   id: 'name-prefix',
   type: 'LOCATED_IN',
+  confidence: 0.7,
   description: 'A platform, project or cluster whose own name begins with a district (两江水土云计算中心, 渝北区北斗应用产业集群) is in it.',
   runs: 'names',
   examples: [

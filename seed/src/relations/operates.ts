@@ -8,6 +8,7 @@ const RUN_BY = new RegExp(`(?:将|现|已|主要)?由([^，。；由]{2,30}?)(?:
 export const coBuilt: RelationRule = {
   id: 'co-built',
   type: T,
+  confidence: 0.85,
   description: '(A与B签约，)双方将共建P: both parties of the agreement build and run the platform.',
   examples: [
     { text: '经济日报讯（记者冯某）重庆两江新区的重庆智算云科技有限公司近日与华为技术有限公司签署战略合作协议，双方将共建西部人工智能算力中心。', relation: 'OPERATES 重庆智算云科技有限公司 -> 西部人工智能算力中心' },
@@ -27,6 +28,7 @@ export const coBuilt: RelationRule = {
 export const builtBy: RelationRule = {
   id: 'built-by',
   type: T,
+  confidence: 0.85,
   description: 'X打造/建成/搭建/运营的P (X牵头组建的P, 公司自主研发的P): the builder runs the platform.',
   examples: [
     { text: '以忽米网建成的汽摩“产业大脑”为例，目前该“大脑”已链接300多家上下游关联企业，实现政府端、企业端、行业端互通，让整个产业链效率提升近20%，供应链能耗降低14%，配套企业生产率提高20%。', relation: 'OPERATES 忽米网 -> 汽摩产业大脑' },
@@ -54,6 +56,7 @@ export const builtBy: RelationRule = {
 export const runs: RelationRule = {
   id: 'runs',
   type: T,
+  confidence: 0.8,
   description: 'X将…运营/管理/做优P: the organisation at the head of the sentence runs the platform.',
   examples: [
     { text: '忽米网将运营“汽摩产业大脑”。', relation: 'OPERATES 忽米网 -> 汽摩产业大脑' },
@@ -73,6 +76,7 @@ export const runs: RelationRule = {
 export const formed: RelationRule = {
   id: 'formed',
   type: T,
+  confidence: 0.85,
   description: 'X(联合A、B…)组建/成立P: the founder runs the platform; the partners it joins with cooperate with it (consortium).',
   examples: [
     { text: '同日，在西部科学城重庆高新区，重庆金凤实验室与重庆微芯半导体有限公司签约共建集成电路设计公共服务平台。', relation: 'OPERATES 重庆微芯半导体有限公司 -> 集成电路设计公共服务平台' },
@@ -110,6 +114,7 @@ export const formed: RelationRule = {
 export const consortium: RelationRule = {
   id: 'consortium',
   type: 'COOPERATES_WITH',
+  confidence: 0.8,
   description: 'X联合A、B…组建/成立P: the partners who form a consortium or alliance with its founder are its members.',
   emittedBy: 'formed',
   examples: [
@@ -121,6 +126,7 @@ export const consortium: RelationRule = {
 export const runBy: RelationRule = {
   id: 'run-by',
   type: T,
+  confidence: 0.9,
   description: 'P(将)由X运营/管理, 该平台由X运营: the operator of the platform just named.',
   examples: [
     { text: '与此同时，位于江津区的重庆珞璜港正加快扩能，珞璜港由重庆港务物流集团有限公司运营，是西部陆海新通道重要的铁水联运枢纽。', relation: 'OPERATES 重庆港务物流集团有限公司 -> 重庆珞璜港' },
@@ -145,6 +151,7 @@ export const runBy: RelationRule = {
 export const heldBy: RelationRule = {
   id: 'held-by',
   type: T,
+  confidence: 0.75,
   description: 'X旗下的P: a platform under a company is run by it; a project under it is its investment.',
   examples: [
     { text: '康宁生物旗下的重庆康宁生物医药产业园开工建设。', relation: 'OPERATES 康宁生物 -> 重庆康宁生物医药产业园' },
@@ -165,6 +172,7 @@ export const heldBy: RelationRule = {
 export const builtTogether: RelationRule = {
   id: 'built-together',
   type: T,
+  confidence: 0.85,
   description: 'P由A与B合作建设/共同建设/联合打造: each organisation named as a builder runs the platform (a government among them is unscored).',
   examples: [
     { text: '重庆西部跨境电商产业园由九龙坡区政府与香港利丰集团合作建设。', relation: 'OPERATES 香港利丰集团 -> 重庆西部跨境电商产业园' },
@@ -186,6 +194,7 @@ export const builtTogether: RelationRule = {
 export const namedAfter: RelationRule = {
   id: 'named-after',
   type: T,
+  confidence: 0.7,
   description: 'A company named after its website platform runs it: 重庆X网络科技有限公司 → X网.',
   runs: 'names',
   examples: [
@@ -197,6 +206,7 @@ export const namedAfter: RelationRule = {
 export const namedOperator: RelationRule = {
   id: 'named-operator',
   type: T,
+  confidence: 0.75,
   description: "A company whose name is a platform's name followed by 开发/建设/投资/运营/管理 runs that platform.",
   runs: 'names',
   examples: [

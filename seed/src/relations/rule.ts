@@ -21,6 +21,12 @@ export interface RuleExample {
 export interface RelationRule {
   id: string;
   type: RelationType;
+  /**
+   * How often a relation this rule produces is right, 0–1, as an analyst reads it: a verb stating the
+   * relation between two names scores high; a relation inferred from the story's district, a name's
+   * prefix or a word's position lower. The review queue shows the least certain facts first.
+   */
+  confidence: number;
   description: string;
   examples: RuleExample[];
   /** Sentences the rule must not fire on. */

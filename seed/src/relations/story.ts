@@ -121,6 +121,7 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
 export const storyProject: RelationRule = {
   id: 'story-project',
   type: 'LOCATED_IN',
+  confidence: 0.6,
   description: "A named project of a district's story (a signing, a groundbreaking) is in that district, or in the one district its own sentence names.",
   runs: 'story',
   examples: [
@@ -132,6 +133,7 @@ export const storyProject: RelationRule = {
 export const storyPlatform: RelationRule = {
   id: 'story-platform',
   type: 'LOCATED_IN',
+  confidence: 0.6,
   description: "A base or park listed among what the story's district signed or started, or beside its projects in a list, is in that district.",
   runs: 'story',
   examples: [
@@ -143,6 +145,7 @@ export const storyPlatform: RelationRule = {
 export const storyLabelled: RelationRule = {
   id: 'story-labelled',
   type: 'LOCATED_IN',
+  confidence: 0.6,
   description: "集中开工X等N个项目: the company whose projects the story's district starts or completes is there.",
   runs: 'story',
   examples: [
@@ -154,6 +157,7 @@ export const storyLabelled: RelationRule = {
 export const storySettled: RelationRule = {
   id: 'story-settled',
   type: 'LOCATED_IN',
+  confidence: 0.65,
   description: "A、B等落户/入驻(D), 现入驻有A、B等企业, X已在D设厂: the companies that settle, in the place the verb names or the story's district.",
   runs: 'story',
   examples: [

@@ -10,6 +10,7 @@ const SUPPLIES_TO = new RegExp(`(?:为|向)([^，。；]{1,40}?)(?:${SUPPLY})|(?
 export const supplierOf: RelationRule = {
   id: 'supplier-of',
   type: T,
+  confidence: 0.9,
   description: 'X成为/是Y的(一级)供应商/配套商 (or 合作伙伴, then a cooperation): X supplies Y.',
   examples: [
     { text: '重庆瑞阳汽车部件有限公司成为青山工业的一级供应商。', relation: 'SUPPLIES 重庆瑞阳汽车部件有限公司 -> 青山工业' },
@@ -31,6 +32,7 @@ export const supplierOf: RelationRule = {
 export const suppliedBy: RelationRule = {
   id: 'supplied-by',
   type: T,
+  confidence: 0.85,
   description: '(X)所需Y由Z供应/提供: Z supplies the company the sentence is about.',
   examples: [
     { text: '重庆长安汽车股份有限公司扩大产能，所需座椅由重庆延锋安道拓汽车部件系统有限公司供应。', relation: 'SUPPLIES 重庆延锋安道拓汽车部件系统有限公司 -> 重庆长安汽车股份有限公司' },
@@ -58,6 +60,7 @@ export const suppliedBy: RelationRule = {
 export const suppliersInclude: RelationRule = {
   id: 'suppliers-include',
   type: T,
+  confidence: 0.9,
   description: 'X的(主要)供应商包括/有A、B: each listed company supplies X.',
   examples: [
     { text: '重庆长安汽车股份有限公司的主要供应商包括重庆延锋安道拓汽车部件系统有限公司。', relation: 'SUPPLIES 重庆延锋安道拓汽车部件系统有限公司 -> 重庆长安汽车股份有限公司' },
@@ -79,6 +82,7 @@ export const suppliersInclude: RelationRule = {
 export const supplies: RelationRule = {
   id: 'supplies',
   type: T,
+  confidence: 0.85,
   description: '(A)为B提供/供应/配套/组装, A向B供货, 供应给/销往B, 将(对应)配套A、B: the clause\'s organisation supplies each customer.',
   examples: [
     { text: '另一家代工大廠仁寶電腦（2324）則表示，已與重慶京東方光電科技有限公司簽署長期採購協議，由京東方為仁寶供應筆電面板。', relation: 'SUPPLIES 重庆京东方光电科技有限公司 -> 仁宝' },
@@ -131,6 +135,7 @@ export const supplies: RelationRule = {
 export const ordersFrom: RelationRule = {
   id: 'orders-from',
   type: T,
+  confidence: 0.8,
   description: 'X收获/获得/拿到/斩获了A、B等(车企)…的订单: the company that wins the orders supplies each customer named.',
   examples: [{ text: '重庆宏钢汽车板材有限公司收获了长城汽车、沃尔沃等车企在西安工厂的钢材订单。', relation: 'SUPPLIES 重庆宏钢汽车板材有限公司 -> 沃尔沃' }],
   negatives: ['长城汽车、沃尔沃等车企的订单持续增长，重庆宏钢汽车板材有限公司产能饱满。'],
@@ -152,6 +157,7 @@ export const ordersFrom: RelationRule = {
 export const designatedSupplier: RelationRule = {
   id: 'designated-supplier',
   type: T,
+  confidence: 0.9,
   description: 'X是/作为A、B(等…)指定的…制造商/供应商/配套商: the supplier before the copula, each listed customer after it.',
   examples: [
     { text: '恒达机电公司是广达、仁宝等代工企业指定的测试设备制造商。', relation: 'SUPPLIES 恒达机电公司 -> 仁宝' },

@@ -1,5 +1,5 @@
 import { districtAt } from '../gazetteer';
-import { BUSINESS_WORDS, GENERIC_WORDS, LEGAL_SUFFIXES, ORG_HEADS, nameLike, oov, phraseLike, tags, trimLeft } from '../lexicon';
+import { BUSINESS_WORDS, GENERIC_WORDS, LEGAL_SUFFIXES, MAINLAND_PLACES, ORG_HEADS, PLACES_ABROAD, nameLike, oov, phraseLike, tags, trimLeft } from '../lexicon';
 import type { Mention } from './scan';
 import { nounBrand, scanLeft, insideBookTitle, PLACE_START, leftmostPlaceStart, sentenceAround, push, isProper, PRONOUN, businessTailed, VERBAL_START, ROLE_WORDS, GOV_START, PLATFORM_HEAD } from './scan';
 
@@ -210,8 +210,22 @@ export function findAgents(text: string, out: Mention[]) {
     // 由知名的X公司投资: what stands before 的 describes the party.
     const de = m[1].lastIndexOf('的') + 1;
     const x = m[1].slice(de);
-    if (acceptParty(x)) push(out, { type: 'Enterprise', name: x, start: m.index + 1 + de, end: m.index + 1 + de + x.length, rule: 'party-by' });
+    if (acceptParty(x) || headedAgent(x)) push(out, { type: 'Enterprise', name: x, start: m.index + 1 + de, end: m.index + 1 + de + x.length, rule: 'party-by' });
   }
+}
+
+/**
+ * The agent of 由…投资 that ends in 公司 or 集团 is a company even when its own words are ordinary
+ * ones (智慧互通科技公司): the position and the head vouch for it, as no reading of 由X公司投资 makes X
+ * anything else. Not a pronoun or a class (该公司, 子公司, 合资公司, 国有企业集团).
+ */
+function headedAgent(x: string): boolean {
+  const head = /(?:公司|集团)$/.exec(x);
+  if (!head || x.length > 12) return false;
+  const rest = x.slice(0, -head[0].length);
+  if (rest.length < 2 || PRONOUN.test(x) || GENERIC_WORDS.has(rest) || VERBAL_START.test(rest) || GOV_START.test(rest)) return false;
+  if (/[的了在将已把被这那该本其各此0-9０-９]|^(?:合资|独资|国有|民营|外资|子|分|母|上市|新|平台|项目|投资|建设|运营)/.test(rest)) return false;
+  return !districtAt(rest, 0) || rest.length - districtAt(rest, 0)!.form.length >= 2;
 }
 
 /** Whoever has a manager is an organisation: 赛力斯负责人说, X总经理表示. */
@@ -346,7 +360,10 @@ export function findListedOrgs(text: string, out: Mention[]) {
         if (!(businessTailed(item) && parts.length > 1) && !(plainNoun && /企业|公司/.test(tail[1]))) return;
       } else {
         const t = tags(item);
-        if (t.length === 1 && !/^(nt|nz|nr|nrt)$/.test(t[0].tag) && !oov(t[0])) return;
+        // 一汽大众、沃尔沃、吉利等车企: a brand that is also a place's name (吉利, 长城) is a company among
+        // companies — when the list's other items are no places and it is no place we know.
+        const brandAmongCompanies = t.length === 1 && t[0].tag === 'ns' && parts.length >= 3 && /企业|公司|车企|厂商/.test(tail[1]) && !KNOWN_PLACE.test(item) && !districtAt(item, 0) && parts.filter((p) => { const pt = tags(p); return !(pt.length === 1 && pt[0].tag === 'ns'); }).length >= 2;
+        if (t.length === 1 && !/^(nt|nz|nr|nrt)$/.test(t[0].tag) && !oov(t[0]) && !brandAmongCompanies) return;
       }
       if (GENERIC_WORDS.has(item)) return;
       const type = /网$/.test(item) && tail[1] !== '单位' && tail[1] !== '企业' ? 'Platform' : PLATFORM_HEAD.test(item) && !/网$/.test(item) ? 'Platform' : 'Enterprise';
@@ -354,6 +371,8 @@ export function findListedOrgs(text: string, out: Mention[]) {
     });
   }
 }
+
+const KNOWN_PLACE = new RegExp(`^(?:${MAINLAND_PLACES}|${PLACES_ABROAD}|重庆|中国)(?:省|市)?$`);
 
 /** A、B where B is a company: A, a name standing in the same list, is one too (长安福特、长安股份). */
 export function findCoordinated(text: string, found: Mention[]) {

@@ -39,6 +39,8 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
     tags(modifier).every((w, k) => /^(?:n|nz|ns|f|x|vn)$/.test(w.tag) && !(k === 0 && w.tag === 'vn')) &&
     /[\u4e00-\u9fff]$/.test(text[start - built[0].length - 1] ?? '')
   ) return true;
+  // An item of a list of counted projects (开工A、B、C等69个项目): each item is a project or a park by name.
+  if (listOfProjects(text, end) && modifier.length >= 3 && !VERBAL_START.test(modifier) && !GENERIC_WORDS.has(tags(modifier)[0]?.word ?? '') && !/^(?:v|p|d|c|r|m)/.test(tags(modifier)[0]?.tag ?? 'v') && !/^(?:市级|省级|国家级|区级|县级|一批|多个|各类|相关)/.test(modifier)) return true;
   if (phraseLike(modifier)) return false;
   // A maker space or incubator is named by its place or sponsor: 茶园众创空间.
   if (/^(?:众创空间|创客空间|孵化器|加速器)$/.test(head) && modifier.length <= 4 && tags(modifier).every((w) => /^n/.test(w.tag) && !GENERIC_WORDS.has(w.word))) return true;
@@ -50,6 +52,12 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   // One of a list closed by 等 and a class noun: 建设A、B等科技服务业集聚区.
   if (/^等[^，。；]{0,12}(?:区|平台|资源|载体|基地|园区|中心)/.test(text.slice(end, end + 16)) && !GENERIC_WORDS.has(tags(modifier)[0]?.word ?? '')) return true;
   return properStart(modifier);
+}
+
+/** What follows an item up to its list's close: (、B、C)等N个(重点)项目. */
+function listOfProjects(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 120);
+  return /^(?:、[^，。；、：]{2,30}){0,8}等[0-9一二三四五六七八九十百几多]*[个项批]?(?:重点|重大|产业|招商)?项目/.test(rest) && /、/.test(text.slice(Math.max(0, end - 40), end + 2));
 }
 
 /** A verb that opens a would-be name makes it a slogan or a clause. */

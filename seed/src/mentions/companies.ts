@@ -173,6 +173,38 @@ export function findCustomers(text: string, out: Mention[]) {
   }
 }
 
+/**
+ * 收购/并购(了)A、B和C及D: what a company buys is a company (or its shares: 收购A的股权). Each item of the
+ * object list, joined by 、/和/及/与, counts when it reads as a name, a name with a line of business, or a
+ * place-led name (美国佩特来, 芜湖杰诺瑞).
+ */
+export function findAcquired(text: string, out: Mention[]) {
+  const re = /(?:收购|并购|兼并|控股|参股|入股)(?:了)?((?:[^，。；、和及与的]{2,12}(?:、|和|及|与)){0,6}[^，。；、和及与的]{2,12}?)(?=的|[，。；]|$|(?:[0-9.]+%|全部|部分|多数)?(?:股权|股份))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const list = m[1];
+    let off = m.index + m[0].indexOf(list);
+    for (const item of list.split(/(?<=[^、和及与])(?:、|和|及|与)/)) {
+      const placeLed = PLACE_START.test(item) && item.replace(PLACE_START, '').length >= 2 && nameLike(item.replace(PLACE_START, ''));
+      if ((acceptParty(item) || placeLed) && !/^(?:其|公司|企业|股权|资产|业务|项目)|(?:股权|资产|业务|项目|工厂|产线|生产线)$/.test(item) && item.length <= 12) {
+        push(out, { type: 'Enterprise', name: item, start: off, end: off + item.length, rule: 'party-acquired' });
+      }
+      off += item.length + 1;
+    }
+  }
+}
+
+/** 成立/组建/设立/整合为/更名为X集团/公司: what is founded under a company head is a company (大洋电机车辆事业集团). */
+export function findFounded(text: string, out: Mention[]) {
+  const re = /(?:成立|组建|设立|注册|整合为|更名为|改组为|重组为)(?:了)?([^，。；、的了]{2,16}?(?:集团|公司))(?![\u4e00-\u9fff]{0,2}(?:有限|股份))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const x = m[1];
+    // The head vouches for ordinary words only when a name leads: 大洋电机车辆事业集团, not 新的合资公司.
+    if (!headedAgent(x) || !nameLike(x.slice(0, Math.min(4, x.length - 2)))) continue;
+    const at = m.index + m[0].indexOf(x);
+    push(out, { type: 'Enterprise', name: x, start: at, end: at + x.length, rule: 'party-founded' });
+  }
+}
+
 /** X是/成为Y的(一级)供应商/客户: Y is a company. */
 export function findSupplierOfParty(text: string, out: Mention[]) {
   const supplierOf = /(?:是|成为|系|作为)([^，。；是的]{2,8})的[^，。；的]{0,4}(?:供应商|配套商|供货商|客户)/g;
@@ -221,10 +253,10 @@ export function findAgents(text: string, out: Mention[]) {
  */
 function headedAgent(x: string): boolean {
   const head = /(?:公司|集团)$/.exec(x);
-  if (!head || x.length > 12) return false;
+  if (!head || x.length > 16) return false;
   const rest = x.slice(0, -head[0].length);
   if (rest.length < 2 || PRONOUN.test(x) || GENERIC_WORDS.has(rest) || VERBAL_START.test(rest) || GOV_START.test(rest)) return false;
-  if (/[的了在将已把被这那该本其各此0-9０-９]|^(?:合资|独资|国有|民营|外资|子|分|母|上市|新|平台|项目|投资|建设|运营)/.test(rest)) return false;
+  if (/[的了在将已把被这那该本其各此0-9０-９]|^(?:合资|独资|国有|民营|外资|子|分|母|上市|新|平台|项目|投资|建设|运营)|[子分母]$/.test(rest)) return false;
   return !districtAt(rest, 0) || rest.length - districtAt(rest, 0)!.form.length >= 2;
 }
 

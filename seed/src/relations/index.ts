@@ -5,7 +5,7 @@ import {
   landsIn, locatedAt, locatedHere, placeVerb, placeVerbList, plantAt, startsIn, subplace,
 } from './located-in';
 import { leaderList, leaderNamed, leaderOf, memberGathered, memberPartakes } from './member-of';
-import { namePrefix } from './names';
+import { namePrefix, namedInvestor } from './names';
 import { builtBy, builtTogether, coBuilt, consortium, formed, heldBy, namedAfter, namedOperator, runBy, runs } from './operates';
 import type { RelationRule } from './rule';
 import { storyLabelled, storyPlatform, storyProject, storySettled } from './story';
@@ -25,7 +25,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   coBuilt, builtBy, runs, formed, consortium,
   cooperates, agreement, jointly, supplies,
   designatedSupplier, ordersFrom, heldBy, builtTogether, locatedHere,
-  namePrefix, namedAfter, namedOperator,
+  namePrefix, namedAfter, namedOperator, namedInvestor,
   storyProject, storyPlatform, storyLabelled, storySettled,
 ];
 

@@ -1,9 +1,22 @@
 import { districtAt, districtPrefix } from '../gazetteer';
+import { tags } from '../lexicon';
 import type { Sentence } from '../split';
 import type { Ctx, M } from './context';
 import { add } from './context';
 import { namedAfter, namedOperator } from './operates';
 import type { RelationRule } from './rule';
+
+export const namedInvestor: RelationRule = {
+  id: 'named-investor',
+  type: 'INVESTS_IN',
+  confidence: 0.75,
+  description: 'A project named after a company of the page (X新能源汽车总成项目 beside 中山X股份有限公司, short or place-less forms too), and no other investor stated, is that company\'s investment.',
+  runs: 'names',
+  examples: [
+    { text: '重庆临空开发投资有限公司与江门星河电机股份有限公司签署投资协议，星河电机新能源汽车总成项目正式签约落户渝北。', relation: 'INVESTS_IN 江门星河电机股份有限公司 -> 星河电机新能源汽车总成项目' },
+  ],
+  negatives: ['重庆星河电机股份有限公司总经理表示，重庆新能源汽车总成项目由宏图集团投资建设。'],
+};
 
 export const namePrefix: RelationRule = {
   id: 'name-prefix',
@@ -58,6 +71,20 @@ export function relateNames(ctx: Ctx, sentences: Sentence[], typed: M[]) {
     if (s) add(ctx, { type: 'LOCATED_IN', from: e.index, to: district, start: s.start, end: s.end, rule: namePrefix.id });
   }
 
+  // A project named after a company of the page is its investment, unless the page names another investor.
+  const invested = new Set(ctx.out.filter((r) => r.type === 'INVESTS_IN').map((r) => r.to));
+  const companies = entities.filter((e) => e.type === 'Enterprise').map((e) => ({ e, forms: companyForms(e.name, e.aliases) }));
+  for (const p of entities) {
+    if (p.type !== 'Project' || invested.has(p.index)) continue;
+    const owner = companies.find(({ forms }) => forms.some((f) => p.name.startsWith(f) && p.name.length - f.length >= 4));
+    if (!owner) continue;
+    const first = firstMention.get(p.index);
+    // The sentence naming both, if there is one; else where the project is first named.
+    const both = typed.find((m) => m.entity === p.index && typed.some((o) => o.entity === owner.e.index && sentenceOf(o) === sentenceOf(m)));
+    const s = sentenceOf(both ?? first);
+    if (s) add(ctx, { type: 'INVESTS_IN', from: owner.e.index, to: p.index, start: s.start, end: s.end, rule: namedInvestor.id });
+  }
+
   for (const p of entities) {
     if (p.type !== 'Platform') continue;
     const core = /网$/.test(p.name) ? p.name.slice(0, -1) : null;
@@ -72,4 +99,16 @@ export function relateNames(ctx: Ctx, sentences: Sentence[], typed: M[]) {
       if (s) add(ctx, { type: 'OPERATES', from: e.index, to: p.index, start: s.start, end: s.end, rule });
     }
   }
+}
+
+/** A company's names a project may begin with: its name, its aliases, and each without a leading place (中山大洋电机 → 大洋电机). */
+function companyForms(name: string, aliases: string[]): string[] {
+  const out = new Set<string>();
+  for (const n of [name, ...aliases]) {
+    if (/(?:有限公司|有限责任公司|股份公司)$/.test(n)) continue;
+    out.add(n);
+    const lead = tags(n)[0];
+    if (lead && lead.tag === 'ns' && n.length - lead.word.length >= 3) out.add(n.slice(lead.word.length));
+  }
+  return [...out].filter((f) => f.length >= 3 && !districtAt(f, 0));
 }

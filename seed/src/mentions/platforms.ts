@@ -12,8 +12,12 @@ const PLATFORM_HEADS = [
   '科技城', '生物城', '工业城', '产业城', '汽车城', '智造城', '软件城', '医药城', '物流城', '电子城', '信息城', '数字城',
   // A consortium or alliance is a platform (SPEC): 鲁渝产业协作·工业互联网矩阵, 汽车制造联盟.
   '矩阵', '产业联盟', '联盟',
+  // Parks named by their trade (西永微电园, 重庆智创园) and workshops (创新工坊).
+  '微电园', '智创园', '电子园', '创新园', '创意园', '文创园', '双创园', '科学园', '创新工坊',
   '众创空间', '创客空间', '枢纽园区', '园区', '产业小镇', '智造小镇', '科技小镇', '数字小镇', '创新小镇', '物流港', '航空港', '信息港', '数字港', '无水港',
 ].sort((a, b) => b.length - a.length);
+
+const TOWN_HEAD = /(?:谷|城)$/;
 
 function specificPlatform(name: string, head: string, text: string, start: number, end: number, quoted: boolean): boolean {
   const modifier = name.slice(0, name.length - head.length);
@@ -23,6 +27,11 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   if (/^（(?:以下)?简称/.test(text.slice(end, end + 6))) return true;
   // …基地之一 describes a place, it does not name one (重庆是全球最大的笔电生产基地之一).
   if (/^之一/.test(text.slice(end, end + 2))) return false;
+  // A brand joined to a place by · (京东·梁平数字产业园), or two titles joined by 暨, is how proper names are written.
+  if (/[\u4e00-\u9fffA-Za-z]{2}·[\u4e00-\u9fff]/.test(modifier) && !/^[上下在于把被将已试向从对让给用要可]/.test(modifier)) return true;
+  if (/[\u4e00-\u9fff]{2}暨[\u4e00-\u9fff]{2}/.test(modifier) && !ACTION_START.test(modifier) && !/^[上下在于把被将已试向从对让给用要可]/.test(modifier) && !tags(modifier.split('暨')[0]).some((w) => w.tag === 'v' || (w.word.length === 1 && w.tag.startsWith('v')))) return true;
+  // A valley or a city of a trade is named by one word (仙桃数据谷, 明月湖科技城): the head says what it is for.
+  if (TOWN_HEAD.test(head) && modifier.length >= 2 && modifier.length <= 3 && tags(modifier).length === 1 && /^(?:n|nz|ns|nr|x)$/.test(tags(modifier)[0].tag) && !GENERIC_WORDS.has(modifier)) return true;
   const d = districtPrefix(name);
   // 两江新区的生产基地: a district's possession, not a name.
   if (d && name.length - d.form.length >= 3) return !ACTION_WORDS.test(name.slice(d.form.length)) && name[d.form.length] !== '的';
@@ -76,6 +85,8 @@ export function findPlatforms(text: string, out: Mention[]) {
       closeQuote = 1;
     }
     if (insideBookTitle(text, m.index)) continue;
+    // 微电园拓展区, 科技城西区: the name goes on past the head; a part of a park is not the park.
+    if (/^(?:拓展区|片区|分园|组团|[东南西北]区)/.test(text.slice(end, end + 3))) continue;
     // A district's media or service centre (南川区融媒体中心) is an office, not a platform.
     if (head === '中心' && /(?:融媒体|新闻|政务服务|便民服务|传媒)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     // 香港科技园公司, X产业园有限公司: the head is inside a company's name.

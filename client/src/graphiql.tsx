@@ -3,21 +3,11 @@ import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
-import { createFetcher } from './graphiql-fetcher';
-
-const DEFAULT_QUERY = `# ChainAtlas 产业链图谱 — try Ctrl+Enter
-query Search {
-  search(query: "忽米", first: 5) {
-    matched
-    entity { id type name aliases degree }
-  }
-  stats { articles entities relations }
-}
-`;
+import { createFetcher, GRAPHIQL_DEFAULT_QUERY } from './graphiql-fetcher';
 
 const root = document.getElementById('graphiql');
 if (root) {
   createRoot(root).render(
-    <GraphiQL fetcher={createFetcher(new URL('/graphql', location.href).toString())} defaultQuery={DEFAULT_QUERY} />,
+    <GraphiQL fetcher={createFetcher(new URL('/graphql', location.href).toString())} defaultQuery={GRAPHIQL_DEFAULT_QUERY} />,
   );
 }

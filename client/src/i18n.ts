@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { getLang } from './settings';
+import { readSettings } from './settings';
 
 export const resources = {
   'zh-CN': {
@@ -444,7 +444,7 @@ export const resources = {
 
 function initialLang(): string {
   const fromUrl = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('lang') : null;
-  const l = fromUrl ?? getLang() ?? 'zh-CN';
+  const l = fromUrl ?? readSettings().lang ?? 'zh-CN';
   return l.startsWith('en') ? 'en' : 'zh-CN';
 }
 

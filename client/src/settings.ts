@@ -1,5 +1,59 @@
-const TOKEN_KEY = 'chainAtlas.token';
-const LANG_KEY = 'chainAtlas.lang';
+// The analyst's settings, kept in this browser: one typed object with its defaults, read and
+// written through one pair of functions. Each field keeps the localStorage key it always had,
+// so settings saved by an older explorer are read as they were.
+
+export interface Settings {
+  /** The curation token; mutations carry it, reads never do. */
+  token: string;
+  /** The language the analyst chose (null: not chosen, the browser's or the link's decides). */
+  lang: string | null;
+  /** How many neighbours one expansion brings at most (the rest behind 显示更多). */
+  expandLimit: number;
+  /** The delete keys of the views this browser saved (view id → key): "mine" are the ones with a key. */
+  viewKeys: Record<string, string>;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  token: '',
+  lang: null,
+  expandLimit: 40,
+  viewKeys: {},
+});
+
+export const EXPAND_LIMIT_MAX = 500;
+
+interface Field<K extends keyof Settings> {
+  key: string;
+  /** The stored text back as a value, or undefined when it is not a valid one (the default then). */
+  parse: (raw: string) => Settings[K] | undefined;
+  /** The text to store, or null to remove the key (the default needs no storage). */
+  format: (v: Settings[K]) => string | null;
+}
+
+const FIELDS: { [K in keyof Settings]: Field<K> } = {
+  token: { key: 'chainAtlas.token', parse: (raw) => raw, format: (v) => v || null },
+  lang: { key: 'chainAtlas.lang', parse: (raw) => raw || undefined, format: (v) => v },
+  expandLimit: {
+    key: 'chainAtlas.expandLimit',
+    parse: (raw) => {
+      const n = Number(raw);
+      return Number.isInteger(n) && n >= 1 && n <= EXPAND_LIMIT_MAX ? n : undefined;
+    },
+    format: (v) => String(v),
+  },
+  viewKeys: {
+    key: 'chainAtlas.viewKeys',
+    parse: (raw) => {
+      try {
+        const v: unknown = JSON.parse(raw);
+        return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    format: (v) => JSON.stringify(v),
+  },
+};
 
 function storage(): Storage | null {
   try {
@@ -9,44 +63,32 @@ function storage(): Storage | null {
   }
 }
 
-export function getToken(): string {
-  return storage()?.getItem(TOKEN_KEY) ?? '';
-}
-export function setToken(token: string): void {
-  if (token) storage()?.setItem(TOKEN_KEY, token);
-  else storage()?.removeItem(TOKEN_KEY);
-}
-export function getLang(): string | null {
-  return storage()?.getItem(LANG_KEY) ?? null;
-}
-export function setLang(lang: string): void {
-  storage()?.setItem(LANG_KEY, lang);
+function readField<K extends keyof Settings>(k: K, store: Storage | null): Settings[K] {
+  const raw = store?.getItem(FIELDS[k].key);
+  const v = raw == null ? undefined : FIELDS[k].parse(raw);
+  return v === undefined ? (DEFAULT_SETTINGS[k] as Settings[K]) : v;
 }
 
-const EXPAND_KEY = 'chainAtlas.expandLimit';
-export const DEFAULT_EXPAND_LIMIT = 40;
-/** How many neighbours one expansion brings at most (the rest behind 显示更多). */
-export function getExpandLimit(): number {
-  const n = Number(storage()?.getItem(EXPAND_KEY));
-  return Number.isInteger(n) && n >= 1 && n <= 500 ? n : DEFAULT_EXPAND_LIMIT;
-}
-export function setExpandLimit(n: number): void {
-  storage()?.setItem(EXPAND_KEY, String(n));
+/** Every setting, each from its stored value or its default. */
+export function readSettings(): Settings {
+  const store = storage();
+  return {
+    token: readField('token', store),
+    lang: readField('lang', store),
+    expandLimit: readField('expandLimit', store),
+    viewKeys: { ...readField('viewKeys', store) },
+  };
 }
 
-const VIEW_KEYS_KEY = 'chainAtlas.viewKeys';
-/** The delete keys of the views this browser saved (view id → key): "mine" are the ones with a key. */
-export function getViewKeys(): Record<string, string> {
-  try {
-    const v: unknown = JSON.parse(storage()?.getItem(VIEW_KEYS_KEY) ?? '{}');
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
-  } catch {
-    return {};
+/** Stores the settings given (the others are left as they are); returns all of them as they now are. */
+export function writeSettings(patch: Partial<Settings>): Settings {
+  const store = storage();
+  for (const k of Object.keys(patch) as (keyof Settings)[]) {
+    const v = patch[k];
+    if (v === undefined) continue;
+    const text = (FIELDS[k] as Field<typeof k>).format(v as never);
+    if (text == null) store?.removeItem(FIELDS[k].key);
+    else store?.setItem(FIELDS[k].key, text);
   }
-}
-export function setViewKey(id: string, key: string | null): void {
-  const keys = getViewKeys();
-  if (key) keys[id] = key;
-  else delete keys[id];
-  storage()?.setItem(VIEW_KEYS_KEY, JSON.stringify(keys));
+  return readSettings();
 }

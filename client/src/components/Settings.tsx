@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Api } from '../api';
 import { isHeaderSafeToken } from '../api';
-import { getExpandLimit, getToken, setExpandLimit, setToken } from '../settings';
+import { EXPAND_LIMIT_MAX, readSettings, writeSettings } from '../settings';
 import type { EntityRef } from '../types';
 
 export function SettingsPanel({
@@ -19,8 +19,8 @@ export function SettingsPanel({
   onChanged: (msg: string) => void;
 }) {
   const { t } = useTranslation();
-  const [token, setTok] = useState(getToken());
-  const [limit, setLimit] = useState(String(getExpandLimit()));
+  const [token, setTok] = useState(() => readSettings().token);
+  const [limit, setLimit] = useState(() => String(readSettings().expandLimit));
   const [alias, setAlias] = useState('');
   const [mergeId, setMergeId] = useState('');
   const [articleId, setArticleId] = useState('');
@@ -30,7 +30,7 @@ export function SettingsPanel({
   const run = async (fn: () => Promise<unknown>) => {
     setMsg('');
     setErr('');
-    if (!getToken()) return setErr(t('settings.needToken'));
+    if (!readSettings().token) return setErr(t('settings.needToken'));
     try {
       await fn();
       setMsg(t('settings.done'));
@@ -50,10 +50,10 @@ export function SettingsPanel({
             setMsg('');
             setErr('');
             if (token.trim() && !isHeaderSafeToken(token.trim())) return setErr(t('settings.tokenInvalid'));
-            setToken(token.trim());
             const n = Number(limit);
-            if (Number.isInteger(n) && n >= 1 && n <= 500) setExpandLimit(n);
-            setLimit(String(getExpandLimit()));
+            const valid = Number.isInteger(n) && n >= 1 && n <= EXPAND_LIMIT_MAX;
+            const now = writeSettings({ token: token.trim(), ...(valid ? { expandLimit: n } : {}) });
+            setLimit(String(now.expandLimit));
             setMsg(t('settings.done'));
           }}
         >
@@ -64,7 +64,7 @@ export function SettingsPanel({
           <p className="muted small">{t('settings.tokenHint')}</p>
           <label className="field">
             {t('settings.expandLimit')}
-            <input type="number" min={1} max={500} value={limit} onChange={(e) => setLimit(e.target.value)} />
+            <input type="number" min={1} max={EXPAND_LIMIT_MAX} value={limit} onChange={(e) => setLimit(e.target.value)} />
           </label>
           <p className="muted small">{t('settings.expandLimitHint')}</p>
           <button type="submit">{t('settings.save')}</button>

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { StatsData } from '../api';
+import { formatNumber } from '../format';
+
+/** The title, the corpus's counts, the loading indicator and the language / settings / help buttons. */
+export function TopBar({
+  stats,
+  loading,
+  onSwitchLang,
+  onSettings,
+  onHelp,
+}: {
+  stats: StatsData | null;
+  loading: boolean;
+  onSwitchLang: () => void;
+  onSettings: () => void;
+  onHelp: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="topbar">
+      <h1>
+        {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
+      </h1>
+      <div className="stats" aria-label="stats">
+        {stats?.articles != null && <span>{t('stats.articles', { n: formatNumber(stats.articles, i18n.language) })}</span>}
+        {stats?.entities != null && <span>{t('stats.entities', { n: formatNumber(stats.entities, i18n.language) })}</span>}
+        {stats?.relations != null && <span>{t('stats.relations', { n: formatNumber(stats.relations, i18n.language) })}</span>}
+      </div>
+      <div className="top-actions">
+        {loading && (
+          <span className="spinner" role="status">
+            {t('canvas.loading')}
+          </span>
+        )}
+        <button type="button" onClick={onSwitchLang} aria-label={t('app.languageLabel')}>
+          {t('app.language')}
+        </button>
+        <button type="button" onClick={onSettings}>
+          {t('app.settings')}
+        </button>
+        <button type="button" onClick={onHelp}>
+          {t('app.help')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,111 @@
+// @vitest-environment node
+// Every GraphQL operation the explorer sends, checked against the server's published contract
+// (server/schema.graphql): a field renamed or an argument retyped on the server fails here, not
+// in an analyst's browser. The operations are the ones api.ts really builds, caught on the way
+// out, with the variables it sends.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, getVariableValues, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { api, type Gql } from './api';
+import { GRAPHIQL_DEFAULT_QUERY } from './graphiql-fetcher';
+import { CHAIN_LAYERS } from './types';
+
+const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../server/schema.graphql', import.meta.url)), 'utf8'));
+
+interface Sent {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** A client that records what it would send and answers nothing (each call stops at its first request). */
+function recorder(): { gql: Gql; sent: Sent[] } {
+  const sent: Sent[] = [];
+  const gql = (async (query: string, variables: Record<string, unknown> = {}) => {
+    sent.push({ query, variables });
+    throw new Error('recorded');
+  }) as Gql;
+  return { gql, sent };
+}
+
+type Calls = { [K in keyof ReturnType<typeof api>]: ((a: ReturnType<typeof api>) => Promise<unknown>)[] };
+
+// Each method called in each of the shapes that make it send a different operation.
+const CALLS: Calls = {
+  search: [(a) => a.search('忽米'), (a) => a.search('忽米', ['ENTERPRISE', 'PLATFORM'], 5)],
+  entity: [(a) => a.entity('enterprise:忽米网')],
+  entities: [(a) => a.entities(['a', 'b', 'c', 'd', 'e', 'f'])],
+  neighbourhood: [(a) => a.neighbourhood(['a']), (a) => a.neighbourhood(['a'], { depth: 2, relationTypes: ['LOCATED_IN'], entityTypes: ['ENTERPRISE'], limit: 40 })],
+  relation: [(a) => a.relation('r1')],
+  paths: [(a) => a.paths('a', 'b'), (a) => a.paths('a', 'b', { maxLength: 3, first: 2, relationTypes: ['SUPPLIES'] })],
+  chain: [(a) => a.chain('a', { depth: 2, direction: 'BOTH', layers: [...CHAIN_LAYERS], limit: 100 })],
+  districtProfile: [(a) => a.districtProfile('district:两江新区')],
+  clusterProfile: [(a) => a.clusterProfile('cluster:汽车')],
+  relations: [(a) => a.relations(['r1', 'r2'])],
+  article: [(a) => a.article('a1')],
+  stats: [(a) => a.stats()],
+  addAlias: [(a) => a.addAlias('a', '别名')],
+  mergeEntities: [(a) => a.mergeEntities('a', 'b')],
+  deleteArticle: [(a) => a.deleteArticle('a1')],
+  saveView: [(a) => a.saveView('名', '{}'), (a) => a.saveView(null, '{}')],
+  view: [(a) => a.view('abcdef12')],
+  views: [(a) => a.views()],
+  deleteView: [(a) => a.deleteView('abcdef12', 'key'), (a) => a.deleteView('abcdef12', null)],
+  // The entities of a saved canvas first; with none, its relations by id.
+  canvas: [(a) => a.canvas(['a', 'b'], ['r1']), (a) => a.canvas([], ['r1'])],
+  articles: [(a) => a.articles()],
+};
+
+async function sentOperations(): Promise<{ method: string; sent: Sent }[]> {
+  const out: { method: string; sent: Sent }[] = [];
+  for (const [method, calls] of Object.entries(CALLS)) {
+    for (const call of calls) {
+      const { gql, sent } = recorder();
+      await call(api(gql)).catch(() => undefined);
+      expect(sent.length, `${method} sent nothing`).toBeGreaterThan(0);
+      out.push(...sent.map((s) => ({ method, sent: s })));
+    }
+  }
+  return out;
+}
+
+describe('the operations the explorer sends', () => {
+  it('every api method is exercised here (a new one needs its calls listed)', () => {
+    const { gql } = recorder();
+    expect(Object.keys(api(gql)).sort()).toEqual(Object.keys(CALLS).sort());
+  });
+
+  it('each one is valid against server/schema.graphql, with the variables it sends', async () => {
+    const ops = await sentOperations();
+    expect(ops.length).toBeGreaterThanOrEqual(Object.keys(CALLS).length);
+    for (const { method, sent } of ops) {
+      const doc = parse(sent.query);
+      const errors = validate(schema, doc).map((e) => e.message);
+      expect(errors, `${method}: ${sent.query}`).toEqual([]);
+      const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+      const vars = getVariableValues(schema, op.variableDefinitions ?? [], sent.variables);
+      expect(vars.errors?.map((e) => e.message) ?? [], `${method}: variables ${JSON.stringify(sent.variables)}`).toEqual([]);
+    }
+  });
+
+  it("GraphiQL's example query is valid too", () => {
+    expect(validate(schema, parse(GRAPHIQL_DEFAULT_QUERY)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('a renamed field is caught (the check is not vacuous)', () => {
+    const doc = parse('{ stats { articles entityCount } }');
+    expect(validate(schema, doc).map((e) => e.message).join()).toMatch(/entityCount/);
+  });
+
+  it('no other client file builds a GraphQL operation of its own (those checked here are all there are)', () => {
+    const checked = ['api.ts', 'graphiql-fetcher.ts'];
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+    const offenders = files(root)
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !checked.some((c) => f.endsWith(`/${c}`)))
+      .filter((f) => /\bgql\s*</.test(readFileSync(f, 'utf8')) || /\b(query|mutation)\s+[A-Z]\w*\s*[({]/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+// The analyst's filters and what they hide on the canvas.
+import type { EntityType, RelationType } from '../types';
+import type { CanvasState } from './canvas';
+
+export interface Filters {
+  /** Entity and relation types hidden by the analyst (empty: all shown). */
+  hiddenEntityTypes: EntityType[];
+  hiddenRelationTypes: RelationType[];
+  /** Only entities located in this district (and the district itself). */
+  district: string | null;
+  /** ISO dates bounding the evidence's article dates. */
+  dateFrom: string | null;
+  dateTo: string | null;
+}
+
+
+export const emptyFilters: Filters = {
+  hiddenEntityTypes: [],
+  hiddenRelationTypes: [],
+  district: null,
+  dateFrom: null,
+  dateTo: null,
+};
+
+/**
+ * Which nodes and edges the filters hide. Districts are found through LOCATED_IN edges on
+ * the canvas; dates through the article dates known for each edge (unknown: kept).
+ */
+export function filteredOut(s: CanvasState, edgeDates: Record<string, string[]> = {}): Set<string> {
+  const out = new Set<string>(s.hidden);
+  const f = s.filters;
+  for (const n of Object.values(s.nodes)) if (f.hiddenEntityTypes.includes(n.type)) out.add(n.id);
+  if (f.district) {
+    const inDistrict = new Set<string>([f.district]);
+    for (const e of Object.values(s.edges)) if (e.type === 'LOCATED_IN' && e.target === f.district) inDistrict.add(e.source);
+    // Projects and members hang off what is located there: one more hop.
+    for (const e of Object.values(s.edges)) {
+      if (e.type === 'LOCATED_IN') continue;
+      if (inDistrict.has(e.source) && s.nodes[e.target]?.type !== 'DISTRICT') inDistrict.add(e.target);
+    }
+    for (const n of Object.values(s.nodes)) if (!inDistrict.has(n.id)) out.add(n.id);
+  }
+  for (const e of Object.values(s.edges)) {
+    if (f.hiddenRelationTypes.includes(e.type) || out.has(e.source) || out.has(e.target)) {
+      out.add(e.id);
+      continue;
+    }
+    const dates = edgeDates[e.id];
+    if ((f.dateFrom || f.dateTo) && dates && dates.length) {
+      const inRange = dates.some((d) => (!f.dateFrom || d >= f.dateFrom) && (!f.dateTo || d <= f.dateTo));
+      if (!inRange) out.add(e.id);
+    }
+  }
+  return out;
+}

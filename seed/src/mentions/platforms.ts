@@ -66,6 +66,8 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
 /** What follows an item up to its list's close: (、B、C)等N个(重点)项目. */
 function listOfProjects(text: string, end: number): boolean {
   const rest = text.slice(end, end + 120);
+  // The last item stands right before 等 (…，X等12个项目); an earlier one has 、 on its side.
+  if (/^等[0-9一二三四五六七八九十百几多]+[个项批](?:重点|重大|产业|招商)?项目/.test(rest)) return true;
   return /^(?:、[^，。；、：]{2,30}){0,8}等[0-9一二三四五六七八九十百几多]*[个项批]?(?:重点|重大|产业|招商)?项目/.test(rest) && /、/.test(text.slice(Math.max(0, end - 40), end + 2));
 }
 

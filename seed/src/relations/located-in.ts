@@ -66,12 +66,14 @@ export const locatedAt: RelationRule = {
   description: '位于D(…)的X: what follows 位于D的 is there.',
   examples: [
     { text: '2月21日,位于两江新区龙盛新城的赛力斯汽车超级工厂,工作人员在下线质量门处对问界M9进行外观、内饰等检查。', relation: 'LOCATED_IN 赛力斯汽车 -> 两江新区' },
+    { text: '位于江津、作为全市重要的智能装备集聚地的金桂数据谷，目前已集聚了300余家企业。', relation: 'LOCATED_IN 金桂数据谷 -> 江津区' },
   ],
   negatives: ['两江新区的赛力斯汽车超级工厂正在生产问界M9。'],
   on: 'District',
   each(sc, m) {
     if (!/位于$/.test(sc.before(m))) return;
-    const de = /^[^，。；的]{0,10}的/.exec(sc.after(m));
+    // 位于渝北、作为全市重要的数字经济集聚地的X: a second attribute joined by 、 describes the same X.
+    const de = /^、(?:作为|是)[^，。；、]{0,30}的/.exec(sc.after(m)) ?? /^[^，。；的]{0,10}的/.exec(sc.after(m));
     if (!de) return;
     const x = sc.firstAfter(m.end + de[0].length, ['Enterprise', 'Platform', 'Project'], 0);
     if (x) add(sc.ctx, { type: T, from: x.entity, to: m.entity, ...sc.ev, rule: this.id });

@@ -8,7 +8,7 @@ import { leaderList, leaderNamed, leaderOf, memberGathered, memberPartakes } fro
 import { namePrefix, namedInvestor } from './names';
 import { builtBy, builtTogether, coBuilt, consortium, formed, heldBy, namedAfter, namedOperator, runBy, runs } from './operates';
 import type { RelationRule } from './rule';
-import { storyLabelled, storyPlatform, storyProject, storySettled } from './story';
+import { storyLabelled, storyPlatform, storyProject, storySettled, storySigner } from './story';
 import { designatedSupplier, ordersFrom, suppliedBy, supplierOf, supplies, suppliersInclude } from './supplies';
 
 /**
@@ -26,7 +26,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   cooperates, agreement, jointly, supplies,
   designatedSupplier, ordersFrom, heldBy, builtTogether, locatedHere,
   namePrefix, namedAfter, namedOperator, namedInvestor,
-  storyProject, storyPlatform, storyLabelled, storySettled,
+  storyProject, storyPlatform, storyLabelled, storySettled, storySigner,
 ];
 
 const ids = new Set<string>();

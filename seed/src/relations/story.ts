@@ -70,6 +70,16 @@ export function relateStories(ctx: Ctx, sentences: Sentence[], typed: M[], topic
           add(ctx, { type: 'LOCATED_IN', from: x.entity, to: topic.district, ...ev, rule: storyLabelled.id });
         }
       }
+      // --- story-signer: 签约的5个项目，分别是A投资1.5亿元兴建P1、B投资1亿元建P2 — who signs to build there sets up there.
+      if (/签约/.test(s.text)) {
+        for (const x of top) {
+          if (x.type !== 'Enterprise' || located.has(x.entity) || !/^(?:计划|拟|将)?投资/.test(text.slice(x.end, x.end + 4))) continue;
+          const builds = top.some((p) => p.type === 'Project' && p.start > x.end && ctx.seen.has(`INVESTS_IN|${x.entity}|${p.entity}`) && ctx.seen.get(`LOCATED_IN|${p.entity}|${here}`));
+          if (!builds) continue;
+          add(ctx, { type: 'LOCATED_IN', from: x.entity, to: here, ...ev, rule: storySigner.id });
+          located.add(x.entity);
+        }
+      }
     }
 
     // --- story-settled: A、B等落户/入驻(D), 现入驻有A、B等企业, X已在D设厂.
@@ -164,4 +174,16 @@ export const storySettled: RelationRule = {
     { text: '在九龙坡区，由重庆西部智谷创业服务有限公司运营的九龙坡智能制造孵化器已入驻科技型企业86家。', relation: 'LOCATED_IN 重庆西部智谷创业服务有限公司 -> 九龙坡区' },
   ],
   negatives: ['深圳：企业加快布局\n华为技术有限公司入驻深圳湾科技园。'],
+};
+
+export const storySigner: RelationRule = {
+  id: 'story-signer',
+  type: 'LOCATED_IN',
+  confidence: 0.6,
+  description: "签约的N个项目，分别是A投资…建P1、B投资…的P2: a company that signs with the story's district to build a project there sets up there.",
+  runs: 'story',
+  examples: [
+    { text: '5家配套企业与铜梁区集中签约\n9日，5家配套企业与铜梁区集中签约。集中签约的5个项目，分别是宏达机电公司投资8000万元的自动化设备制造项目、云海铝业投资4000万元的铝材加工项目。', relation: 'LOCATED_IN 宏达机电公司 -> 铜梁区' },
+  ],
+  negatives: ['行业观察\n业内人士认为，宏达机电公司投资8000万元的自动化设备制造项目带动了行业发展。'],
 };

@@ -98,6 +98,8 @@ export class Discourse {
   lastFounded: Mention | null = null;
   /** The two parties of the last agreement or cooperation: what 双方 means. */
   lastPair: Mention[] | null = null;
+  /** The last list of companies (A、B和C): what 这几家企业 means. */
+  lastList: Mention[] | null = null;
   /** Amounts stated for a project (总投资N元的P, P总投资N元), for an investor named elsewhere. */
   readonly projectAmount = new Map<number, number>();
   /** Sub-places (D<园区>，…) and the district they are in, for 在<园区>，…P. */
@@ -122,6 +124,7 @@ export class Discourse {
       this.lastPlatform = null;
       this.lastFounded = null;
       this.lastPair = null;
+      this.lastList = null;
     }
     this.storyTopic ??= inS.find((m) => m.type === 'Enterprise' && !m.nested) ?? null;
   }
@@ -133,6 +136,18 @@ export class Discourse {
     if (firstOrg) this.lastOrg = firstOrg;
     this.lastProject = top.filter((m) => m.type === 'Project').pop() ?? this.lastProject;
     this.lastPlatform = top.filter((m) => m.type === 'Platform').pop() ?? this.lastPlatform;
+    this.lastList = companyList(text, top, s.end) ?? this.lastList;
     for (const m of top) if (m.type === 'Enterprise' && /(?:设立|成立)(?:了)?$/.test(text.slice(Math.max(s.start, m.start - 4), m.start))) this.lastFounded = m;
   }
+}
+
+/** The last run of two or more companies joined by 、/和/及/与 that ends before `at`. */
+export function companyList(text: string, top: Mention[], at: number): Mention[] | null {
+  const orgs = top.filter((m) => m.type === 'Enterprise' && m.end <= at);
+  for (let k = orgs.length - 1; k > 0; k--) {
+    const run = [orgs[k]];
+    for (let j = k - 1; j >= 0 && /^(?:、|和|及|与)$/.test(text.slice(orgs[j].end, run[0].start)); j--) run.unshift(orgs[j]);
+    if (run.length >= 2) return run;
+  }
+  return null;
 }

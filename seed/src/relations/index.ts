@@ -9,7 +9,7 @@ import { namePrefix, namedInvestor } from './names';
 import { builtBy, builtTogether, coBuilt, consortium, formed, heldBy, namedAfter, namedOperator, runBy, runs } from './operates';
 import type { RelationRule } from './rule';
 import { storyLabelled, storyPlatform, storyProject, storySettled, storySigner } from './story';
-import { designatedSupplier, ordersFrom, suppliedBy, supplierOf, supplies, suppliersInclude } from './supplies';
+import { designatedSupplier, ordersFrom, suppliedBy, supplierOf, supplierOfThese, supplies, suppliersInclude } from './supplies';
 
 /**
  * Every relation rule, in the order the sentence loop applies them (earlier rules take a relation
@@ -20,7 +20,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   districtGroup,
   invests, ownProject, landsIn, subplace,
   locatedAt, plantAt, districtOf, districtGlued, districtSubplace, districtCompany, districtGathers,
-  investedBy, implementedBy, builtIn, foundedIn, parkGathers, placeVerb, placeVerbList, startsIn, runBy, supplierOf, partner, suppliedBy, suppliersInclude, districtTopic,
+  investedBy, implementedBy, builtIn, foundedIn, parkGathers, placeVerb, placeVerbList, startsIn, runBy, supplierOf, partner, supplierOfThese, suppliedBy, suppliersInclude, districtTopic,
   leaderList, leaderOf, leaderNamed, memberPartakes, memberGathered,
   coBuilt, builtBy, runs, formed, consortium,
   cooperates, agreement, jointly, supplies,

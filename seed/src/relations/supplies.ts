@@ -1,5 +1,6 @@
 import type { M } from './context';
 import { SUPPLY } from '../lexicon';
+import { companyList } from '../discourse';
 import { add, ORG } from './context';
 import { partner } from './cooperates-with';
 import type { RelationRule } from './rule';
@@ -25,6 +26,31 @@ export const supplierOf: RelationRule = {
       const x = sc.orgBefore(at) ?? sc.clauseSubject(sc.clauseStart(at));
       if (x && y && /合作伙伴$/.test(g[0])) add(sc.ctx, { type: 'COOPERATES_WITH', from: x.entity, to: y.entity, ...sc.ev, rule: partner.id });
       else if (x && y) add(sc.ctx, { type: T, from: x.entity, to: y.entity, ...sc.ev, rule: this.id });
+    }
+  },
+};
+
+export const supplierOfThese: RelationRule = {
+  id: 'supplier-of-these',
+  type: T,
+  confidence: 0.75,
+  description: '(作为)这几家/这些企业的(主)供应商，X…: X supplies each company of the list the demonstrative points back to.',
+  examples: [
+    { text: '全球订单被精达电子、群星电脑、远方科技三家企业包揽，作为这几家企业的按键主供应商，重庆宏讯橡胶有限公司必须紧跟这些厂家的动向。', relation: 'SUPPLIES 重庆宏讯橡胶有限公司 -> 群星电脑' },
+  ],
+  negatives: ['宏讯是这几家企业的股东之一。'],
+  apply(sc) {
+    const { s, top, text } = sc;
+    const re = /(作为|是|成为)(?:这|该|上述|以上|前述)(?:[几两三四五六七八九十]|些)?家?(?:企业|公司|厂商|厂家|车企|客户)的[^，。；]{0,8}(?:供应商|配套商|供货商)/g;
+    for (let g = re.exec(s.text); g; g = re.exec(s.text)) {
+      const at = s.start + g.index;
+      const end = at + g[0].length;
+      const customers = companyList(text, top, at) ?? sc.d.lastList;
+      if (!customers) continue;
+      // 作为…供应商，X…: the fronted phrase describes the subject after the comma; X是…供应商: the one before.
+      const x = g[1] === '作为' && at === sc.clauseStart(at) ? sc.firstAfter(end + 1, ['Enterprise'], 0) : sc.orgBefore(at) ?? sc.clauseSubject(sc.clauseStart(at));
+      if (!x) continue;
+      for (const y of customers) if (y.entity !== x.entity) add(sc.ctx, { type: T, from: x.entity, to: y.entity, ...sc.ev, rule: this.id });
     }
   },
 };

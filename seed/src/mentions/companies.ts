@@ -70,6 +70,29 @@ export function findShortOrgNames(text: string, out: Mention[]) {
   }
 }
 
+/**
+ * A word the dictionary knows as an organisation (jieba's nt) that ends in a line of business
+ * (长安汽车, 中信证券): a company wherever it stands, as a reader who knows the word reads it.
+ */
+export function findDictionaryOrgs(text: string, out: Mention[]) {
+  const re = new RegExp(`(?:${[...BUSINESS_WORDS, '证券', '银行', '保险'].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    for (let k = 4; k >= 2; k--) {
+      const start = m.index - k;
+      if (start < 0) continue;
+      const cand = text.slice(start, end);
+      if (!/^[\u4e00-\u9fff]+$/.test(cand) || /[\u4e00-\u9fff]/.test(text[end] ?? '') && !/[正已将也还在与和及的是为向等、]/.test(text[end])) continue;
+      if (/[\u4e00-\u9fff]/.test(text[start - 1] ?? '') && !/[，。；、：的与和及是由被向为在了将对从]/.test(text[start - 1])) continue;
+      const t = tags(cand);
+      if (t.length === 1 && t[0].tag === 'nt' && !GENERIC_WORDS.has(cand) && !GOV_START.test(cand)) {
+        push(out, { type: 'Enterprise', name: cand, start, end, rule: 'dictionary-org' });
+        break;
+      }
+    }
+  }
+}
+
 /** A listed company's stock code after its name: 宗申动力(001696), 英业达（2356）, X（证券代码：688443）. */
 export function findStockCoded(text: string, out: Mention[]) {
   const re = /（(证券代码|股票代码|股票简称|代码)?[：:]?\s*([0-9]{4,6})(?:\.[A-Z]{2})?）/g;

@@ -30,6 +30,8 @@ function specificPlatform(name: string, head: string, text: string, start: numbe
   // A brand joined to a place by · (京东·梁平数字产业园), or two titles joined by 暨, is how proper names are written.
   if (/[\u4e00-\u9fffA-Za-z]{2}·[\u4e00-\u9fff]/.test(modifier) && !/^[上下在于把被将已试向从对让给用要可]/.test(modifier)) return true;
   if (/[\u4e00-\u9fff]{2}暨[\u4e00-\u9fff]{2}/.test(modifier) && !ACTION_START.test(modifier) && !/^[上下在于把被将已试向从对让给用要可]/.test(modifier) && !tags(modifier.split('暨')[0]).some((w) => w.tag === 'v' || (w.word.length === 1 && w.tag.startsWith('v')))) return true;
+  // 汽车制造联盟已有70多家企业成员: an alliance that has members is one by name, even named by its sector.
+  if (/联盟$/.test(head) && modifier.length >= 2 && modifier.length <= 6 && !VERBAL_START.test(modifier) && !/^(?:各|该|这|此|本|一|多|两|八|十)/.test(modifier) && /^[^。；]{0,8}(?:企业成员|成员单位|会员|入盟|成员)/.test(text.slice(end, end + 16))) return true;
   // A valley or a city of a trade is named by one word (仙桃数据谷, 明月湖科技城): the head says what it is for.
   if (TOWN_HEAD.test(head) && modifier.length >= 2 && modifier.length <= 3 && tags(modifier).length === 1 && /^(?:n|nz|ns|nr|x)$/.test(tags(modifier)[0].tag) && !GENERIC_WORDS.has(modifier)) return true;
   const d = districtPrefix(name);

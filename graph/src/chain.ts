@@ -1,13 +1,14 @@
 import type { Chain, ChainLayer, ChainDirection, Entity, Relation } from './model';
+import { STORE_BOUNDS, bounded } from './core/limits';
 
 // The walk behind the chain view, shared by both adapters: each hands it the steps along
 // SUPPLIES (and the optional layers) its own way; levels, cycles, counts and the node limit
 // are decided here once, so SQLite and Neo4j answer the same chain.
 
-export const CHAIN_MAX_DEPTH = 4;
-export const CHAIN_DEFAULT_DEPTH = 2;
-export const CHAIN_DEFAULT_LIMIT = 300;
-export const CHAIN_MAX_LIMIT = 2000;
+export const CHAIN_MAX_DEPTH = STORE_BOUNDS.chainDepth.max;
+export const CHAIN_DEFAULT_DEPTH = STORE_BOUNDS.chainDepth.default;
+export const CHAIN_DEFAULT_LIMIT = STORE_BOUNDS.chainNodes.default;
+export const CHAIN_MAX_LIMIT = STORE_BOUNDS.chainNodes.max;
 /** Steps the walk may examine when counting; past it the counts are lower bounds. */
 export const CHAIN_VISIT_BUDGET = 400_000;
 
@@ -53,10 +54,10 @@ export interface ChainWalkResult<K, R> {
 /** Clamps what a caller asked for to what the walk does. */
 export function chainOptions(options: { depth?: number; direction?: ChainDirection; layers?: readonly ChainLayer[]; limit?: number }) {
   return {
-    depth: Math.max(1, Math.min(Math.trunc(options.depth ?? CHAIN_DEFAULT_DEPTH), CHAIN_MAX_DEPTH)),
+    depth: bounded(options.depth, STORE_BOUNDS.chainDepth),
     direction: options.direction ?? 'both',
     layers: [...new Set(options.layers ?? [])],
-    limit: Math.max(1, Math.min(Math.trunc(options.limit ?? CHAIN_DEFAULT_LIMIT), CHAIN_MAX_LIMIT)),
+    limit: bounded(options.limit, STORE_BOUNDS.chainNodes),
   };
 }
 

@@ -2,6 +2,7 @@ export * from './model';
 export * from './ids';
 export * from './store';
 export * from './config';
+export * from './core';
 export * from './backup';
 export * from './check';
 export { openGraphStore } from './open';

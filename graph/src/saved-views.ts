@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { GraphStoreError } from './store';
+import { STORE_BOUNDS } from './core/limits';
 
 // Saved views, shared by both stores: the checks and limits in one place.
 
 /** A canvas of a few thousand entities with positions fits; a runaway client does not. */
 export const VIEW_STATE_MAX_CHARS = 512 * 1024;
 export const VIEW_NAME_MAX_CHARS = 100;
-export const VIEWS_PAGE_DEFAULT = 50;
-export const VIEWS_PAGE_MAX = 200;
+export const VIEWS_PAGE_DEFAULT = STORE_BOUNDS.viewsPage.default;
+export const VIEWS_PAGE_MAX = STORE_BOUNDS.viewsPage.max;
 
 export interface SaveViewInput {
   name: string | null;

@@ -2,21 +2,18 @@ import type {
   Article,
   ArticleExtraction,
   ArticleSummary,
-  AuditEntry,
   AuditKind,
   Entity,
   EntityType,
-  Evidence,
-  Rejection,
   Relation,
   RelationType,
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
-import type { ChainLayer, ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
-import type { GraphQLResolveInfo } from 'graphql';
+import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
+import type { ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { ApiContext } from './context';
+import type { ClusterResolvers, Resolvers } from './generated/resolvers';
 import { decodeCursor, decodeOffsetCursor, encodeCursor } from './cursor';
 import { apiError, badInput, notFound, responseTooLarge } from './errors';
 import { asArticleFailure, type ArticleFailure } from './ingest';
@@ -35,8 +32,6 @@ import {
   viewIdArg,
   viewInputArg,
 } from './validate';
-
-type Args = Record<string, unknown>;
 
 /** GraphQL's enum values (DISTRICT) stand for the model's names (District). */
 const ENTITY_TYPE_ENUM = Object.fromEntries(ENTITY_TYPES.map((t) => [t.toUpperCase(), t])) as Record<string, EntityType>;
@@ -110,13 +105,14 @@ async function investments(ctx: ApiContext, project: Entity) {
   return rels.map((relation) => ({ relation, enterpriseId: relation.from, amountCny: relation.amountCny ?? null }));
 }
 
-const entityCommon = {
-  relations: async (self: Entity, args: Args, ctx: ApiContext) => {
-    const first = intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize);
-    const types = (args.types as RelationType[] | null | undefined) ?? null;
+/** The fields every Entity type answers alike (Cluster's stand for all five: the arguments are the same). */
+const entityCommon: Pick<ClusterResolvers, 'relations' | 'degree' | 'articles'> = {
+  relations: async (self, args, ctx) => {
+    const first = intArg(args.first ?? D.relationsFirst, 'first', 0, ctx.limits.maxPageSize);
+    const types = args.types ?? null;
     if ((await ctx.loaders.degree.load(self.id)) > ctx.hubDegree) {
       // A hub's page is read on its own: batching would bring all its relations to show a few.
-      const after = args.after == null ? null : decodeCursor('relation', String(args.after));
+      const after = args.after == null ? null : decodeCursor('relation', args.after);
       const page = await ctx.store.relationsOf(self.id, { types: types ?? undefined, first: first + 1, after });
       const items = page.items.slice(0, first);
       for (const rel of items) ctx.loaders.relation.prime(rel.id, rel);
@@ -132,7 +128,7 @@ const entityCommon = {
     const all = (await ctx.loaders.relationsOf.load(self.id))
       .filter((r) => !types?.length || types.includes(r.type))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const after = args.after == null ? null : decodeCursor('relation', String(args.after));
+    const after = args.after == null ? null : decodeCursor('relation', args.after);
     const rest = after == null ? all : all.filter((r) => r.id > after);
     const page = rest.slice(0, first);
     return {
@@ -144,8 +140,8 @@ const entityCommon = {
       totalCount: all.length,
     };
   },
-  degree: (self: Entity, _: Args, ctx: ApiContext) => ctx.loaders.degree.load(self.id),
-  articles: async (self: Entity, _: Args, ctx: ApiContext) => {
+  degree: (self, _, ctx) => ctx.loaders.degree.load(self.id),
+  articles: async (self, _, ctx) => {
     const details = await ctx.loaders.details.load(self.id);
     spendListItems(ctx, details?.articleIds.length ?? 0);
     const found = await ctx.loaders.article.loadMany(details?.articleIds ?? []);
@@ -274,21 +270,27 @@ function clusterProfileShape(p: ClusterProfile) {
 }
 
 const CHAIN_DIRECTION = { UPSTREAM: 'upstream', DOWNSTREAM: 'downstream', BOTH: 'both' } as const;
+const AUDIT_KIND = { INGEST: 'ingest', ALIAS: 'alias', MERGE: 'merge', REJECT: 'reject', RESTORE: 'restore', DELETE_ARTICLE: 'delete-article' } as const satisfies Record<string, AuditKind>;
+const CURATION_KIND = { ALIAS: 'alias', MERGE: 'merge' } as const;
 
 // ---- the resolvers ---------------------------------------------------------------------
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   EntityType: ENTITY_TYPE_ENUM,
 
   Entity: {
-    __resolveType: (e: Entity) => e.type,
+    __resolveType: (e) => e.type,
   },
 
   ChainDirection: CHAIN_DIRECTION,
 
+  AuditKind: AUDIT_KIND,
+
+  CurationKind: CURATION_KIND,
+
   Figure: {
-    facts: async (f: { relationIds: string[] }, args: Args, ctx: ApiContext) => {
-      const first = intArg(args.first ?? 20, 'first', 0, ctx.limits.maxPageSize);
+    facts: async (f, args, ctx) => {
+      const first = intArg(args.first ?? D.factsFirst, 'first', 0, ctx.limits.maxPageSize);
       const found = await ctx.loaders.relation.loadMany(f.relationIds.slice(0, first));
       return found.filter((r): r is Relation => r != null && !(r instanceof Error));
     },
@@ -296,11 +298,11 @@ export const resolvers = {
 
   District: {
     ...entityCommon,
-    enterprises: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Enterprise')),
-    clusters: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Cluster')),
-    projects: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Project')),
-    platforms: (d: Entity, _: Args, ctx: ApiContext) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Platform')),
-    totalInvestmentCny: async (d: Entity, _: Args, ctx: ApiContext) => {
+    enterprises: (d, _, ctx) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Enterprise')),
+    clusters: (d, _, ctx) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Cluster')),
+    projects: (d, _, ctx) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Project')),
+    platforms: (d, _, ctx) => related(ctx, d, 'LOCATED_IN', 'in').then(ofType('Platform')),
+    totalInvestmentCny: async (d, _, ctx) => {
       const projects = ofType('Project')(await related(ctx, d, 'LOCATED_IN', 'in'));
       const stakes = await Promise.all(projects.map((p) => investments(ctx, p)));
       return sum(stakes.flat().map((s) => s.amountCny)) ?? 0;
@@ -309,38 +311,38 @@ export const resolvers = {
 
   Cluster: {
     ...entityCommon,
-    district: (c: Entity, _: Args, ctx: ApiContext) => firstOf(related(ctx, c, 'LOCATED_IN', 'out')),
-    leaders: (c: Entity, _: Args, ctx: ApiContext) => related(ctx, c, 'MEMBER_OF', 'in', (r) => r.role === 'leader'),
-    members: (c: Entity, _: Args, ctx: ApiContext) => related(ctx, c, 'MEMBER_OF', 'in'),
+    district: (c, _, ctx) => firstOf(related(ctx, c, 'LOCATED_IN', 'out')),
+    leaders: (c, _, ctx) => related(ctx, c, 'MEMBER_OF', 'in', (r) => r.role === 'leader'),
+    members: (c, _, ctx) => related(ctx, c, 'MEMBER_OF', 'in'),
   },
 
   Enterprise: {
     ...entityCommon,
-    districts: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'LOCATED_IN', 'out'),
-    clusters: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'MEMBER_OF', 'out'),
-    projects: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'INVESTS_IN', 'out'),
-    platforms: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'OPERATES', 'out'),
-    partners: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'COOPERATES_WITH', 'both'),
-    suppliers: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'SUPPLIES', 'in'),
-    customers: (e: Entity, _: Args, ctx: ApiContext) => related(ctx, e, 'SUPPLIES', 'out').then(ofType('Enterprise')),
+    districts: (e, _, ctx) => related(ctx, e, 'LOCATED_IN', 'out'),
+    clusters: (e, _, ctx) => related(ctx, e, 'MEMBER_OF', 'out'),
+    projects: (e, _, ctx) => related(ctx, e, 'INVESTS_IN', 'out'),
+    platforms: (e, _, ctx) => related(ctx, e, 'OPERATES', 'out'),
+    partners: (e, _, ctx) => related(ctx, e, 'COOPERATES_WITH', 'both'),
+    suppliers: (e, _, ctx) => related(ctx, e, 'SUPPLIES', 'in'),
+    customers: (e, _, ctx) => related(ctx, e, 'SUPPLIES', 'out').then(ofType('Enterprise')),
   },
 
   Platform: {
     ...entityCommon,
-    operators: (p: Entity, _: Args, ctx: ApiContext) => related(ctx, p, 'OPERATES', 'in'),
-    district: (p: Entity, _: Args, ctx: ApiContext) => firstOf(related(ctx, p, 'LOCATED_IN', 'out')),
-    partners: (p: Entity, _: Args, ctx: ApiContext) => related(ctx, p, 'COOPERATES_WITH', 'both'),
+    operators: (p, _, ctx) => related(ctx, p, 'OPERATES', 'in'),
+    district: (p, _, ctx) => firstOf(related(ctx, p, 'LOCATED_IN', 'out')),
+    partners: (p, _, ctx) => related(ctx, p, 'COOPERATES_WITH', 'both'),
   },
 
   Project: {
     ...entityCommon,
-    investors: (p: Entity, _: Args, ctx: ApiContext) => investments(ctx, p),
-    district: (p: Entity, _: Args, ctx: ApiContext) => firstOf(related(ctx, p, 'LOCATED_IN', 'out')),
-    amountCny: async (p: Entity, _: Args, ctx: ApiContext) => sum((await investments(ctx, p)).map((s) => s.amountCny)),
+    investors: (p, _, ctx) => investments(ctx, p),
+    district: (p, _, ctx) => firstOf(related(ctx, p, 'LOCATED_IN', 'out')),
+    amountCny: async (p, _, ctx) => sum((await investments(ctx, p)).map((s) => s.amountCny)),
   },
 
   Investment: {
-    enterprise: async (i: { enterpriseId: string }, _: Args, ctx: ApiContext) => {
+    enterprise: async (i, _, ctx) => {
       const e = await ctx.loaders.entity.load(i.enterpriseId);
       if (!e) throw apiError('INTERNAL_SERVER_ERROR', `investor ${i.enterpriseId} is missing`);
       return e;
@@ -348,13 +350,13 @@ export const resolvers = {
   },
 
   Relation: {
-    from: (r: Relation, _: Args, ctx: ApiContext) => endpoint(ctx, r.from),
-    to: (r: Relation, _: Args, ctx: ApiContext) => endpoint(ctx, r.to),
-    evidence: (r: Relation) => r.evidence.map((ev) => ({ ...ev, relation: r })),
+    from: (r, _, ctx) => endpoint(ctx, r.from),
+    to: (r, _, ctx) => endpoint(ctx, r.to),
+    evidence: (r) => r.evidence.map((ev) => ({ ...ev, relation: r })),
   },
 
   Evidence: {
-    article: async (ev: Evidence, _: Args, ctx: ApiContext) => {
+    article: async (ev, _, ctx) => {
       const a = await ctx.loaders.article.load(ev.articleId);
       if (!a) throw apiError('INTERNAL_SERVER_ERROR', `article ${ev.articleId} of an evidence is missing`);
       return a;
@@ -363,7 +365,7 @@ export const resolvers = {
 
   Article: {
     // A listing carries a summary without the text; the text is read only when asked for.
-    text: async (a: Article | ArticleSummary, _: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
+    text: async (a, _, ctx, info) => {
       let at = info.path.prev;
       while (at && typeof at.key === 'number') at = at.prev;
       if (!at?.typename || !TEXT_PARENTS.has(at.typename)) {
@@ -373,7 +375,7 @@ export const resolvers = {
       spendText(ctx, text);
       return text;
     },
-    length: async (a: Article | ArticleSummary, _: Args, ctx: ApiContext) =>
+    length: async (a, _, ctx) =>
       'length' in a && typeof a.length === 'number'
         ? a.length
         : 'text' in a && typeof a.text === 'string'
@@ -382,38 +384,36 @@ export const resolvers = {
   },
 
   AuditEntry: {
-    kind: (e: AuditEntry) => e.kind.toUpperCase().replace('-', '_'),
-    before: (e: AuditEntry) => (e.before == null ? null : JSON.stringify(e.before)),
-    after: (e: AuditEntry) => (e.after == null ? null : JSON.stringify(e.after)),
+    before: (e) => (e.before == null ? null : JSON.stringify(e.before)),
+    after: (e) => (e.after == null ? null : JSON.stringify(e.after)),
   },
 
   Rejection: {
-    fromId: (x: Rejection) => x.from,
-    toId: (x: Rejection) => x.to,
+    fromId: (x) => x.from,
+    toId: (x) => x.to,
     // The endpoints as they are now (through a merge), or null when they are gone.
-    from: (x: Rejection, _: Args, ctx: ApiContext) => canonicalEntity(ctx, x.from),
-    to: (x: Rejection, _: Args, ctx: ApiContext) => canonicalEntity(ctx, x.to),
+    from: (x, _, ctx) => canonicalEntity(ctx, x.from),
+    to: (x, _, ctx) => canonicalEntity(ctx, x.to),
   },
 
   RejectedEvidence: {
-    article: (ev: { articleId: string }, _: Args, ctx: ApiContext) => ctx.loaders.article.load(ev.articleId),
+    article: (ev, _, ctx) => ctx.loaders.article.load(ev.articleId),
   },
 
   Curation: {
-    kind: (c: { kind: string }) => c.kind.toUpperCase(),
-    entity: (c: { entityId: string }, _: Args, ctx: ApiContext) => canonicalEntity(ctx, c.entityId),
+    entity: (c, _, ctx) => canonicalEntity(ctx, c.entityId),
   },
 
   Query: {
-    view: async (_: unknown, args: Args, ctx: ApiContext) => {
+    view: async (_, args, ctx) => {
       const view = await ctx.store.getView(viewIdArg(args.id));
       if (!view) return null;
       spendText(ctx, view.state);
       return publicView(view);
     },
 
-    views: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const first = intArg(args.first ?? 20, 'first', 1, Math.min(ctx.limits.maxPageSize, VIEWS_PAGE_MAX));
+    views: async (_, args, ctx) => {
+      const first = intArg(args.first ?? D.viewsFirst, 'first', 1, Math.min(ctx.limits.maxPageSize, VIEWS_PAGE_MAX));
       const after = args.after == null ? null : viewIdArg(args.after, 'after');
       const { total, items } = await ctx.store.listViews({ first, after });
       for (const v of items) spendText(ctx, v.state);
@@ -425,24 +425,24 @@ export const resolvers = {
       };
     },
 
-    search: async (_: unknown, args: Args, ctx: ApiContext) => {
+    search: async (_, args, ctx) => {
       const query = searchTextArg(args.query);
-      const first = intArg(args.first ?? 20, 'first', 1, ctx.limits.maxPageSize);
-      const types = (args.types as EntityType[] | null | undefined) ?? undefined;
+      const first = intArg(args.first ?? D.searchFirst, 'first', 1, ctx.limits.maxPageSize);
+      const types = args.types ?? undefined;
       const hits = await ctx.store.search(query, { types: types?.length ? types : undefined, limit: first });
       ctx.loaders.prime({ entities: hits.map((h) => h.entity) });
       return hits;
     },
 
-    entity: async (_: unknown, args: Args, ctx: ApiContext) => {
+    entity: async (_, args, ctx) => {
       const id = entityIdArg(args.id);
       return ctx.loaders.details.load(id);
     },
 
-    neighbourhood: async (_: unknown, args: Args, ctx: ApiContext) => {
+    neighbourhood: async (_, args, ctx) => {
       const ids = entityIdsArg(args.ids, ctx.limits);
-      const depth = intArg(args.depth ?? 1, 'depth', 0, ctx.limits.maxNeighbourhoodDepth);
-      const limit = intArg(args.limit ?? 200, 'limit', 1, ctx.limits.maxNeighbourhoodLimit);
+      const depth = intArg(args.depth ?? D.neighbourhoodDepth, 'depth', 0, ctx.limits.maxNeighbourhoodDepth);
+      const limit = intArg(args.limit ?? D.neighbourhoodLimit, 'limit', 1, ctx.limits.maxNeighbourhoodLimit);
       // Seeds may be ids of entities merged away since the client saw them.
       const known = await Promise.all(ids.map((id) => canonicalEntity(ctx, id)));
       const seeds = [...new Set(known.filter((e): e is Entity => e != null).map((e) => e.id))];
@@ -450,40 +450,40 @@ export const resolvers = {
       const sub = await ctx.store.neighbourhood(seeds, {
         depth,
         limit,
-        entityTypes: (args.entityTypes as EntityType[] | null) ?? undefined,
-        relationTypes: (args.relationTypes as RelationType[] | null) ?? undefined,
+        entityTypes: args.entityTypes ?? undefined,
+        relationTypes: args.relationTypes ?? undefined,
       });
       ctx.loaders.prime({ entities: sub.nodes, relations: sub.edges });
       return sub;
     },
 
-    paths: async (_: unknown, args: Args, ctx: ApiContext) => {
+    paths: async (_, args, ctx) => {
       const fromId = entityIdArg(args.from, 'from');
       const toId = entityIdArg(args.to, 'to');
-      const maxLength = intArg(args.maxLength ?? 4, 'maxLength', 1, ctx.limits.maxPathLength);
-      const first = intArg(args.first ?? 5, 'first', 1, Math.min(ctx.limits.maxPaths, ctx.limits.maxPageSize));
+      const maxLength = intArg(args.maxLength ?? D.pathMaxLength, 'maxLength', 1, ctx.limits.maxPathLength);
+      const first = intArg(args.first ?? D.pathsFirst, 'first', 1, Math.min(ctx.limits.maxPaths, ctx.limits.maxPageSize));
       const [from, to] = await Promise.all([canonicalEntity(ctx, fromId), canonicalEntity(ctx, toId)]);
       if (!from) throw notFound(`no entity with id ${fromId}`);
       if (!to) throw notFound(`no entity with id ${toId}`);
       const paths = await ctx.store.paths(from.id, to.id, {
         maxLength,
         limit: first,
-        relationTypes: (args.relationTypes as RelationType[] | null) ?? undefined,
+        relationTypes: args.relationTypes ?? undefined,
       });
       for (const p of paths) ctx.loaders.prime({ entities: p.nodes, relations: p.edges });
       return paths;
     },
 
-    articles: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const first = intArg(args.first ?? 20, 'first', 0, ctx.limits.maxPageSize);
-      const offset = args.after == null ? 0 : decodeOffsetCursor(String(args.after));
+    articles: async (_, args, ctx) => {
+      const first = intArg(args.first ?? D.articlesFirst, 'first', 0, ctx.limits.maxPageSize);
+      const offset = args.after == null ? 0 : decodeOffsetCursor(args.after);
       const { total, items } = await ctx.store.listArticles({ limit: first, offset });
       return connectionOfArticles(items, offset, total);
     },
 
-    article: async (_: unknown, args: Args, ctx: ApiContext) => ctx.loaders.article.load(articleIdArg(args.id)),
+    article: async (_, args, ctx) => ctx.loaders.article.load(articleIdArg(args.id)),
 
-    stats: async (_: unknown, __: Args, ctx: ApiContext) => {
+    stats: async (_, __, ctx) => {
       const s = await ctx.store.stats();
       return {
         ...s,
@@ -493,9 +493,9 @@ export const resolvers = {
       };
     },
 
-    curations: (_: unknown, __: Args, ctx: ApiContext) => ctx.store.listCurations(),
+    curations: (_, __, ctx) => ctx.store.listCurations(),
 
-    previewArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
+    previewArticle: async (_, args, ctx) => {
       const input = articleInputArg(args.input, ctx.limits);
       const meta = { title: input.title ?? null, date: input.date ?? null, source: input.source ?? null, url: input.url ?? null };
       let extraction: ArticleExtraction;
@@ -509,51 +509,51 @@ export const resolvers = {
       return articlePreview(ctx, extraction);
     },
 
-    auditLog: (_: unknown, args: Args, ctx: ApiContext) =>
+    auditLog: (_, args, ctx) =>
       ctx.store.auditLog({
-        first: intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize),
+        first: intArg(args.first ?? D.auditFirst, 'first', 0, ctx.limits.maxPageSize),
         after: args.after == null ? null : relationIdArg(args.after, 'after'),
-        actor: args.actor == null ? null : String(args.actor),
-        kind: args.kind == null ? null : (String(args.kind).toLowerCase().replace('_', '-') as AuditKind),
+        actor: args.actor ?? null,
+        kind: args.kind ?? null,
       }),
 
-    rejections: (_: unknown, args: Args, ctx: ApiContext) =>
+    rejections: (_, args, ctx) =>
       ctx.store.listRejections({
-        first: intArg(args.first ?? 50, 'first', 0, ctx.limits.maxPageSize),
+        first: intArg(args.first ?? D.rejectionsFirst, 'first', 0, ctx.limits.maxPageSize),
         after: args.after == null ? null : relationIdArg(args.after, 'after'),
       }),
 
-    chain: async (_: unknown, args: Args, ctx: ApiContext) => {
+    chain: async (_, args, ctx) => {
       const id = entityIdArg(args.id);
-      const depth = intArg(args.depth ?? 2, 'depth', 1, CHAIN_MAX_DEPTH);
-      const limit = intArg(args.limit ?? 300, 'limit', 1, ctx.limits.maxNeighbourhoodLimit);
+      const depth = intArg(args.depth ?? D.chainDepth, 'depth', 1, CHAIN_MAX_DEPTH);
+      const limit = intArg(args.limit ?? D.chainLimit, 'limit', 1, ctx.limits.maxNeighbourhoodLimit);
       const root = await canonicalEntity(ctx, id);
       if (!root) throw notFound(`no entity with id ${id}`);
       const chain = await ctx.store.chain(root.id, {
         depth,
         limit,
-        direction: (args.direction as 'upstream' | 'downstream' | 'both' | undefined) ?? 'both',
-        layers: (args.layers as ChainLayer[] | null | undefined) ?? [],
+        direction: args.direction ?? 'both',
+        layers: args.layers ?? [],
       });
       if (!chain) throw notFound(`no entity with id ${id}`);
       ctx.loaders.prime({ entities: chain.nodes.map((n) => n.entity), relations: chain.edges.map((e) => e.relation) });
       return chain;
     },
 
-    relations: async (_: unknown, args: Args, ctx: ApiContext) => {
+    relations: async (_, args, ctx) => {
       const ids = relationIdsArg(args.ids, ctx.limits.maxPageSize);
       const found = await ctx.loaders.relation.loadMany(ids);
       return found.filter((r): r is Relation => r != null && !(r instanceof Error));
     },
 
-    districtProfile: async (_: unknown, args: Args, ctx: ApiContext) => {
+    districtProfile: async (_, args, ctx) => {
       const id = entityIdArg(args.id);
       const profile = await ctx.store.districtProfile(id);
       if (!profile) throw notFound(`no district with id ${id}`);
       return districtProfileShape(profile);
     },
 
-    clusterProfile: async (_: unknown, args: Args, ctx: ApiContext) => {
+    clusterProfile: async (_, args, ctx) => {
       const id = entityIdArg(args.id);
       const profile = await ctx.store.clusterProfile(id);
       if (!profile) throw notFound(`no cluster with id ${id}`);
@@ -562,7 +562,7 @@ export const resolvers = {
   },
 
   Mutation: {
-    ingestArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
+    ingestArticle: async (_, args, ctx) => {
       const input = articleInputArg(args.input, ctx.limits);
       const meta = { title: input.title ?? null, date: input.date ?? null, source: input.source ?? null, url: input.url ?? null };
       let report: UpsertReport;
@@ -584,7 +584,7 @@ export const resolvers = {
       return ingestionReport(ctx, report);
     },
 
-    addAlias: async (_: unknown, args: Args, ctx: ApiContext) => {
+    addAlias: async (_, args, ctx) => {
       const typed = entityIdArg(args.entityId, 'entityId');
       const alias = aliasArg(args.alias);
       // An id merged away since the analyst saw it names the entity it was merged into.
@@ -594,7 +594,7 @@ export const resolvers = {
       return entity;
     },
 
-    mergeEntities: async (_: unknown, args: Args, ctx: ApiContext) => {
+    mergeEntities: async (_, args, ctx) => {
       const [keep, merge] = await Promise.all(
         [entityIdArg(args.keepId, 'keepId'), entityIdArg(args.mergeId, 'mergeId')].map(async (id) => (await canonicalEntity(ctx, id)) ?? id),
       );
@@ -611,7 +611,7 @@ export const resolvers = {
       return entity;
     },
 
-    saveView: async (_: unknown, args: Args, ctx: ApiContext) => {
+    saveView: async (_, args, ctx) => {
       const input = viewInputArg(args.input, VIEW_STATE_MAX_CHARS);
       // The author keeps the key; the store keeps only its hash, so a leaked database deletes nothing.
       const deleteKey = randomBytes(18).toString('base64url');
@@ -620,7 +620,7 @@ export const resolvers = {
       return { view, deleteKey };
     },
 
-    deleteView: async (_: unknown, args: Args, ctx: ApiContext) => {
+    deleteView: async (_, args, ctx) => {
       const id = viewIdArg(args.id);
       const view = await ctx.store.getView(id);
       if (!view) return false;
@@ -634,7 +634,7 @@ export const resolvers = {
       return deleted;
     },
 
-    rejectRelation: async (_: unknown, args: Args, ctx: ApiContext) => {
+    rejectRelation: async (_, args, ctx) => {
       const relationId = relationIdArg(args.relationId);
       const rejection = await ctx.store.rejectRelation(relationId, { reason: reasonArg(args.reason), evidence: evidenceKeyArg(args.evidence), actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
@@ -642,7 +642,7 @@ export const resolvers = {
       return rejection;
     },
 
-    restoreRelation: async (_: unknown, args: Args, ctx: ApiContext) => {
+    restoreRelation: async (_, args, ctx) => {
       const relationId = relationIdArg(args.relationId);
       const relation = await ctx.store.restoreRelation(relationId, { evidence: evidenceKeyArg(args.evidence), actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
@@ -650,7 +650,7 @@ export const resolvers = {
       return relation;
     },
 
-    deleteArticle: async (_: unknown, args: Args, ctx: ApiContext) => {
+    deleteArticle: async (_, args, ctx) => {
       const id = articleIdArg(args.id);
       const deleted = await ctx.store.deleteArticle(id, { actor: ctx.actor ?? null });
       ctx.loaders.clearAll();

@@ -1,6 +1,9 @@
 // The public contract of ChainAtlas 产业链图谱. Names and shapes here are promised to the
 // client and to anyone scripting against the API: server/schema.graphql is its snapshot.
 
+import { API_DEFAULTS as D } from '@chain-atlas/graph';
+
+// Argument defaults come from the graph's core (API_DEFAULTS), where the resolvers read them too.
 export const typeDefs = /* GraphQL */ `
 """
 What kind of thing a node of the graph is.
@@ -48,7 +51,7 @@ interface Entity {
   "Other names the articles or analysts use (简称, former names)."
   aliases: [String!]!
   "Relations touching this entity, either direction, ordered by relation id; paginated."
-  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
   "How many relations touch this entity."
   degree: Int!
   "Articles that mention this entity, newest first."
@@ -61,7 +64,7 @@ type District implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
   degree: Int!
   articles: [Article!]!
   "Enterprises located in the district."
@@ -82,7 +85,7 @@ type Cluster implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
   degree: Int!
   articles: [Article!]!
   "Where the cluster is (the first, by name, if several)."
@@ -99,7 +102,7 @@ type Enterprise implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
   degree: Int!
   articles: [Article!]!
   "Districts the enterprise is located in."
@@ -124,7 +127,7 @@ type Platform implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
   degree: Int!
   articles: [Article!]!
   "Who runs it: enterprises and platforms."
@@ -150,7 +153,7 @@ type Project implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = 50, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
   degree: Int!
   articles: [Article!]!
   "Who invests in it, and how much."
@@ -447,7 +450,7 @@ type Figure {
   "Their ids (the first 100)."
   relationIds: [ID!]!
   "The relations themselves, with evidence."
-  facts(first: Int = 20): [Relation!]!
+  facts(first: Int = ${D.factsFirst}): [Relation!]!
 }
 
 "Investment by the year of the earliest article naming the project."
@@ -578,21 +581,21 @@ input SaveViewInput {
 
 type Query {
   "Entities by name, alias (简称) or pinyin (full 'humiwang' or initials 'hmw'), best match first."
-  search(query: String!, types: [EntityType!], first: Int = 20): [SearchHit!]!
+  search(query: String!, types: [EntityType!], first: Int = ${D.searchFirst}): [SearchHit!]!
   "One entity; null when there is none with this id."
   entity(id: ID!): Entity
   "The entities within 'depth' relations of the given ones, and the relations among them."
   neighbourhood(
     ids: [ID!]!
-    depth: Int = 1
+    depth: Int = ${D.neighbourhoodDepth}
     entityTypes: [EntityType!]
     relationTypes: [RelationType!]
-    limit: Int = 200
+    limit: Int = ${D.neighbourhoodLimit}
   ): Subgraph!
   "Up to 'first' shortest paths between two entities, shortest first."
-  paths(from: ID!, to: ID!, maxLength: Int = 4, relationTypes: [RelationType!], first: Int = 5): [Path!]!
+  paths(from: ID!, to: ID!, maxLength: Int = ${D.pathMaxLength}, relationTypes: [RelationType!], first: Int = ${D.pathsFirst}): [Path!]!
   "Loaded articles, newest first."
-  articles(first: Int = 20, after: String): ArticleConnection!
+  articles(first: Int = ${D.articlesFirst}, after: String): ArticleConnection!
   article(id: ID!): Article
   stats: Stats!
   "Every alias and merge an analyst made, oldest first."
@@ -600,21 +603,21 @@ type Query {
   "A saved view by id (named or not); null when there is none."
   view(id: ID!): SavedView
   "Named saved views, newest first."
-  views(first: Int = 20, after: String): SavedViewConnection!
+  views(first: Int = ${D.viewsFirst}, after: String): SavedViewConnection!
   "Rejected facts in id order, 'first' at a time after the id 'after'."
-  rejections(first: Int = 50, after: ID): [Rejection!]!
+  rejections(first: Int = ${D.rejectionsFirst}, after: ID): [Rejection!]!
   """
   What ingestArticle would load from this article — entities (new or landing on an existing one by
   alias), relations with their sentence and rule — with nothing written.
   """
   previewArticle(input: ArticleInput!): ArticlePreview!
   "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind."
-  auditLog(first: Int = 50, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
+  auditLog(first: Int = ${D.auditFirst}, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
   """
   产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
   customers downstream, 'depth' steps each way (1–4), with optional layers.
   """
-  chain(id: ID!, depth: Int = 2, direction: ChainDirection = BOTH, layers: [ChainLayer!], limit: Int = 300): Chain
+  chain(id: ID!, depth: Int = ${D.chainDepth}, direction: ChainDirection = BOTH, layers: [ChainLayer!], limit: Int = ${D.chainLimit}): Chain
   "Relations by id, with their evidence (the facts behind a dashboard's figure); at most 100 ids, unknown ids left out."
   relations(ids: [ID!]!): [Relation!]!
   "区县画像 of a district. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a district's."

@@ -28,7 +28,7 @@ import type {
   StoredView,
 } from '../model';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
-import { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { ENTITY_TYPES, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { kShortestPaths } from '../paths';
 import type { Adjacency, Step } from '../paths';
 import { articleId as articleIdOf, auditId, canonicalName, entityId as entityIdOf, orientRelation, rejectionId, relationId as relationIdOf } from '../ids';
@@ -54,6 +54,7 @@ import type { GraphRecord, ImportReport } from '../backup';
 import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../search-keys';
 import type { Row } from './queries';
 import { int, run, runAutoCommit } from './queries';
+import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
 import { neo4jChain, neo4jClusterProfile, neo4jDistrictProfile } from './views';
 
 export interface Neo4jConnectionConfig {
@@ -65,14 +66,6 @@ export interface Neo4jConnectionConfig {
   database?: string;
 }
 
-const DEFAULT_SEARCH_LIMIT = 20;
-const DEFAULT_NEIGHBOURHOOD_LIMIT = 200;
-const MAX_DEPTH = 6;
-const MAX_SEARCH_LIMIT = 200;
-const DEFAULT_PATH_LENGTH = 4;
-const DEFAULT_PATHS = 5;
-const MAX_PATH_LENGTH = 8;
-const MAX_PATHS = 50;
 /** A hub's relations past this many (in arrival order) are not walked by the path search. */
 const PATH_NEIGHBOURS_PER_NODE = 5_000;
 /** Rounds of neighbour fetching a path search may take before it answers with what it has. */
@@ -252,37 +245,7 @@ function scoreEntity(text: string, entity: Entity, degree: number): { score: num
     }
   }
   if (best.score <= 0) return best;
-  return { score: Math.round((best.score + Math.min(4, Math.log10(1 + degree))) * 1000) / 1000, matched: best.matched };
-}
-
-/** Refuses an extraction that would put a wrong fact in the graph, before anything is written. */
-function validateExtraction(extraction: ArticleExtraction): void {
-  const text = extraction.article.text;
-  const types = new Map<string, EntityType>();
-  for (const e of extraction.entities) {
-    if (!isEntityType(e.type)) throw new GraphStoreError('BAD_INPUT', `entity ${e.name}: unknown type ${String(e.type)}`);
-    if (typeof e.name !== 'string' || !canonicalName(e.name)) throw new GraphStoreError('BAD_INPUT', `entity ${e.key}: empty name`);
-    if (types.has(e.key)) throw new GraphStoreError('BAD_INPUT', `entity key ${e.key} used twice`);
-    types.set(e.key, e.type);
-  }
-  for (const r of extraction.relations) {
-    if (!isRelationType(r.type)) throw new GraphStoreError('BAD_INPUT', `unknown relation type ${String(r.type)}`);
-    const from = types.get(r.from);
-    const to = types.get(r.to);
-    if (!from || !to) throw new GraphStoreError('BAD_INPUT', `${r.type} ${r.from} → ${r.to}: endpoint not among the entities`);
-    const allowed = RELATION_ENDPOINTS[r.type];
-    const fits =
-      (allowed.from.includes(from) && allowed.to.includes(to)) ||
-      (r.type === 'COOPERATES_WITH' && allowed.from.includes(to) && allowed.to.includes(from));
-    if (!fits) throw new GraphStoreError('BAD_INPUT', `${r.type} cannot go from ${from} to ${to}`);
-    const ev = r.evidence;
-    if (!ev || !ev.text || !Number.isInteger(ev.start) || !Number.isInteger(ev.end) || text.slice(ev.start, ev.end) !== ev.text) {
-      throw new GraphStoreError('BAD_INPUT', `${r.type} ${r.from} → ${r.to}: evidence is not the article's text at ${ev?.start}..${ev?.end}`);
-    }
-    if (r.amountCny != null && !(Number.isFinite(r.amountCny) && r.amountCny >= 0)) {
-      throw new GraphStoreError('BAD_INPUT', `${r.type}: amountCny must be a non-negative number`);
-    }
-  }
+  return { score: rankScore(best.score, degree), matched: best.matched };
 }
 
 /** Where a relation lands after resolution, as relations_upsert takes it. */
@@ -599,10 +562,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async upsertArticle(extraction: ArticleExtraction, audit?: ActorOptions): Promise<UpsertReport> {
     const { article } = extraction;
-    if (typeof article?.text !== 'string' || !article.text) throw new GraphStoreError('BAD_INPUT', 'an article needs its text');
-    if (!article.text.isWellFormed()) {
-      throw new GraphStoreError('BAD_INPUT', 'the article text has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it');
-    }
+    validateArticleText(article?.text);
     // Before any write: a refused extraction takes no lock and claims nothing.
     validateExtraction(extraction);
     const id = article.id ?? articleIdOf(article.text);
@@ -612,15 +572,7 @@ export class Neo4jGraphStore implements GraphStore {
 
     return this.write(async (tx) => {
       // Built afresh on every attempt: the driver may run this function again after a transient failure.
-      const report: UpsertReport = {
-        articleId: id,
-        created: false,
-        entitiesAdded: [],
-        entitiesExisting: [],
-        relationsAdded: [],
-        relationsExisting: [],
-        evidenceAdded: 0,
-      };
+      const report = emptyUpsertReport(id);
       const [claim] = await run(tx, 'article_merge', {
         id,
         text: article.text,
@@ -776,7 +728,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listArticles(options: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: ArticleSummary[] }> {
-    const limit = Math.max(0, Math.min(Math.trunc(options.limit ?? 100), 10_000));
+    const limit = bounded(options.limit, STORE_BOUNDS.articlePage);
     const offset = Math.max(0, Math.trunc(options.offset ?? 0));
     return this.read(async (tx) => {
       const [count] = await run(tx, 'articles_count', {});
@@ -791,7 +743,7 @@ export class Neo4jGraphStore implements GraphStore {
   async search(text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const form = searchForm(text ?? '');
     if (!/[\p{Script=Han}a-z0-9]/u.test(form)) return [];
-    const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? DEFAULT_SEARCH_LIMIT), MAX_SEARCH_LIMIT));
+    const limit = bounded(options.limit, STORE_BOUNDS.search);
     const types = (options.types ?? []).filter(isEntityType);
     // Candidates are re-scored and filtered here, so fetch more than asked for.
     const candidateLimit = int(Math.max(limit * 5, 100));
@@ -822,14 +774,12 @@ export class Neo4jGraphStore implements GraphStore {
       return [...scored.values()];
     });
 
-    return hits
-      .sort((a, b) => b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id))
-      .slice(0, limit);
+    return rankHits(hits, limit);
   }
 
   async getEntity(id: string, options: EntityDetailOptions = {}): Promise<EntityDetails | null> {
-    const relationLimit = Math.max(0, Math.trunc(options.relationLimit ?? 500));
-    const articleLimit = Math.max(0, Math.trunc(options.articleLimit ?? 100));
+    const relationLimit = bounded(options.relationLimit, STORE_BOUNDS.detailRelations);
+    const articleLimit = bounded(options.articleLimit, STORE_BOUNDS.detailArticles);
     return this.read(async (tx) => {
       // An id merged away answers with the entity it went into.
       const [found] = await run(tx, 'entity_follow_redirect', { id });
@@ -855,7 +805,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async relationsOf(id: string, options: RelationPageOptions = {}): Promise<{ total: number; items: Relation[] }> {
-    const first = Math.max(0, Math.min(Math.trunc(options.first ?? 50), 10_000));
+    const first = bounded(options.first, STORE_BOUNDS.relationPage);
     const types = (options.types ?? []).filter(isRelationType);
     return this.read(async (tx) => {
       const [found] = await run(tx, 'entity_follow_redirect', { id });
@@ -896,8 +846,8 @@ export class Neo4jGraphStore implements GraphStore {
   // ---- Traversal ----------------------------------------------------------------------------
 
   async neighbourhood(ids: string[], options: NeighbourhoodOptions = {}): Promise<Subgraph> {
-    const depth = Math.min(MAX_DEPTH, Math.max(0, Math.trunc(options.depth ?? 1)));
-    const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? DEFAULT_NEIGHBOURHOOD_LIMIT), 100_000));
+    const depth = bounded(options.depth, STORE_BOUNDS.neighbourhoodDepth);
+    const limit = bounded(options.limit, STORE_BOUNDS.neighbourhoodNodes);
     const entityTypes = (options.entityTypes ?? []).filter(isEntityType);
     const relationTypes = (options.relationTypes ?? []).filter(isRelationType);
 
@@ -947,8 +897,8 @@ export class Neo4jGraphStore implements GraphStore {
    */
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
     if (from === to) return [];
-    const maxLength = Math.min(MAX_PATH_LENGTH, Math.max(1, Math.trunc(options.maxLength ?? DEFAULT_PATH_LENGTH)));
-    const k = Math.min(MAX_PATHS, Math.max(1, Math.trunc(options.limit ?? DEFAULT_PATHS)));
+    const maxLength = bounded(options.maxLength, STORE_BOUNDS.pathLength);
+    const k = bounded(options.limit, STORE_BOUNDS.paths);
     const relationTypes = (options.relationTypes ?? []).filter(isRelationType);
 
     return this.read(async (tx) => {
@@ -1204,7 +1154,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async auditLog(options: AuditPageOptions = {}): Promise<AuditEntry[]> {
-    const first = Math.max(0, Math.min(Math.trunc(options.first ?? 50), 1000));
+    const first = bounded(options.first, STORE_BOUNDS.auditPage);
     const rows = await this.read((tx) =>
       run(tx, 'audit_list', { after: options.after ?? '\uffff', actor: options.actor ?? null, kind: options.kind ?? null, limit: int(first) }),
     );
@@ -1212,7 +1162,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listRejections(options: RejectionPageOptions = {}): Promise<Rejection[]> {
-    const first = Math.max(0, Math.min(Math.trunc(options.first ?? 50), 1000));
+    const first = bounded(options.first, STORE_BOUNDS.rejectionPage);
     const rows = await this.read((tx) => run(tx, 'rejections_list', { after: options.after ?? '', limit: int(first) }));
     return rows.map((r) => toRejection(r.rejection));
   }
@@ -1341,7 +1291,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (Number(totals?.articles ?? 0) + Number(totals?.entities ?? 0) > 0) {
       throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this database already holds articles or entities');
     }
-    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0, audit: 0 };
+    const report = emptyImportReport();
     // A million relations do not fit one transaction: batches go in their own, and a
     // failure part-way empties the database again, so the import is all or nothing.
     let batch: { name: ImportQuery; key: string; items: unknown[] } | null = null;

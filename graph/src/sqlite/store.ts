@@ -28,7 +28,7 @@ import type {
   SavedView,
   StoredView,
 } from '../model';
-import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, isEntityType, isRelationType } from '../model';
+import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { chainFromWalk, chainOptions, walkChain, type ChainSource, type ChainStep } from '../chain';
 import {
   computeClusterProfile,
@@ -59,6 +59,7 @@ import type {
 import { GraphStoreError, evidenceKey, ingestSummary } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
 import { migrate } from './schema';
+import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { AdjacencyIndex } from './adjacency';
 import type { GraphRecord, ImportReport } from '../backup';
@@ -193,7 +194,7 @@ export class SqliteGraphStore implements GraphStore {
 
   async auditLog(options: AuditPageOptions = {}): Promise<AuditEntry[]> {
     this.assertOpen();
-    const first = Math.max(0, Math.min(options.first ?? 50, 1000));
+    const first = bounded(options.first, STORE_BOUNDS.auditPage);
     const rows = this.st(
       `SELECT * FROM audit_log WHERE id < ? AND (? IS NULL OR actor = ?) AND (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?`,
     ).all(options.after ?? '\uffff', options.actor ?? null, options.actor ?? null, options.kind ?? null, options.kind ?? null, first) as AuditRow[];
@@ -242,24 +243,9 @@ export class SqliteGraphStore implements GraphStore {
 
   private upsertInTransaction(extraction: ArticleExtraction): UpsertReport {
     const { article } = extraction;
-    if (typeof article?.text !== 'string' || article.text.length === 0) {
-      throw new GraphStoreError('BAD_INPUT', 'an article needs its text');
-    }
-    // A lone surrogate cannot be stored as UTF-8: SQLite would rewrite it and every offset
-    // after it would point at the wrong characters.
-    if (!article.text.isWellFormed()) {
-      throw new GraphStoreError('BAD_INPUT', 'the article text has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it');
-    }
+    validateArticleText(article?.text);
     const aid = article.id ?? articleId(article.text);
-    const report: UpsertReport = {
-      articleId: aid,
-      created: false,
-      entitiesAdded: [],
-      entitiesExisting: [],
-      relationsAdded: [],
-      relationsExisting: [],
-      evidenceAdded: 0,
-    };
+    const report = emptyUpsertReport(aid);
     const existing = this.st('SELECT 1 FROM articles WHERE id = ?').get(aid);
     if (existing) {
       // Same text, same article: report where its facts live and change nothing.
@@ -281,7 +267,7 @@ export class SqliteGraphStore implements GraphStore {
       return report;
     }
     report.created = true;
-    this.validateExtraction(extraction);
+    validateExtraction(extraction);
     this.st(
       `INSERT INTO articles (id, title, date, source, url, file, text, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -353,38 +339,6 @@ export class SqliteGraphStore implements GraphStore {
     }
     for (const [n, delta] of degreeDelta) this.st('UPDATE entities SET degree = degree + ? WHERE n = ?').run(delta, n);
     return report;
-  }
-
-  /** Refuses an extraction that would put a wrong fact in the graph, before anything is written. */
-  private validateExtraction(extraction: ArticleExtraction): void {
-    const text = extraction.article.text;
-    const types = new Map<string, EntityType>();
-    for (const e of extraction.entities) {
-      if (!isEntityType(e.type)) throw new GraphStoreError('BAD_INPUT', `entity ${e.name}: unknown type ${String(e.type)}`);
-      if (typeof e.name !== 'string' || !canonicalName(e.name)) {
-        throw new GraphStoreError('BAD_INPUT', `entity ${e.key}: empty name`);
-      }
-      if (types.has(e.key)) throw new GraphStoreError('BAD_INPUT', `entity key ${e.key} used twice`);
-      types.set(e.key, e.type);
-    }
-    for (const r of extraction.relations) {
-      if (!isRelationType(r.type)) throw new GraphStoreError('BAD_INPUT', `unknown relation type ${String(r.type)}`);
-      const from = types.get(r.from);
-      const to = types.get(r.to);
-      if (!from || !to) throw new GraphStoreError('BAD_INPUT', `${r.type} ${r.from} → ${r.to}: endpoint not among the entities`);
-      const allowed = RELATION_ENDPOINTS[r.type];
-      const fits =
-        (allowed.from.includes(from) && allowed.to.includes(to)) ||
-        (r.type === 'COOPERATES_WITH' && allowed.from.includes(to) && allowed.to.includes(from));
-      if (!fits) throw new GraphStoreError('BAD_INPUT', `${r.type} cannot go from ${from} to ${to}`);
-      const ev = r.evidence;
-      if (!ev || !Number.isInteger(ev.start) || !Number.isInteger(ev.end) || text.slice(ev.start, ev.end) !== ev.text || !ev.text) {
-        throw new GraphStoreError('BAD_INPUT', `${r.type} ${r.from} → ${r.to}: evidence is not the article's text at ${ev?.start}..${ev?.end}`);
-      }
-      if (r.amountCny != null && !(Number.isFinite(r.amountCny) && r.amountCny >= 0)) {
-        throw new GraphStoreError('BAD_INPUT', `${r.type}: amountCny must be a non-negative number`);
-      }
-    }
   }
 
   /** An existing entity for these names: through a merge, by id, then by a unique alias of the same type. */
@@ -534,7 +488,7 @@ export class SqliteGraphStore implements GraphStore {
 
   async listArticles(options: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: ArticleSummary[] }> {
     this.assertOpen();
-    const limit = Math.max(0, Math.min(options.limit ?? 100, 10_000));
+    const limit = bounded(options.limit, STORE_BOUNDS.articlePage);
     const offset = Math.max(0, options.offset ?? 0);
     const total = (this.st('SELECT count(*) AS c FROM articles').get() as { c: number }).c;
     const rows = this.st(
@@ -560,7 +514,7 @@ export class SqliteGraphStore implements GraphStore {
 
   async search(text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     this.assertOpen();
-    const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
+    const limit = bounded(options.limit, STORE_BOUNDS.search);
     const types = options.types?.length ? new Set(options.types) : null;
     const fts = searchQuery(text);
     if (!fts) return [];
@@ -597,19 +551,17 @@ export class SqliteGraphStore implements GraphStore {
       }
       if (best.score <= 0) continue;
       // Among equals, the better connected entity is the likelier one.
-      const score = best.score + Math.min(4, Math.log10(1 + row.degree));
-      hits.push({ entity: { id: row.id, type: row.type, name: row.name, aliases }, score: Math.round(score * 1000) / 1000, matched: best.matched });
+      hits.push({ entity: { id: row.id, type: row.type, name: row.name, aliases }, score: rankScore(best.score, row.degree), matched: best.matched });
     }
-    hits.sort((a, b) => b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id));
-    return hits.slice(0, limit);
+    return rankHits(hits, limit);
   }
 
   async getEntity(id: string, options: EntityDetailOptions = {}): Promise<EntityDetails | null> {
     this.assertOpen();
     const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
     if (!row) return null;
-    const relationLimit = Math.max(0, options.relationLimit ?? 500);
-    const articleLimit = Math.max(0, options.articleLimit ?? 100);
+    const relationLimit = bounded(options.relationLimit, STORE_BOUNDS.detailRelations);
+    const articleLimit = bounded(options.articleLimit, STORE_BOUNDS.detailArticles);
     // The oldest relations first, from the in-memory index: no scan of a hub's relations.
     const walk = this.adjacency();
     const edgeNs = [...new Set(walk(row.n).map((step) => step.edge))].sort((a, b) => a - b).slice(0, relationLimit);
@@ -648,7 +600,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
     if (!row) return { total: 0, items: [] };
-    const first = Math.max(0, Math.min(options.first ?? 50, 10_000));
+    const first = bounded(options.first, STORE_BOUNDS.relationPage);
     const types = options.types?.length ? options.types : null;
     const typeSql = types ? ` AND type IN (${placeholders(types.length)})` : '';
     const t = types ?? [];
@@ -726,8 +678,8 @@ export class SqliteGraphStore implements GraphStore {
 
   async neighbourhood(ids: string[], options: NeighbourhoodOptions = {}): Promise<Subgraph> {
     this.assertOpen();
-    const depth = Math.max(0, Math.min(options.depth ?? 1, 6));
-    const limit = Math.max(1, Math.min(options.limit ?? 200, 100_000));
+    const depth = bounded(options.depth, STORE_BOUNDS.neighbourhoodDepth);
+    const limit = bounded(options.limit, STORE_BOUNDS.neighbourhoodNodes);
     const relationTypes = options.relationTypes?.length ? options.relationTypes : null;
     const seeds = this.entitiesByIds(ids);
     const walk = this.adjacency(relationTypes, options.entityTypes);
@@ -767,8 +719,8 @@ export class SqliteGraphStore implements GraphStore {
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
     this.assertOpen();
-    const maxLength = Math.max(1, Math.min(options.maxLength ?? 4, 8));
-    const k = Math.max(1, Math.min(options.limit ?? 5, 50));
+    const maxLength = bounded(options.maxLength, STORE_BOUNDS.pathLength);
+    const k = bounded(options.limit, STORE_BOUNDS.paths);
     const [a, b] = [this.entityRow(from), this.entityRow(to)];
     if (!a || !b || a.n === b.n) return [];
     const walk = this.adjacency(options.relationTypes);
@@ -1150,7 +1102,7 @@ export class SqliteGraphStore implements GraphStore {
 
   async listRejections(options: RejectionPageOptions = {}): Promise<Rejection[]> {
     this.assertOpen();
-    const first = Math.max(0, Math.min(options.first ?? 50, 1000));
+    const first = bounded(options.first, STORE_BOUNDS.rejectionPage);
     const rows = this.st('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?').all(options.after ?? '', first) as RejectionRow[];
     return rows.map(toRejection);
   }
@@ -1281,7 +1233,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     const count = (this.st('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM entities) AS c').get() as { c: number }).c;
     if (count > 0) throw new GraphStoreError('CONFLICT', 'import needs an empty graph; this one already holds articles or entities');
-    const report: ImportReport = { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0, audit: 0 };
+    const report = emptyImportReport();
     // Records stream from a file: an explicit transaction spans the awaits, and anything
     // wrong rolls the whole import back.
     this.db.prepare('BEGIN IMMEDIATE').run();

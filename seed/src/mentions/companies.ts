@@ -345,16 +345,16 @@ export function findByPlant(text: string, out: Mention[]) {
   }
 }
 
-const LIST_TRIGGERS = /(?:主要配套|配套|带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给|被)/g;
+const LIST_TRIGGERS = /(?:以及|主要配套|配套|带动|引育|引进了?|培育了?|集聚了?|聚集了?|汇集了?|汇聚了?|吸引了?|包括|拥有|以|联合|携手|供应给|提供给|供货给|销往|如|有|是|与|和|了|为|向|给|被)/g;
 
-const LIST_TAIL = /^等(?:[0-9]+(?:余|多)?家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|为龙头)/;
+const LIST_TAIL = /^等(?:[0-9]+(?:余|多)?家|多家|一批|一系列)?(?:[\u4e00-\u9fff]{0,10}?)(企业|龙头|公司|单位|车企|厂商|厂家|为龙头)/;
 
 /** Names listed before 等…企业 / 等为龙头: each item is an organisation even without a suffix. */
 /** 精元、群光、达方三家企业: a list closed by a count of companies, without 等. */
-const COUNTED_TAIL = /^[两三四五六七八九十0-9]+家(?:[\u4e00-\u9fff]{0,4}?)(企业|公司|车企)/;
+const COUNTED_TAIL = /^[两三四五六七八九十0-9]+(?:家|个)(?:[\u4e00-\u9fff]{0,4}?)(企业|公司|车企|整车厂|主机厂|厂家)/;
 
 export function findListedOrgs(text: string, out: Mention[]) {
-  const re = /等|(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+家(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|车企)/g;
+  const re = /等|(?<=[\u4e00-\u9fff])[两三四五六七八九十0-9]+(?:家(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|车企|整车厂|主机厂|厂家)|个(?:整车厂|主机厂|车企))/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let tail = LIST_TAIL.exec(text.slice(m.index, m.index + 20));
     // 在渝北投资的央企，已有A、B、C等近10家: a bare count, the class noun earlier in the sentence.
@@ -378,6 +378,9 @@ export function findListedOrgs(text: string, out: Mention[]) {
       if (/[，。；：！？\n（）“”]/.test(ch)) break;
       from--;
     }
+    // 机场、港口等交通枢纽以及A、B两个整车厂: an earlier list closed by 等 ends where the conjunction starts this one.
+    const closed = /^.*等[\u4e00-\u9fff]{0,8}?(?:以及|及|和|与)/.exec(text.slice(from, m.index));
+    if (closed) from += closed[0].length;
     if (m[0] !== '等' && !text.slice(from, m.index).includes('、')) continue;
     const seg = text.slice(from, m.index);
     const parts = seg.split('、');

@@ -97,7 +97,11 @@ export function findPlatforms(text: string, out: Mention[]) {
     if (/^(?:公司|有限|股份|集团|管委会|管理委员会)/.test(text.slice(end, end + 4))) continue;
     let from = scanLeft(text, headStart, 24, true);
     const lastQuote = text.lastIndexOf('”', headStart - 1);
-    if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
+    // 年产10万吨“极合”火锅底料生产基地: a quoted brand after a capacity figure is inside the name.
+    const openQuote = lastQuote >= 0 ? text.lastIndexOf('“', lastQuote) : -1;
+    const capBeforeBrand = openQuote > from ? /(?:年产|年处理|年加工)[0-9.]+[万亿千百]*[\u4e00-\u9fffA-Za-z]{1,2}$/.exec(text.slice(from, openQuote)) : null;
+    if (capBeforeBrand) from += capBeforeBrand.index;
+    else if (lastQuote >= from && lastQuote < headStart - 2 && text[from] !== '“') from = lastQuote + 1;
     const cand = text.slice(from, headStart);
     const trimmed = trimLeft(cand, cand.length, 2);
     let { text: core, cut } = trimmed;

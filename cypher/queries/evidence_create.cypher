@@ -5,6 +5,8 @@ MERGE (ev:Evidence {id: item.id})
                 ev.articleId = $articleId,
                 ev.text = item.text,
                 ev.start = item.start,
-                ev.end = item.end
+                ev.end = item.end,
+                ev.rule = item.rule,
+                ev.confidence = item.confidence
 MERGE (ev)-[:STATED_IN]->(a)
 RETURN count(ev) AS added

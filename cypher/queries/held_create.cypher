@@ -7,6 +7,6 @@ MERGE (held:HeldRelation {id: item.relationId})
                 held.amountCny = item.amountCny, held.role = item.role, held.seq = item.seq
 MERGE (ev:HeldEvidence {id: item.id})
   ON CREATE SET ev.relationId = item.relationId, ev.articleId = $articleId, ev.text = item.text,
-                ev.start = item.start, ev.end = item.end
+                ev.start = item.start, ev.end = item.end, ev.rule = item.rule, ev.confidence = item.confidence
 MERGE (ev)-[:STATED_IN]->(a)
 RETURN count(ev) AS held

@@ -88,7 +88,7 @@ export function parametersOf(text: string): string[] {
  * Map keys read from UNWIND rows (`rel.from`, `item.text`) count as property keys too.
  */
 export const CYPHER_SCHEMA = {
-  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation', 'NameKey', 'SavedView', 'Rejection', 'HeldRelation', 'HeldEvidence', 'AuditEntry'],
+  labels: ['Entity', 'District', 'Cluster', 'Enterprise', 'Platform', 'Project', 'Article', 'Evidence', 'Redirect', 'Curation', 'NameKey', 'SavedView', 'Rejection', 'HeldRelation', 'HeldEvidence', 'AuditEntry', 'Acceptance'],
   relationshipTypes: ['REL', 'MENTIONED_IN', 'STATED_IN', 'NAMES'],
   propertyKeys: [
     // Entity
@@ -138,13 +138,18 @@ export const CYPHER_SCHEMA = {
     'target',
     'before',
     'after',
-    // keys of UNWIND rows
+    // Evidence and HeldEvidence: the seed's rule and its confidence (0–1; absent = unknown)
+    'rule',
+    'confidence',
+    // keys of UNWIND rows and of the review queue's cursor ($after.unknown …)
     'from',
     'to',
     'index',
     'ownId',
     'keys',
     'aliasIds',
+    'unknown',
+    'evidence',
     // markers a statement sets and removes again: ON CREATE detection, a write lock
     '_created',
     '_LOCK_',

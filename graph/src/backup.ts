@@ -2,7 +2,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { articleId, entityTypeOfId, rejectionId, relationId } from './ids';
-import { isEntityType, isRelationType, RELATION_ENDPOINTS, type Article, type Entity, type EntityType, type Evidence, type GraphStats, type Rejection, type Relation, type AuditEntry, AUDIT_KINDS } from './model';
+import { isEntityType, isRelationType, RELATION_ENDPOINTS, type Acceptance, type Article, type Entity, type EntityType, type Evidence, type GraphStats, type Rejection, type Relation, type AuditEntry, AUDIT_KINDS } from './model';
+import { checkEvidenceMeta } from './review';
 import type { Curation } from './store';
 
 /**
@@ -24,6 +25,8 @@ export type GraphRecord =
   /** A sentence held with a rejection. */
   | { kind: 'held-evidence'; relationId: string; evidence: Evidence }
   | { kind: 'rejection'; rejection: Rejection }
+  /** A fact an analyst accepted (by relation id: it may have left the graph since). */
+  | { kind: 'acceptance'; acceptance: Acceptance }
   | { kind: 'audit'; entry: AuditEntry };
 
 export interface ImportReport {
@@ -34,11 +37,12 @@ export interface ImportReport {
   redirects: number;
   curations: number;
   rejections: number;
+  acceptances: number;
   audit: number;
 }
 
 export const RECORD_ORDER: GraphRecord['kind'][] = [
-  'header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection', 'audit',
+  'header', 'article', 'entity', 'mention', 'relation', 'evidence', 'redirect', 'curation', 'held-relation', 'held-evidence', 'rejection', 'acceptance', 'audit',
 ];
 
 export async function writeRecords(path: string, records: AsyncIterable<GraphRecord>): Promise<number> {
@@ -88,6 +92,7 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
   const redirectLine = new Map<string, number>();
   const held = new Set<string>();
   const rejections = new Set<string>();
+  const acceptances = new Set<string>();
   let lastAudit = '';
   const seen = { articles: 0, entities: 0, relations: 0, evidence: 0 };
   let lastKind = 0;
@@ -171,6 +176,7 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
           fail(`evidence offsets ${String(start)}..${String(end)} are not inside the article's ${length} characters`);
         }
         if (!isText(text) || text.length !== end! - start!) fail(`evidence text is not ${end! - start!} characters long as its offsets say`);
+        evidenceMeta(ev!, fail);
         seen.evidence++;
         break;
       }
@@ -204,6 +210,7 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
         if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start! < 0 || end! <= start! || end! > length! || !isText(text) || text.length !== end! - start!) {
           fail(`held evidence offsets ${String(start)}..${String(end)} do not fit its article or its text`);
         }
+        evidenceMeta(ev!, fail);
         break;
       }
       case 'rejection': {
@@ -216,6 +223,14 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
         if (x!.id !== rejectionId(x!.relationId!, ev ?? null)) fail(`rejection ${x!.id}: the id does not match its relation and evidence`);
         if (rejections.has(x!.id!)) fail(`rejection ${x!.id} twice`);
         rejections.add(x!.id!);
+        break;
+      }
+      case 'acceptance': {
+        const a = record.acceptance as Partial<Acceptance> | undefined;
+        if (!isObject(a) || !isText(a.relationId) || !a.relationId) fail('an acceptance needs a relation id');
+        if (!isText(a!.at) || Number.isNaN(Date.parse(a!.at)) || !optionalText(a!.actor)) fail(`acceptance of ${a!.relationId}: needs a time, and an actor that is text or null`);
+        if (acceptances.has(a!.relationId!)) fail(`acceptance of ${a!.relationId} twice`);
+        acceptances.add(a!.relationId!);
         break;
       }
       case 'audit': {
@@ -245,6 +260,15 @@ export async function* validateRecords(records: AsyncIterable<GraphRecord>): Asy
   }
   for (const k of ['articles', 'entities', 'relations', 'evidence'] as const) {
     if (seen[k] !== header!.stats[k]) fail(`the header counts ${header!.stats[k]} ${k} but the file holds ${seen[k]}: it is cut or altered`);
+  }
+}
+
+/** A piece of evidence's rule and confidence (absent in exports made before they were kept). */
+function evidenceMeta(ev: Partial<Evidence>, fail: (message: string) => never): void {
+  try {
+    checkEvidenceMeta(ev.rule, ev.confidence, 'evidence');
+  } catch (err) {
+    fail((err as Error).message);
   }
 }
 

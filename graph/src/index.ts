@@ -5,6 +5,7 @@ export * from './config';
 export * from './core';
 export * from './backup';
 export * from './check';
+export * from './review';
 export { openGraphStore } from './open';
 export { SqliteGraphStore } from './sqlite/store';
 export { Neo4jGraphStore } from './neo4j/store';

@@ -61,6 +61,10 @@ export interface Evidence {
   text: string;
   start: number;
   end: number;
+  /** The extraction rule that found it (`pnpm seed rules`); null = unknown (loaded before rules were kept, or by hand). */
+  rule?: string | null;
+  /** How sure that rule is, 0–1; null = unknown. */
+  confidence?: number | null;
 }
 
 export interface Entity {
@@ -78,6 +82,20 @@ export interface Relation {
   amountCny?: number | null;
   role?: MemberRole | null;
   evidence: Evidence[];
+  /** Combined over its live evidence (see review.ts combineConfidence); null = no piece has one. Stores fill it. */
+  confidence?: number | null;
+  /** How much states it: live pieces of evidence and the articles they are in. Stores fill it. */
+  support?: { evidence: number; articles: number };
+  /** An analyst reviewed it and found it right (it left the review queue); null = not reviewed. */
+  accepted?: Acceptance | null;
+}
+
+/** An analyst's word that a fact is right. */
+export interface Acceptance {
+  relationId: string;
+  /** ISO timestamp. */
+  at: string;
+  actor: string | null;
 }
 
 /**
@@ -98,7 +116,16 @@ export interface Rejection {
   actor: string | null;
 }
 
-export const AUDIT_KINDS = ['ingest', 'alias', 'merge', 'reject', 'restore', 'delete-article'] as const;
+export const AUDIT_KINDS = [
+  'ingest',
+  'alias',
+  'merge',
+  'reject',
+  'restore',
+  'delete-article',
+  'accept',
+  'unaccept',
+] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** One change made through the store's curation operations: who, when, and what it was before and after. */

@@ -25,6 +25,7 @@ import type {
 } from './model';
 import type { SaveViewInput, ViewPageOptions } from './saved-views';
 import type { GraphRecord, ImportReport } from './backup';
+import type { ReviewPage, ReviewQueueOptions } from './review';
 
 export interface SearchOptions {
   types?: EntityType[];
@@ -216,6 +217,21 @@ export interface GraphStore {
   restoreRelation(relationId: string, options?: RestoreOptions): Promise<Relation | null>;
   /** Rejections in id order, one page at a time. */
   listRejections(options?: RejectionPageOptions): Promise<Rejection[]>;
+
+  /**
+   * An analyst reviewed the relation and found it right: it stays, and leaves the review queue
+   * (audited as 'accept'). Accepting it again changes nothing and answers it as it stands.
+   * NOT_FOUND when there is no such relation in the graph.
+   */
+  acceptRelation(relationId: string, audit?: ActorOptions): Promise<Relation>;
+  /** Undoes an acceptance: the relation is back in the review queue ('unaccept'). NOT_FOUND when it was not accepted. */
+  unacceptRelation(relationId: string, audit?: ActorOptions): Promise<Relation | null>;
+  /**
+   * 待审核: the relations nobody has accepted or rejected, least certain first (confidence
+   * ascending, unknown last; ties: fewer pieces of evidence, then id), a keyset page at a time,
+   * each with its evidence, with how many there are in all.
+   */
+  reviewQueue(options?: ReviewQueueOptions): Promise<ReviewPage>;
 
   /**
    * The audit log, newest first: every alias, merge, rejection, restore and article deletion,

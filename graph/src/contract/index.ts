@@ -732,7 +732,8 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         const [first, second] = rel.evidence;
         const piece = { articleId: first.articleId, start: first.start, end: first.end };
         const rejection = await store.rejectRelation(cooperation, { reason: '句子没有说合作', evidence: piece });
-        expect(rejection.evidence).toEqual(first);
+        // The rejection names the sentence; its rule and confidence stay with the held evidence.
+        expect(rejection.evidence).toEqual({ ...piece, text: first.text });
         expect(rejection.id).not.toBe(cooperation);
         expect((await store.getRelations([cooperation]))[0].evidence).toEqual([second]);
         const before = (await store.stats()).relations;
@@ -756,6 +757,204 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         await expect(store.rejectRelation(supply(), { reason: 'x', evidence: { articleId: 'nope', start: 0.5, end: 1 } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
         await expect(store.restoreRelation(supply())).rejects.toMatchObject({ code: 'NOT_FOUND' });
         expect((await store.getRelations([supply()]))).toHaveLength(1);
+      });
+    });
+
+    describe('confidence and review', () => {
+      // The seed hands each relation the rule that produced it and that rule's confidence.
+      const rated = (a: ArticleExtraction, confidences: (number | null)[]): ArticleExtraction => ({
+        ...a,
+        relations: a.relations.map((r, i) => ({ ...r, rule: confidences[i] == null ? undefined : `rule-${i}`, confidence: confidences[i] ?? undefined })),
+      });
+      // ARTICLE_1: INVESTS_IN, LOCATED_IN(project), COOPERATES_WITH, OPERATES, MEMBER_OF, LOCATED_IN(cluster)
+      // ARTICLE_2: LOCATED_IN(蓝鲸), SUPPLIES(蓝鲸→星河), COOPERATES_WITH(星河~蓝鲸)
+      // ARTICLE_3: LOCATED_IN(青木), SUPPLIES(青木→蓝鲸), MEMBER_OF(青木), LOCATED_IN(cluster)
+      const R = {
+        invest: relationId('INVESTS_IN', E.xinghe, E.project),
+        projectIn: relationId('LOCATED_IN', E.project, E.jiangbei),
+        coop: relationId('COOPERATES_WITH', E.xinghe, E.yunfan),
+        operates: relationId('OPERATES', E.yunfan, E.platform),
+        leader: relationId('MEMBER_OF', E.xinghe, E.carCluster),
+        clusterIn: relationId('LOCATED_IN', E.carCluster, E.jiangbei),
+        lanjingIn: relationId('LOCATED_IN', E.lanjing, E.banan),
+        supplyXinghe: relationId('SUPPLIES', E.lanjing, E.xinghe),
+        coop2: relationId('COOPERATES_WITH', E.xinghe, E.lanjing),
+        qingmuIn: relationId('LOCATED_IN', E.qingmu, E.bishan),
+        supply: relationId('SUPPLIES', E.qingmu, E.lanjing),
+        member: relationId('MEMBER_OF', E.qingmu, E.materialsCluster),
+        materialsIn: relationId('LOCATED_IN', E.materialsCluster, E.bishan),
+      };
+      // A second article stating the supply of ARTICLE_3 again, from another rule.
+      const T = '山城日报讯 青木材料股份有限公司继续为蓝鲸电池供应隔膜。';
+      const again = (confidence: number | null) =>
+        rated(
+          article(
+            { title: '隔膜续约', date: '2025-04-01', text: T },
+            [
+              { key: 'e1', type: 'Enterprise', name: '青木材料股份有限公司' },
+              { key: 'e2', type: 'Enterprise', name: '蓝鲸电池' },
+            ],
+            [{ type: 'SUPPLIES', from: 'e1', to: 'e2', evidence: '青木材料股份有限公司继续为蓝鲸电池供应隔膜' }],
+          ),
+          [confidence],
+        );
+      const loadRated = async () => {
+        await store.upsertArticle(rated(ARTICLE_1, [0.95, 0.6, 0.9, 0.5, 0.85, 0.6]));
+        await store.upsertArticle(rated(ARTICLE_2, [0.7, 0.9, 0.9]));
+        await store.upsertArticle(rated(ARTICLE_3, [0.7, 0.5, 0.8, null]));
+      };
+      const queueIds = async (options: Parameters<GraphStore['reviewQueue']>[0] = {}) => (await store.reviewQueue({ first: 100, ...options })).items.map((i) => i.relation.id);
+
+      it('keeps each piece of evidence\'s rule and confidence and combines them over a relation\'s live evidence', async () => {
+        await loadRated();
+        const [invest] = await store.getRelations([R.invest]);
+        expect(invest.evidence).toEqual([expect.objectContaining({ rule: 'rule-0', confidence: 0.95 })]);
+        expect(invest).toMatchObject({ confidence: 0.95, support: { evidence: 1, articles: 1 }, accepted: null });
+        // Unknown confidence (a hand-written or older piece) says nothing.
+        const [unknown] = await store.getRelations([R.materialsIn]);
+        expect(unknown.evidence[0]).toMatchObject({ rule: null, confidence: null });
+        expect(unknown.confidence).toBeNull();
+        expect(unknown.support).toEqual({ evidence: 1, articles: 1 });
+
+        // A second article stating the supply: 1 − (1 − 0.5)(1 − 0.6) = 0.8, from two articles.
+        await store.upsertArticle(again(0.6));
+        const [supply] = await store.getRelations([R.supply]);
+        expect(supply.confidence).toBeCloseTo(0.8, 6);
+        expect(supply.support).toEqual({ evidence: 2, articles: 2 });
+        expect(supply.evidence.map((e) => [e.rule, e.confidence]).sort()).toEqual([['rule-0', 0.6], ['rule-1', 0.5]]);
+        // Every read carries the same figures.
+        const fromEntity = (await store.getEntity(E.qingmu))!.relations.find((r) => r.id === R.supply)!;
+        expect(fromEntity.confidence).toBe(supply.confidence);
+        const hood = await store.neighbourhood([E.qingmu]);
+        expect(hood.edges.find((r) => r.id === R.supply)!.support).toEqual({ evidence: 2, articles: 2 });
+
+        // A pieces of unknown confidence beside a known one: the known one decides.
+        await store.upsertArticle(again(null));
+        expect((await store.getRelations([R.supply]))[0].confidence).toBeCloseTo(0.8, 6);
+      });
+
+      it('does not count rejected evidence, and counts it again once restored (rule and confidence kept)', async () => {
+        await loadRated();
+        await store.upsertArticle(again(0.6));
+        const second = (await store.listArticles()).items.find((a) => a.title === '隔膜续约')!;
+        const [before] = await store.getRelations([R.supply]);
+        const piece = before.evidence.find((e) => e.articleId === second.id)!;
+        await store.rejectRelation(R.supply, { reason: '续约未证实', evidence: piece });
+        const [after] = await store.getRelations([R.supply]);
+        expect(after.confidence).toBe(0.5);
+        expect(after.support).toEqual({ evidence: 1, articles: 1 });
+        const [queued] = (await store.reviewQueue({ types: ['SUPPLIES'] })).items.filter((i) => i.relation.id === R.supply);
+        expect(queued.relation.confidence).toBe(0.5);
+
+        await store.restoreRelation(R.supply, { evidence: piece });
+        const [restored] = await store.getRelations([R.supply]);
+        expect(restored.confidence).toBeCloseTo(0.8, 6);
+        expect(restored.evidence.find((e) => e.articleId === second.id)).toMatchObject({ rule: 'rule-0', confidence: 0.6 });
+        // A whole rejection keeps them too.
+        await store.rejectRelation(R.supply, { reason: '整条错误' });
+        expect(await queueIds()).not.toContain(R.supply);
+        await store.restoreRelation(R.supply);
+        expect((await store.getRelations([R.supply]))[0]).toMatchObject({ confidence: restored.confidence, support: { evidence: 2, articles: 2 } });
+      });
+
+      it('lists the review queue least certain first, ties by fewer evidence then id, unknown last, a keyset page at a time', async () => {
+        await loadRated();
+        await store.upsertArticle(again(null)); // the supply: 0.5 with two pieces
+        const page = await store.reviewQueue({ first: 100 });
+        const items = page.items.map((i) => i.relation);
+        expect(page.total).toBe(13);
+        expect(items).toHaveLength(13);
+        const expected = [
+          // 0.5 with one piece before the supply's 0.5 with two
+          ...[R.operates].sort(),
+          R.supply,
+          ...[R.clusterIn, R.projectIn].sort(),
+          ...[R.lanjingIn, R.qingmuIn].sort(),
+          R.member,
+          R.leader,
+          ...[R.coop, R.supplyXinghe, R.coop2].sort(),
+          R.invest,
+          R.materialsIn, // unknown
+        ];
+        expect(items.map((r) => r.id)).toEqual(expected);
+        for (const r of items) expect(r.evidence.length).toBeGreaterThan(0);
+        const confidences = items.map((r) => r.confidence);
+        expect(confidences.slice(0, 3)).toEqual([0.5, 0.5, 0.6]);
+        expect(confidences.at(-1)).toBeNull();
+
+        // Pages of three cover the same queue, each item once.
+        const paged: string[] = [];
+        let after: string | null = null;
+        for (let i = 0; i < 10; i++) {
+          const p: Awaited<ReturnType<GraphStore['reviewQueue']>> = await store.reviewQueue({ first: 3, after });
+          expect(p.total).toBe(13);
+          paged.push(...p.items.map((x) => x.relation.id));
+          if (p.items.length < 3) break;
+          after = p.items.at(-1)!.cursor;
+        }
+        expect(paged).toEqual(expected);
+
+        // Below a threshold (unknown always qualifies), and by type.
+        expect(await queueIds({ threshold: 0.7 })).toEqual([R.operates, R.supply, ...[R.clusterIn, R.projectIn].sort(), R.materialsIn]);
+        expect((await store.reviewQueue({ threshold: 0.7 })).total).toBe(5);
+        expect(await queueIds({ types: ['SUPPLIES', 'INVESTS_IN'] })).toEqual([R.supply, R.supplyXinghe, R.invest]);
+        // A rejected fact is not in the queue.
+        await store.rejectRelation(R.operates, { reason: '不是运营方' });
+        expect((await queueIds())[0]).toBe(R.supply);
+        await expect(store.reviewQueue({ after: 'nonsense' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.reviewQueue({ threshold: 2 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      });
+
+      it('accepts a fact (it stays and leaves the queue), audited, and undoes it', async () => {
+        await loadRated();
+        const accepted = await store.acceptRelation(R.operates, { actor: 'wang' });
+        expect(accepted).toMatchObject({ id: R.operates, confidence: 0.5, accepted: { relationId: R.operates, actor: 'wang' } });
+        expect(Number.isNaN(Date.parse(accepted.accepted!.at))).toBe(false);
+        expect(await queueIds()).not.toContain(R.operates);
+        expect((await store.reviewQueue()).total).toBe(12);
+        // It stays in the graph, marked, everywhere it is read.
+        expect((await store.getEntity(E.yunfan))!.relations.find((r) => r.id === R.operates)!.accepted).toMatchObject({ actor: 'wang' });
+        expect((await store.stats()).relations).toBe(13);
+        // Accepting again changes nothing.
+        expect((await store.acceptRelation(R.operates, { actor: 'li' })).accepted).toEqual(accepted.accepted);
+
+        const undone = await store.unacceptRelation(R.operates, { actor: 'li' });
+        expect(undone).toMatchObject({ id: R.operates, accepted: null });
+        expect((await queueIds())[0]).toBe(R.operates);
+        const log = await store.auditLog();
+        expect(log.map((e) => [e.kind, e.actor, e.target])).toEqual([
+          ['unaccept', 'li', R.operates],
+          ['accept', 'wang', R.operates],
+        ]);
+        expect(log[1].after).toMatchObject({ accepted: { actor: 'wang' }, confidence: 0.5 });
+        expect(log[0].before).toMatchObject({ accepted: { actor: 'wang' } });
+
+        await expect(store.acceptRelation(relationId('SUPPLIES', E.xinghe, E.qingmu))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(store.unacceptRelation(R.operates)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      });
+
+      it('keeps accepted facts through a merge, and carries rule, confidence and acceptance through export and import', async () => {
+        await loadRated();
+        await store.acceptRelation(R.supply, { actor: 'wang' });
+        await store.mergeEntities(E.lanjing, E.qingmu);
+        // 青木 → 蓝鲸 became a relation of 蓝鲸 to itself and went; 蓝鲸's own facts kept their state.
+        await store.acceptRelation(R.lanjingIn);
+        const records = [];
+        for await (const rec of store.exportRecords()) records.push(rec);
+        const evidence = records.flatMap((r) => (r.kind === 'evidence' ? [r.evidence] : []));
+        expect(evidence.filter((e) => e.confidence != null)).toHaveLength(evidence.length - 1);
+        expect(records.flatMap((r) => (r.kind === 'acceptance' ? [r.acceptance.relationId] : []))).toContain(R.lanjingIn);
+        const copy = await factory();
+        try {
+          const report = await copy.importRecords((async function* () {
+            yield* records;
+          })());
+          expect(report.acceptances).toBe(records.filter((r) => r.kind === 'acceptance').length);
+          expect(await copy.getRelations([R.lanjingIn, R.invest])).toEqual(await store.getRelations([R.lanjingIn, R.invest]));
+          expect(await copy.reviewQueue({ first: 100 })).toEqual(await store.reviewQueue({ first: 100 }));
+        } finally {
+          await copy.close();
+        }
       });
     });
 

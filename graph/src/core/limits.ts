@@ -38,6 +38,8 @@ export const STORE_BOUNDS = {
   chainDepth: { default: 2, min: 1, max: 4 },
   /** Entities carried for a 产业链 (each layer may add as many again). */
   chainNodes: { default: 300, min: 1, max: 2000 },
+  /** One page of 待审核, the review queue. */
+  reviewPage: { default: 20, min: 0, max: 200 },
   /** One page of saved views (refused, not clamped, outside the range: see viewPageSize). */
   viewsPage: { default: 50, min: 1, max: 200 },
 } as const satisfies Record<string, Bound>;
@@ -66,4 +68,5 @@ export const API_DEFAULTS = {
   chainDepth: 2,
   chainLimit: 300,
   factsFirst: 20,
+  reviewFirst: 20,
 } as const;

@@ -16,5 +16,5 @@ export function emptyUpsertReport(articleId: string): UpsertReport {
 
 /** Counts of a restore before its first record. */
 export function emptyImportReport(): ImportReport {
-  return { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0, audit: 0 };
+  return { articles: 0, entities: 0, relations: 0, evidence: 0, redirects: 0, curations: 0, rejections: 0, acceptances: 0, audit: 0 };
 }

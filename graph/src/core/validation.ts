@@ -1,6 +1,7 @@
 import { canonicalName } from '../ids';
 import { RELATION_ENDPOINTS, isEntityType, isRelationType, type ArticleExtraction, type EntityType } from '../model';
 import { GraphStoreError } from '../store';
+import { checkEvidenceMeta } from '../review';
 
 /** Refuses an article text the stores cannot keep as given, before anything is written. */
 export function validateArticleText(text: unknown): asserts text is string {
@@ -15,7 +16,8 @@ export function validateArticleText(text: unknown): asserts text is string {
 /**
  * Refuses an extraction that would put a wrong fact in the graph, before anything is written:
  * unknown types, empty names, a key used twice, a relation between entities its type cannot
- * join, evidence that is not the article's text at its offsets, a negative amount.
+ * join, evidence that is not the article's text at its offsets, a negative amount, a rule name
+ * or confidence (0–1) that is not one.
  */
 export function validateExtraction(extraction: ArticleExtraction): void {
   const text = extraction.article.text;
@@ -43,5 +45,6 @@ export function validateExtraction(extraction: ArticleExtraction): void {
     if (r.amountCny != null && !(Number.isFinite(r.amountCny) && r.amountCny >= 0)) {
       throw new GraphStoreError('BAD_INPUT', `${r.type}: amountCny must be a non-negative number`);
     }
+    checkEvidenceMeta(r.rule, r.confidence, `${r.type} ${r.from} → ${r.to}`);
   }
 }

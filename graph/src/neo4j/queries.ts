@@ -8,6 +8,9 @@ import { query } from '@chain-atlas/cypher';
  * name is a file in cypher/queries and that the file uses exactly these `$parameters`.
  */
 export const NEO4J_QUERIES = {
+  acceptance_delete: ['relationId'],
+  acceptance_merge: ['relationId', 'at', 'actor'],
+  acceptance_move: ['moves'],
   article_delete: ['articleId'],
   article_delete_evidence: ['articleId'],
   article_delete_held_evidence: ['articleId'],
@@ -44,6 +47,7 @@ export const NEO4J_QUERIES = {
   export_evidence: ['after', 'limit'],
   export_mentions: ['after', 'limit'],
   export_audit: ['after', 'limit'],
+  export_acceptances: ['after', 'limit'],
   export_held_evidence: ['after', 'limit'],
   export_held_relations: ['after', 'limit'],
   export_redirects: ['after', 'limit'],
@@ -59,6 +63,7 @@ export const NEO4J_QUERIES = {
   import_curations: ['curations'],
   import_entities: ['entities'],
   import_audit: ['entries'],
+  import_acceptances: ['acceptances'],
   import_evidence: ['evidence'],
   import_held_evidence: ['evidence'],
   import_held_relations: ['relations'],
@@ -82,6 +87,8 @@ export const NEO4J_QUERIES = {
   relations_get: ['ids'],
   relations_facts: ['ids'],
   relations_upsert: ['relations'],
+  review_queue: ['types', 'threshold', 'after', 'limit'],
+  review_queue_count: ['types', 'threshold'],
   schema_await: ['name', 'timeoutSeconds'],
   schema_backfill_names: [],
   schema_check: ['names'],

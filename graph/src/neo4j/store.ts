@@ -14,7 +14,6 @@ import type {
   Entity,
   EntityDetails,
   EntityType,
-  Evidence,
   GraphPath,
   GraphStats,
   MemberRole,
@@ -56,6 +55,8 @@ import type { Row } from './queries';
 import { int, run, runAutoCommit } from './queries';
 import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
 import { neo4jChain, neo4jClusterProfile, neo4jDistrictProfile } from './views';
+import { encodeReviewCursor, reviewKey, reviewOptions, type ReviewPage, type ReviewQueueOptions } from '../review';
+import { toAcceptance, toEvidence, toRelation } from './rows';
 
 export interface Neo4jConnectionConfig {
   /** bolt://, neo4j:// or, for Aura and TLS clusters, neo4j+s:// */
@@ -152,20 +153,6 @@ function toRejection(value: unknown): Rejection {
     at: x.at,
     actor: x.actor ?? null,
   };
-}
-
-function toRelation(row: Row): Relation {
-  const r = row.relation as { id: string; type: RelationType; amountCny?: number | null; role?: MemberRole | null };
-  const relation: Relation = {
-    id: r.id,
-    type: r.type,
-    from: row.from as string,
-    to: row.to as string,
-    amountCny: r.amountCny === null || r.amountCny === undefined ? null : Number(r.amountCny),
-    role: r.role ?? null,
-    evidence: (row.evidence as Evidence[]).map((e) => ({ articleId: e.articleId, text: e.text, start: Number(e.start), end: Number(e.end) })),
-  };
-  return relation;
 }
 
 const ARTICLE_META = ['title', 'date', 'source', 'url', 'file'] as const;
@@ -656,7 +643,7 @@ export class Neo4jGraphStore implements GraphStore {
 
       // Several extracted relations can be one fact (same type and endpoints after resolution).
       const facts = new Map<string, Fact>();
-      const evidence = new Map<string, { id: string; relationId: string; text: string; start: unknown; end: unknown }>();
+      const evidence = new Map<string, { id: string; relationId: string; text: string; start: unknown; end: unknown; rule: string | null; confidence: number | null }>();
       extraction.relations.forEach((rel, index) => {
         const [from, to] = orientRelation(rel.type, idOfKey.get(rel.from)!, idOfKey.get(rel.to)!);
         // Two mentions resolved onto one entity: a relation to itself says nothing.
@@ -667,7 +654,8 @@ export class Neo4jGraphStore implements GraphStore {
         facts.set(relId, fact);
         const ev = rel.evidence;
         const evId = evidenceId(relId, id, ev.start, ev.end);
-        evidence.set(evId, { id: evId, relationId: relId, text: ev.text, start: int(ev.start), end: int(ev.end) });
+        // The first statement of a sentence wins, as in the SQLite store.
+        if (!evidence.has(evId)) evidence.set(evId, { id: evId, relationId: relId, text: ev.text, start: int(ev.start), end: int(ev.end), rule: rel.rule ?? null, confidence: rel.confidence ?? null });
       });
       // What an analyst rejected (the fact, or this sentence of it) is held, not written.
       if (facts.size > 0) {
@@ -1023,7 +1011,10 @@ export class Neo4jGraphStore implements GraphStore {
         moves.push({ fromId: r.id, toId: id });
       }
       if (facts.size) await run(tx, 'relations_upsert', { relations: [...facts.values()] });
-      if (moves.length) await run(tx, 'evidence_move', { moves });
+      if (moves.length) {
+        await run(tx, 'evidence_move', { moves });
+        await run(tx, 'acceptance_move', { moves });
+      }
       if (loops.length) await run(tx, 'relations_delete', { relationIds: loops });
       await run(tx, 'entity_move_mentions', { keepId, mergeId });
       const kept = (await this.addNames(tx, new Map([[keepId, [merged.name, ...merged.aliases]]]))).get(keepId)!;
@@ -1153,6 +1144,52 @@ export class Neo4jGraphStore implements GraphStore {
     return true;
   }
 
+  // ---- Review -------------------------------------------------------------------------------
+
+  async acceptRelation(relId: string, audit: ActorOptions = {}): Promise<Relation> {
+    const entry = newAudit('accept', relId, audit);
+    return this.write(async (tx) => {
+      const [row] = await run(tx, 'acceptance_merge', { relationId: relId, at: entry.at, actor: entry.actor });
+      if (!row) throw new GraphStoreError('NOT_FOUND', `no relation ${relId} in the graph`);
+      const [live] = await run(tx, 'relations_get', { ids: [relId] });
+      const relation = toRelation(live);
+      if (row.created) await writeAudit(tx, entry, null, { accepted: relation.accepted, confidence: relation.confidence, support: relation.support });
+      return relation;
+    });
+  }
+
+  async unacceptRelation(relId: string, audit: ActorOptions = {}): Promise<Relation | null> {
+    const entry = newAudit('unaccept', relId, audit);
+    return this.write(async (tx) => {
+      const [row] = await run(tx, 'acceptance_delete', { relationId: relId });
+      if (!row) throw new GraphStoreError('NOT_FOUND', `relation ${relId} is not accepted`);
+      await writeAudit(tx, entry, { accepted: toAcceptance(row.accepted) }, null);
+      const [live] = await run(tx, 'relations_get', { ids: [relId] });
+      return live ? toRelation(live) : null;
+    });
+  }
+
+  async reviewQueue(options: ReviewQueueOptions = {}): Promise<ReviewPage> {
+    const o = reviewOptions(options);
+    return this.read(async (tx) => {
+      const filter = { types: o.types, threshold: o.threshold };
+      const [count] = await run(tx, 'review_queue_count', filter);
+      const rows = await run(tx, 'review_queue', { ...filter, after: o.after, limit: int(o.first) });
+      const relations = new Map((await run(tx, 'relations_get', { ids: rows.map((r) => r.id as string) })).map((r) => {
+        const relation = toRelation(r);
+        return [relation.id, relation];
+      }));
+      return {
+        total: Number(count?.total ?? 0),
+        items: rows.flatMap((r) => {
+          const relation = relations.get(r.id as string);
+          const confidence = r.confidence == null ? null : Number(r.confidence);
+          return relation ? [{ relation, cursor: encodeReviewCursor(reviewKey(confidence, Number(r.pieces), relation.id)) }] : [];
+        }),
+      };
+    });
+  }
+
   async auditLog(options: AuditPageOptions = {}): Promise<AuditEntry[]> {
     const first = bounded(options.first, STORE_BOUNDS.auditPage);
     const rows = await this.read((tx) =>
@@ -1238,7 +1275,7 @@ export class Neo4jGraphStore implements GraphStore {
     for (;;) {
       const rows = await this.read((tx) => run(tx, 'export_evidence', { after, limit: int(EXPORT_PAGE) }));
       for (const row of rows) {
-        yield { kind: 'evidence', relationId: row.relationId as string, evidence: { articleId: row.articleId as string, text: row.text as string, start: Number(row.start), end: Number(row.end) } };
+        yield { kind: 'evidence', relationId: row.relationId as string, evidence: toEvidence(row) };
       }
       if (rows.length < EXPORT_PAGE) break;
       after = rows.at(-1)!.id as string;
@@ -1265,7 +1302,7 @@ export class Neo4jGraphStore implements GraphStore {
     for (;;) {
       const rows = await this.read((tx) => run(tx, 'export_held_evidence', { after, limit: int(EXPORT_PAGE) }));
       for (const row of rows) {
-        yield { kind: 'held-evidence', relationId: row.relationId as string, evidence: { articleId: row.articleId as string, text: row.text as string, start: Number(row.start), end: Number(row.end) } };
+        yield { kind: 'held-evidence', relationId: row.relationId as string, evidence: toEvidence(row) };
       }
       if (rows.length < EXPORT_PAGE) break;
       after = rows.at(-1)!.id as string;
@@ -1276,6 +1313,13 @@ export class Neo4jGraphStore implements GraphStore {
       for (const rejection of page) yield { kind: 'rejection', rejection };
       if (page.length < 1000) break;
       after = page.at(-1)!.id;
+    }
+    after = '';
+    for (;;) {
+      const rows = await this.read((tx) => run(tx, 'export_acceptances', { after, limit: int(EXPORT_PAGE) }));
+      for (const row of rows) yield { kind: 'acceptance', acceptance: toAcceptance(row.acceptance) };
+      if (rows.length < EXPORT_PAGE) break;
+      after = (rows.at(-1)!.acceptance as { relationId: string }).relationId;
     }
     after = '';
     for (;;) {
@@ -1346,7 +1390,7 @@ export class Neo4jGraphStore implements GraphStore {
           }
           case 'evidence': {
             const ev = rec.evidence;
-            await add('import_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end) });
+            await add('import_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end), rule: ev.rule ?? null, confidence: ev.confidence ?? null });
             break;
           }
           case 'redirect':
@@ -1365,7 +1409,12 @@ export class Neo4jGraphStore implements GraphStore {
           }
           case 'held-evidence': {
             const ev = rec.evidence;
-            await add('import_held_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end) });
+            await add('import_held_evidence', 'evidence', { id: evidenceId(rec.relationId, ev.articleId, ev.start, ev.end), relationId: rec.relationId, articleId: ev.articleId, text: ev.text, start: int(ev.start), end: int(ev.end), rule: ev.rule ?? null, confidence: ev.confidence ?? null });
+            break;
+          }
+          case 'acceptance': {
+            const a = rec.acceptance;
+            await add('import_acceptances', 'acceptances', { relationId: a.relationId, at: a.at, actor: a.actor ?? null });
             break;
           }
           case 'audit': {
@@ -1419,6 +1468,7 @@ type ImportQuery =
   | 'import_held_relations'
   | 'import_held_evidence'
   | 'import_rejections'
+  | 'import_acceptances'
   | 'import_audit';
 
 const IMPORT_WHAT: Record<ImportQuery, string> = {
@@ -1432,6 +1482,7 @@ const IMPORT_WHAT: Record<ImportQuery, string> = {
   import_held_relations: 'held relations',
   import_held_evidence: 'held evidence records',
   import_rejections: 'rejections',
+  import_acceptances: 'acceptances',
   import_audit: 'audit entries',
 };
 
@@ -1446,5 +1497,6 @@ const IMPORT_REPORT: Record<ImportQuery, keyof ImportReport | null> = {
   import_held_relations: null,
   import_held_evidence: null,
   import_rejections: 'rejections',
+  import_acceptances: 'acceptances',
   import_audit: 'audit',
 };

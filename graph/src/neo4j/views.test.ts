@@ -46,6 +46,7 @@ function answeringDriver(sqlite: SqliteGraphStore) {
           from: r.from,
           to: r.to,
           evidence: r.evidence,
+          accepted: r.accepted,
         }));
       case 'relations_facts': {
         const rels = await sqlite.getRelations(p.ids as string[]);

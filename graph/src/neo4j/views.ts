@@ -7,9 +7,7 @@ import type {
   DistrictProfile,
   Entity,
   EntityType,
-  Evidence,
   MemberRole,
-  Relation,
   RelationType,
 } from '../model';
 import { CHAIN_ROOT_TYPES } from '../model';
@@ -25,7 +23,8 @@ import {
 } from '../profile';
 import type { ChainOptions } from '../store';
 import { GraphStoreError } from '../store';
-import { int, run, type Row } from './queries';
+import { int, run } from './queries';
+import { toRelation } from './rows';
 
 // The chain view and the dashboards on Neo4j, apart from the adapter's core (store.ts) so the
 // two can change independently. Every statement is a file in cypher/queries; the walk and the
@@ -34,19 +33,6 @@ import { int, run, type Row } from './queries';
 function entityOf(row: unknown): Entity {
   const e = row as { id: string; type: EntityType; name: string; aliases?: string[] | null };
   return { id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [] };
-}
-
-function relationOf(row: Row): Relation {
-  const r = row.relation as { id: string; type: RelationType; amountCny?: number | null; role?: MemberRole | null };
-  return {
-    id: r.id,
-    type: r.type,
-    from: row.from as string,
-    to: row.to as string,
-    amountCny: r.amountCny == null ? null : Number(r.amountCny),
-    role: r.role ?? null,
-    evidence: (row.evidence as Evidence[]).map((e) => ({ articleId: e.articleId, text: e.text, start: Number(e.start), end: Number(e.end) })),
-  };
 }
 
 interface Step {
@@ -105,7 +91,7 @@ export async function neo4jChain(tx: ManagedTransaction, rootId: string, options
   const entities = new Map((await run(tx, 'entities_get', { ids })).map((r) => entityOf(r.entity)).map((e) => [e.id, e]));
   const relationIds = walk.relations.map((r) => r.relation);
   const relations = new Map(
-    (relationIds.length ? await run(tx, 'relations_get', { ids: relationIds }) : []).map(relationOf).map((r) => [r.id, r]),
+    (relationIds.length ? await run(tx, 'relations_get', { ids: relationIds }) : []).map(toRelation).map((r) => [r.id, r]),
   );
   return chainFromWalk(root, o.depth, walk, entities, relations);
 }

@@ -175,6 +175,20 @@ export const MIGRATIONS: Migration[] = [
   CREATE INDEX audit_log_actor ON audit_log(actor, id);
   CREATE INDEX audit_log_kind ON audit_log(kind, id);
   `,
+  // 8: each piece of evidence keeps the rule that found it and that rule's confidence (NULL:
+  // unknown, as for everything loaded before); an analyst's acceptance takes a fact out of the
+  // review queue. Kept by relation id, like rejections, so it outlives a reject and restore.
+  `
+  ALTER TABLE evidence ADD COLUMN rule TEXT;
+  ALTER TABLE evidence ADD COLUMN confidence REAL;
+  ALTER TABLE held_evidence ADD COLUMN rule TEXT;
+  ALTER TABLE held_evidence ADD COLUMN confidence REAL;
+  CREATE TABLE acceptances (
+    relation_id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { articleId, auditId, canonicalName, entityId, orientRelation, rejectionId, relationId } from '../ids';
 import type {
+  Acceptance,
   Article,
   ArticleExtraction,
   ArticleSummary,
@@ -60,6 +61,7 @@ import { GraphStoreError, evidenceKey, ingestSummary } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
 import { migrate } from './schema';
 import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
+import { combineConfidence, encodeReviewCursor, reviewKey, reviewOptions, withConfidence, type ReviewPage, type ReviewQueueOptions } from '../review';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { AdjacencyIndex } from './adjacency';
 import type { GraphRecord, ImportReport } from '../backup';
@@ -91,6 +93,8 @@ interface EvidenceRow {
   start: number;
   end: number;
   text: string;
+  rule: string | null;
+  confidence: number | null;
 }
 
 const MAX_IN = 500; // SQLite binds at most 32766 parameters; chunks keep statements cacheable
@@ -149,6 +153,15 @@ export class SqliteGraphStore implements GraphStore {
       db.pragma('wal_autocheckpoint = 10000');
       migrate(db);
     }
+    // The review queue combines each relation's confidences in SQL with the very function that
+    // combines them for a relation read, so a page's cursor and the next page agree to the digit.
+    db.aggregate('noisy_or', {
+      start: (): (number | null)[] => [],
+      step: (acc: (number | null)[], c: number | null) => {
+        acc.push(c);
+      },
+      result: (acc: (number | null)[]) => combineConfidence(acc),
+    });
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     return new SqliteGraphStore(db);
@@ -333,8 +346,8 @@ export class SqliteGraphStore implements GraphStore {
         }
       }
       const ev = this.st(
-        'INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)',
-      ).run(rel.n, aid, r.evidence.start, r.evidence.end, r.evidence.text);
+        'INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(rel.n, aid, r.evidence.start, r.evidence.end, r.evidence.text, r.rule ?? null, r.confidence ?? null);
       report.evidenceAdded += ev.changes;
     }
     for (const [n, delta] of degreeDelta) this.st('UPDATE entities SET degree = degree + ? WHERE n = ?').run(delta, n);
@@ -630,19 +643,34 @@ export class SqliteGraphStore implements GraphStore {
         .all(...part) as EvidenceRow[];
       for (const e of evs) {
         const list = evidence.get(e.relation) ?? [];
-        list.push({ articleId: e.article_id, text: e.text, start: e.start, end: e.end });
+        list.push({ articleId: e.article_id, text: e.text, start: e.start, end: e.end, rule: e.rule, confidence: e.confidence });
         evidence.set(e.relation, list);
       }
     }
-    return rows.map((r) => ({
-      id: r.id,
-      type: r.type,
-      from: ents.get(r.src)!.id,
-      to: ents.get(r.dst)!.id,
-      amountCny: r.amount_cny,
-      role: r.role,
-      evidence: evidence.get(r.n) ?? [],
-    }));
+    const accepted = this.acceptancesOf(rows.map((r) => r.id));
+    return rows.map((r) =>
+      withConfidence({
+        id: r.id,
+        type: r.type,
+        from: ents.get(r.src)!.id,
+        to: ents.get(r.dst)!.id,
+        amountCny: r.amount_cny,
+        role: r.role,
+        evidence: evidence.get(r.n) ?? [],
+        accepted: accepted.get(r.id) ?? null,
+      }),
+    );
+  }
+
+  private acceptancesOf(ids: string[]): Map<string, Acceptance> {
+    const out = new Map<string, Acceptance>();
+    // Most graphs have few acceptances or none: a neighbourhood read pays nothing for them.
+    if (ids.length === 0 || !this.st('SELECT 1 FROM acceptances LIMIT 1').get()) return out;
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = this.db.prepare(`SELECT * FROM acceptances WHERE relation_id IN (${placeholders(part.length)})`).all(...part) as AcceptanceRow[];
+      for (const a of rows) out.set(a.relation_id, toAcceptance(a));
+    }
+    return out;
   }
 
   async resolveNames(queries: AliasQuery[]): Promise<(string | null)[]> {
@@ -947,14 +975,18 @@ export class SqliteGraphStore implements GraphStore {
         const twin = this.st('SELECT * FROM relations WHERE id = ?').get(rid) as RelationRow | undefined;
         if (twin) {
           this.st(
-            'INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) SELECT ?, article_id, start, end, text FROM evidence WHERE relation = ?',
+            'INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text, rule, confidence) SELECT ?, article_id, start, end, text, rule, confidence FROM evidence WHERE relation = ?',
           ).run(twin.n, r.n);
+          // The fact an analyst accepted under its old id is the same fact under the new one.
+          this.st('INSERT OR IGNORE INTO acceptances (relation_id, at, actor) SELECT ?, at, actor FROM acceptances WHERE relation_id = ?').run(rid, r.id);
+          this.st('DELETE FROM acceptances WHERE relation_id = ?').run(r.id);
           if (twin.amount_cny == null && r.amount_cny != null) this.st('UPDATE relations SET amount_cny = ? WHERE n = ?').run(r.amount_cny, twin.n);
           if (r.role === 'leader') this.st("UPDATE relations SET role = 'leader' WHERE n = ?").run(twin.n);
           this.st('DELETE FROM evidence WHERE relation = ?').run(r.n);
           this.st('DELETE FROM relations WHERE n = ?').run(r.n);
         } else {
           this.st('UPDATE relations SET id = ?, src = ?, dst = ? WHERE n = ?').run(rid, fn, tn, r.n);
+          this.st('UPDATE OR IGNORE acceptances SET relation_id = ? WHERE relation_id = ?').run(rid, r.id);
         }
       }
       this.st('INSERT OR IGNORE INTO mentions (entity, article_id, article_date) SELECT ?, article_id, article_date FROM mentions WHERE entity = ?').run(keep.n, merge.n);
@@ -988,8 +1020,8 @@ export class SqliteGraphStore implements GraphStore {
     this.st('INSERT OR IGNORE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
       rid, type, fromId, toId, r.amountCny ?? null, r.role ?? null,
     );
-    this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(
-      rid, aid, r.evidence.start, r.evidence.end, r.evidence.text,
+    this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      rid, aid, r.evidence.start, r.evidence.end, r.evidence.text, r.rule ?? null, r.confidence ?? null,
     );
     return true;
   }
@@ -999,7 +1031,9 @@ export class SqliteGraphStore implements GraphStore {
     this.st('INSERT OR REPLACE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
       rel.id, rel.type, rel.from_id, rel.to_id, rel.amount_cny, rel.role,
     );
-    this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) SELECT ?, article_id, start, end, text FROM evidence WHERE relation = ?').run(rel.id, rel.n);
+    this.st(
+      'INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text, rule, confidence) SELECT ?, article_id, start, end, text, rule, confidence FROM evidence WHERE relation = ?',
+    ).run(rel.id, rel.n);
     this.st('DELETE FROM evidence WHERE relation = ?').run(rel.n);
     this.st('DELETE FROM relations WHERE n = ?').run(rel.n);
     this.st('UPDATE entities SET degree = degree - 1 WHERE n IN (?, ?)').run(rel.src, rel.dst);
@@ -1034,7 +1068,9 @@ export class SqliteGraphStore implements GraphStore {
         this.st('INSERT OR REPLACE INTO held_relations (id, type, from_id, to_id, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(
           rel.id, rel.type, rel.from_id, rel.to_id, rel.amount_cny, rel.role,
         );
-        this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel.id, ev.article_id, ev.start, ev.end, ev.text);
+        this.st('INSERT OR IGNORE INTO held_evidence (relation_id, article_id, start, end, text, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          rel.id, ev.article_id, ev.start, ev.end, ev.text, ev.rule, ev.confidence,
+        );
         this.st('DELETE FROM evidence WHERE relation = ? AND article_id = ? AND start = ? AND end = ?').run(rel.n, ev.article_id, ev.start, ev.end);
         // A relation is in the graph because something states it: with no evidence left, it goes.
         if (!this.st('SELECT 1 FROM evidence WHERE relation = ? LIMIT 1').get(rel.n)) this.holdRelation(rel);
@@ -1093,7 +1129,9 @@ export class SqliteGraphStore implements GraphStore {
       rel = this.liveRelation(relId)!;
     }
     for (const ev of back) {
-      this.st('INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel.n, ev.article_id, ev.start, ev.end, ev.text);
+      this.st('INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        rel.n, ev.article_id, ev.start, ev.end, ev.text, ev.rule, ev.confidence,
+      );
       this.st('DELETE FROM held_evidence WHERE relation_id = ? AND article_id = ? AND start = ? AND end = ?').run(relId, ev.article_id, ev.start, ev.end);
     }
     if (!this.st('SELECT 1 FROM held_evidence WHERE relation_id = ? LIMIT 1').get(relId)) this.st('DELETE FROM held_relations WHERE id = ?').run(relId);
@@ -1105,6 +1143,60 @@ export class SqliteGraphStore implements GraphStore {
     const first = bounded(options.first, STORE_BOUNDS.rejectionPage);
     const rows = this.st('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?').all(options.after ?? '', first) as RejectionRow[];
     return rows.map(toRejection);
+  }
+
+  // ---- review ---------------------------------------------------------------------------
+
+  async acceptRelation(relId: string, audit: ActorOptions = {}): Promise<Relation> {
+    this.assertOpen();
+    return this.db.transaction(() => {
+      const rel = this.liveRelation(relId);
+      if (!rel) throw new GraphStoreError('NOT_FOUND', `no relation ${relId} in the graph`);
+      if (!this.st('SELECT 1 FROM acceptances WHERE relation_id = ?').get(relId)) {
+        this.st('INSERT INTO acceptances (relation_id, at, actor) VALUES (?, ?, ?)').run(relId, new Date().toISOString(), audit.actor ?? null);
+        const relation = this.hydrateRelations([rel])[0];
+        this.audit('accept', relId, null, { accepted: relation.accepted, confidence: relation.confidence, support: relation.support }, audit);
+        return relation;
+      }
+      return this.hydrateRelations([rel])[0];
+    }).immediate();
+  }
+
+  async unacceptRelation(relId: string, audit: ActorOptions = {}): Promise<Relation | null> {
+    this.assertOpen();
+    return this.db.transaction(() => {
+      const row = this.st('SELECT * FROM acceptances WHERE relation_id = ?').get(relId) as AcceptanceRow | undefined;
+      if (!row) throw new GraphStoreError('NOT_FOUND', `relation ${relId} is not accepted`);
+      this.st('DELETE FROM acceptances WHERE relation_id = ?').run(relId);
+      this.audit('unaccept', relId, { accepted: toAcceptance(row) }, null, audit);
+      const rel = this.liveRelation(relId);
+      return rel ? this.hydrateRelations([rel])[0] : null;
+    }).immediate();
+  }
+
+  async reviewQueue(options: ReviewQueueOptions = {}): Promise<ReviewPage> {
+    this.assertOpen();
+    const o = reviewOptions(options);
+    const typeSql = o.types ? ` AND r.type IN (${placeholders(o.types.length)})` : '';
+    const t = o.types ?? [];
+    // Every unreviewed relation with its confidence and support, grouped once over the evidence.
+    const queue = `SELECT r.n, r.id, noisy_or(v.confidence) AS confidence, count(*) AS pieces
+      FROM relations r JOIN evidence v ON v.relation = r.n
+      WHERE NOT EXISTS (SELECT 1 FROM acceptances a WHERE a.relation_id = r.id)${typeSql}
+      GROUP BY r.n
+      HAVING ? IS NULL OR confidence IS NULL OR confidence < ?`;
+    const total = this.st(`SELECT count(*) FROM (${queue})`).pluck().get(...t, o.threshold, o.threshold) as number;
+    const a = o.after;
+    const rows = this.st(
+      `SELECT * FROM (${queue}) q
+       WHERE ? IS NULL OR (q.confidence IS NULL, coalesce(q.confidence, 0), q.pieces, q.id) > (?, ?, ?, ?)
+       ORDER BY q.confidence IS NULL, q.confidence, q.pieces, q.id LIMIT ?`,
+    ).all(...t, o.threshold, o.threshold, a ? 1 : null, a?.unknown ?? 0, a?.confidence ?? 0, a?.evidence ?? 0, a?.id ?? '', o.first) as { n: number; id: string; confidence: number | null; pieces: number }[];
+    const relations = new Map(this.hydrateRelations(this.relationsByN(rows.map((r) => r.n))).map((r) => [r.id, r]));
+    return {
+      total,
+      items: rows.map((r) => ({ relation: relations.get(r.id)!, cursor: encodeReviewCursor(reviewKey(r.confidence, r.pieces, r.id)) })),
+    };
   }
 
   private idOfN(n: number): string {
@@ -1206,7 +1298,7 @@ export class SqliteGraphStore implements GraphStore {
       for (const r of this.db
         .prepare('SELECT r.id AS relation_id, v.* FROM evidence v JOIN relations r ON r.n = v.relation ORDER BY r.n, v.article_id, v.start')
         .iterate() as IterableIterator<EvidenceRow & { relation_id: string }>) {
-        yield { kind: 'evidence', relationId: r.relation_id, evidence: { articleId: r.article_id, text: r.text, start: r.start, end: r.end } };
+        yield { kind: 'evidence', relationId: r.relation_id, evidence: { articleId: r.article_id, text: r.text, start: r.start, end: r.end, rule: r.rule, confidence: r.confidence } };
       }
       for (const r of this.db.prepare('SELECT * FROM redirects ORDER BY from_id').iterate() as IterableIterator<{ from_id: string; to_id: string }>) {
         yield { kind: 'redirect', fromId: r.from_id, toId: r.to_id };
@@ -1216,10 +1308,13 @@ export class SqliteGraphStore implements GraphStore {
         yield { kind: 'held-relation', relation: { id: r.id, type: r.type, from: r.from_id, to: r.to_id, amountCny: r.amount_cny, role: r.role } };
       }
       for (const r of this.db.prepare('SELECT * FROM held_evidence ORDER BY relation_id, article_id, start, end').iterate() as IterableIterator<Omit<EvidenceRow, 'relation'> & { relation_id: string }>) {
-        yield { kind: 'held-evidence', relationId: r.relation_id, evidence: { articleId: r.article_id, text: r.text, start: r.start, end: r.end } };
+        yield { kind: 'held-evidence', relationId: r.relation_id, evidence: { articleId: r.article_id, text: r.text, start: r.start, end: r.end, rule: r.rule, confidence: r.confidence } };
       }
       for (const r of this.db.prepare('SELECT * FROM rejections ORDER BY id').iterate() as IterableIterator<RejectionRow>) {
         yield { kind: 'rejection', rejection: toRejection(r) };
+      }
+      for (const r of this.db.prepare('SELECT * FROM acceptances ORDER BY relation_id').iterate() as IterableIterator<AcceptanceRow>) {
+        yield { kind: 'acceptance', acceptance: toAcceptance(r) };
       }
       for (const r of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
         yield { kind: 'audit', entry: toAuditEntry(r) };
@@ -1288,7 +1383,9 @@ export class SqliteGraphStore implements GraphStore {
             const rel = relationN.get(rec.relationId);
             if (rel === undefined) throw new GraphStoreError('BAD_INPUT', `evidence refers to a relation not in the export: ${rec.relationId}`);
             const ev = rec.evidence;
-            this.st('INSERT INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rel, ev.articleId, ev.start, ev.end, ev.text);
+            this.st('INSERT INTO evidence (relation, article_id, start, end, text, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+              rel, ev.articleId, ev.start, ev.end, ev.text, ev.rule ?? null, ev.confidence ?? null,
+            );
             report.evidence++;
             break;
           }
@@ -1309,7 +1406,9 @@ export class SqliteGraphStore implements GraphStore {
           }
           case 'held-evidence': {
             const ev = rec.evidence;
-            this.st('INSERT INTO held_evidence (relation_id, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(rec.relationId, ev.articleId, ev.start, ev.end, ev.text);
+            this.st('INSERT INTO held_evidence (relation_id, article_id, start, end, text, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+              rec.relationId, ev.articleId, ev.start, ev.end, ev.text, ev.rule ?? null, ev.confidence ?? null,
+            );
             break;
           }
           case 'rejection': {
@@ -1318,6 +1417,12 @@ export class SqliteGraphStore implements GraphStore {
               'INSERT INTO rejections (id, relation_id, type, from_id, to_id, article_id, start, end, text, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             ).run(x.id, x.relationId, x.type, x.from, x.to, x.evidence?.articleId ?? null, x.evidence?.start ?? null, x.evidence?.end ?? null, x.evidence?.text ?? null, x.reason, x.at, x.actor ?? null);
             report.rejections++;
+            break;
+          }
+          case 'acceptance': {
+            const a = rec.acceptance;
+            this.st('INSERT INTO acceptances (relation_id, at, actor) VALUES (?, ?, ?)').run(a.relationId, a.at, a.actor ?? null);
+            report.acceptances++;
             break;
           }
           case 'audit': {
@@ -1385,6 +1490,16 @@ interface AuditRow {
 
 function toAuditEntry(r: AuditRow): AuditEntry {
   return { id: r.id, kind: r.kind, at: r.at, actor: r.actor, target: r.target, before: JSON.parse(r.before ?? 'null'), after: JSON.parse(r.after ?? 'null') };
+}
+
+interface AcceptanceRow {
+  relation_id: string;
+  at: string;
+  actor: string | null;
+}
+
+function toAcceptance(r: AcceptanceRow): Acceptance {
+  return { relationId: r.relation_id, at: r.at, actor: r.actor };
 }
 
 interface RejectionRow {

@@ -76,6 +76,27 @@ describe('SqliteGraphStore', () => {
     expect(() => SqliteGraphStore.open(path)).toThrow(/newer/);
   });
 
+  it('brings a file of schema 7 forward: evidence loaded before has unknown rule and confidence, and is in the review queue', async () => {
+    const path = join(dir, `v7-${n++}.sqlite`);
+    const old = SqliteGraphStore.open(path);
+    await old.upsertArticle({ ...ARTICLE_1, relations: ARTICLE_1.relations.map((r) => ({ ...r, rule: 'invests', confidence: 0.9 })) });
+    // Back to what migration 7 left: no rule or confidence columns, no acceptances.
+    old.db.exec(`ALTER TABLE evidence DROP COLUMN rule; ALTER TABLE evidence DROP COLUMN confidence;
+      ALTER TABLE held_evidence DROP COLUMN rule; ALTER TABLE held_evidence DROP COLUMN confidence; DROP TABLE acceptances`);
+    old.db.pragma('user_version = 7');
+    await old.close();
+
+    const store = SqliteGraphStore.open(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(8);
+    const relations = (await store.getEntity(entityId('Enterprise', '重庆星河动力科技有限公司')))!.relations;
+    for (const r of relations) {
+      expect(r.evidence.every((e) => e.rule === null && e.confidence === null)).toBe(true);
+      expect(r).toMatchObject({ confidence: null, support: { evidence: 1, articles: 1 }, accepted: null });
+    }
+    expect((await store.reviewQueue()).total).toBe(6);
+    await store.close();
+  });
+
   it('answers every call after close with a clear error', async () => {
     const store = SqliteGraphStore.open(join(dir, `closed-${n++}.sqlite`));
     await store.close();

@@ -53,8 +53,12 @@ function pageSizeEstimator(limits: ApiLimits): ComplexityEstimator {
       case 'facts':
         return 1 + size('first', 20, limits.maxPageSize) * each;
       case 'relations':
+        // A review-queue page is priced once, by reviewQueue's own 'first'.
+        if (type.name === 'ReviewQueue') return 1 + each;
         return 1 + size('first', 50, limits.maxPageSize) * each;
       case 'search':
+        return 1 + size('first', 20, limits.maxPageSize) * each;
+      case 'reviewQueue':
         return 1 + size('first', 20, limits.maxPageSize) * each;
       case 'articles':
         if (type.name === 'Query') return 1 + size('first', 20, limits.maxPageSize) * each;

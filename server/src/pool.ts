@@ -25,6 +25,7 @@ const READS = new Set([
   'listCurations',
   'listRejections',
   'auditLog',
+  'reviewQueue',
   'stats',
   // 产业链 views: a busy district's dashboard reads tens of thousands of facts.
   'chain',
@@ -34,7 +35,7 @@ const READS = new Set([
   'listViews',
 ]);
 /** Writes: the one writer thread, in order. */
-const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'saveView', 'deleteView', 'rejectRelation', 'restoreRelation']);
+const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'saveView', 'deleteView', 'rejectRelation', 'restoreRelation', 'acceptRelation', 'unacceptRelation']);
 
 export interface StorePoolOptions {
   sqlitePath: string;

@@ -10,7 +10,7 @@ import type {
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
+import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, STORE_BOUNDS, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, combineConfidence, entityId, orientRelation, relationId, supportOf } from '@chain-atlas/graph';
 import type { ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { ApiContext } from './context';
 import type { ClusterResolvers, Resolvers } from './generated/resolvers';
@@ -270,7 +270,16 @@ function clusterProfileShape(p: ClusterProfile) {
 }
 
 const CHAIN_DIRECTION = { UPSTREAM: 'upstream', DOWNSTREAM: 'downstream', BOTH: 'both' } as const;
-const AUDIT_KIND = { INGEST: 'ingest', ALIAS: 'alias', MERGE: 'merge', REJECT: 'reject', RESTORE: 'restore', DELETE_ARTICLE: 'delete-article' } as const satisfies Record<string, AuditKind>;
+const AUDIT_KIND = {
+  INGEST: 'ingest',
+  ALIAS: 'alias',
+  MERGE: 'merge',
+  REJECT: 'reject',
+  RESTORE: 'restore',
+  DELETE_ARTICLE: 'delete-article',
+  ACCEPT: 'accept',
+  UNACCEPT: 'unaccept',
+} as const satisfies Record<string, AuditKind>;
 const CURATION_KIND = { ALIAS: 'alias', MERGE: 'merge' } as const;
 
 // ---- the resolvers ---------------------------------------------------------------------
@@ -353,9 +362,15 @@ export const resolvers: Resolvers = {
     from: (r, _, ctx) => endpoint(ctx, r.from),
     to: (r, _, ctx) => endpoint(ctx, r.to),
     evidence: (r) => r.evidence.map((ev) => ({ ...ev, relation: r })),
+    // Stores fill both; a relation built elsewhere (a chain's, a test's) gets them from its evidence.
+    confidence: (r) => (r.confidence !== undefined ? r.confidence : combineConfidence(r.evidence.map((e) => e.confidence))),
+    support: (r) => r.support ?? supportOf(r.evidence),
+    accepted: (r) => r.accepted ?? null,
   },
 
   Evidence: {
+    rule: (ev) => ev.rule ?? null,
+    confidence: (ev) => ev.confidence ?? null,
     article: async (ev, _, ctx) => {
       const a = await ctx.loaders.article.load(ev.articleId);
       if (!a) throw apiError('INTERNAL_SERVER_ERROR', `article ${ev.articleId} of an evidence is missing`);
@@ -517,6 +532,18 @@ export const resolvers: Resolvers = {
         kind: args.kind ?? null,
       }),
 
+    reviewQueue: async (_, args, ctx) => {
+      const first = intArg(args.first ?? D.reviewFirst, 'first', 0, Math.min(ctx.limits.maxPageSize, STORE_BOUNDS.reviewPage.max));
+      const threshold = args.threshold ?? null;
+      if (threshold != null && !(threshold >= 0 && threshold <= 1)) throw badInput('threshold is a confidence from 0 to 1');
+      const after = args.after ?? null;
+      if (after != null && after.length > 1000) throw badInput('after is not a review-queue cursor');
+      // One more than asked: whether a next page exists, without counting again.
+      const page = await ctx.store.reviewQueue({ first: first + 1, after, threshold, types: args.types ?? null });
+      const items = page.items.slice(0, first);
+      return { relations: items.map((i) => i.relation), total: page.total, endCursor: items.at(-1)?.cursor ?? null, hasNextPage: page.items.length > first };
+    },
+
     rejections: (_, args, ctx) =>
       ctx.store.listRejections({
         first: intArg(args.first ?? D.rejectionsFirst, 'first', 0, ctx.limits.maxPageSize),
@@ -647,6 +674,22 @@ export const resolvers: Resolvers = {
       const relation = await ctx.store.restoreRelation(relationId, { evidence: evidenceKeyArg(args.evidence), actor: ctx.actor ?? null });
       ctx.loaders.clearAll();
       ctx.logger.info({ relationId, restored: relation != null }, 'fact restored');
+      return relation;
+    },
+
+    acceptRelation: async (_, args, ctx) => {
+      const relationId = relationIdArg(args.relationId);
+      const relation = await ctx.store.acceptRelation(relationId, { actor: ctx.actor ?? null });
+      ctx.loaders.clearAll();
+      ctx.logger.info({ relationId, actor: relation.accepted?.actor ?? null }, 'fact accepted');
+      return relation;
+    },
+
+    unacceptRelation: async (_, args, ctx) => {
+      const relationId = relationIdArg(args.relationId);
+      const relation = await ctx.store.unacceptRelation(relationId, { actor: ctx.actor ?? null });
+      ctx.loaders.clearAll();
+      ctx.logger.info({ relationId }, 'acceptance undone');
       return relation;
     },
 

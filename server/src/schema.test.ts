@@ -28,6 +28,6 @@ describe('schema', () => {
     for (const t of ['District', 'Cluster', 'Enterprise', 'Platform', 'Project']) {
       expect(fields(t)).toEqual(expect.arrayContaining(['id', 'type', 'name', 'aliases', 'relations', 'degree', 'articles']));
     }
-    expect(fields('Relation')).toEqual(['id', 'type', 'from', 'to', 'amountCny', 'role', 'evidence']);
+    expect(fields('Relation')).toEqual(['id', 'type', 'from', 'to', 'amountCny', 'role', 'evidence', 'confidence', 'support', 'accepted']);
   });
 });

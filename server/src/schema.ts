@@ -178,6 +178,43 @@ type Relation {
   role: String
   "The sentences that state it, one per article and place."
   evidence: [Evidence!]!
+  """
+  How sure the graph is of it, 0–1: its sentences' confidences combined (1 − Π(1 − c), as if each
+  were an independent witness; rejected sentences do not count). Null when no sentence has one
+  (loaded before rules gave confidences).
+  """
+  confidence: Float
+  "How much states it: sentences and articles (rejected ones not counted)."
+  support: Support!
+  "An analyst reviewed it and found it right (it left 待审核); null when nobody has."
+  accepted: Acceptance
+}
+
+"How much states a relation."
+type Support {
+  "Sentences (pieces of evidence)."
+  evidence: Int!
+  "Distinct articles among them."
+  articles: Int!
+}
+
+"An analyst's word that a fact is right."
+type Acceptance {
+  "ISO timestamp."
+  at: String!
+  "The name of the token used; null for the single anonymous token."
+  actor: String
+}
+
+"待审核: a page of the facts nobody has accepted or rejected, least certain first."
+type ReviewQueue {
+  "Least certain first (confidence ascending, unknown last; ties: fewer sentences, then id)."
+  relations: [Relation!]!
+  "Facts in the queue in all, with this threshold and these types."
+  total: Int!
+  "Pass as 'after' for the next page; null on an empty page."
+  endCursor: String
+  hasNextPage: Boolean!
 }
 
 "A sentence of an article that states a relation; start and end are UTF-16 offsets into the article's text."
@@ -188,6 +225,10 @@ type Evidence {
   end: Int!
   "The relation this sentence states."
   relation: Relation!
+  "The extraction rule that found it (pnpm seed rules); null when unknown."
+  rule: String
+  "How sure that rule is, 0–1; null when unknown."
+  confidence: Float
 }
 
 "A news article (新闻报道). Its id is a hash of its text: the same text is the same article."
@@ -355,6 +396,8 @@ enum AuditKind {
   REJECT
   RESTORE
   DELETE_ARTICLE
+  ACCEPT
+  UNACCEPT
 }
 
 "One curation (审计日志): when, who, what it changed, and the state before and after."
@@ -614,6 +657,12 @@ type Query {
   "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind."
   auditLog(first: Int = ${D.auditFirst}, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
   """
+  待审核: relations nobody has accepted or rejected, least certain first, each with its evidence;
+  'first' at a time after the endCursor 'after'. 'threshold': only those less certain than it
+  (those of unknown confidence always); 'types': only these relation types.
+  """
+  reviewQueue(first: Int = ${D.reviewFirst}, after: String, threshold: Float, types: [RelationType!]): ReviewQueue!
+  """
   产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
   customers downstream, 'depth' steps each way (1–4), with optional layers.
   """
@@ -741,5 +790,9 @@ type Mutation {
   held for it meanwhile. Null when nothing states it any more. NOT_FOUND when there is no such rejection.
   """
   restoreRelation(relationId: ID!, evidence: EvidenceKeyInput): Relation
+  "Accepts a fact as right: it stays and leaves 待审核. Accepting it again changes nothing. NOT_FOUND when it is not in the graph."
+  acceptRelation(relationId: ID!): Relation!
+  "Undoes an acceptance: the fact is back in 待审核. NOT_FOUND when it was not accepted."
+  unacceptRelation(relationId: ID!): Relation
 }
 `;

@@ -22,6 +22,15 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** An analyst's word that a fact is right. */
+export type Acceptance = {
+  __typename?: 'Acceptance';
+  /** The name of the token used; null for the single anonymous token. */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** ISO timestamp. */
+  at: Scalars['String']['output'];
+};
+
 /** A news article (新闻报道). Its id is a hash of its text: the same text is the same article. */
 export type Article = {
   __typename?: 'Article';
@@ -394,9 +403,13 @@ export type EntityTypeCount = {
 export type Evidence = {
   __typename?: 'Evidence';
   article: Article;
+  /** How sure that rule is, 0–1; null when unknown. */
+  confidence?: Maybe<Scalars['Float']['output']>;
   end: Scalars['Int']['output'];
   /** The relation this sentence states. */
   relation: Relation;
+  /** The extraction rule that found it (pnpm seed rules); null when unknown. */
+  rule?: Maybe<Scalars['String']['output']>;
   start: Scalars['Int']['output'];
   text: Scalars['String']['output'];
 };
@@ -473,6 +486,8 @@ export type InvestorFigure = {
 /** Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey). */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accepts a fact as right: it stays and leaves 待审核. Accepting it again changes nothing. NOT_FOUND when it is not in the graph. */
+  acceptRelation: Relation;
   /** Adds a name the entity is also known by; later articles using it land on this entity. */
   addAlias: Entity;
   /** Removes the article, its evidence, relations left without evidence and entities left unmentioned. False if there was none. */
@@ -495,6 +510,14 @@ export type Mutation = {
   restoreRelation?: Maybe<Relation>;
   /** Saves a canvas under a new short id; needs no token. */
   saveView: SavedViewReceipt;
+  /** Undoes an acceptance: the fact is back in 待审核. NOT_FOUND when it was not accepted. */
+  unacceptRelation?: Maybe<Relation>;
+};
+
+
+/** Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey). */
+export type MutationAcceptRelationArgs = {
+  relationId: Scalars['ID']['input'];
 };
 
 
@@ -549,6 +572,12 @@ export type MutationRestoreRelationArgs = {
 /** Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey). */
 export type MutationSaveViewArgs = {
   input: SaveViewInput;
+};
+
+
+/** Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey). */
+export type MutationUnacceptRelationArgs = {
+  relationId: Scalars['ID']['input'];
 };
 
 export type PageInfo = {
@@ -703,6 +732,12 @@ export type Query = {
   rejections: Array<Rejection>;
   /** Relations by id, with their evidence (the facts behind a dashboard's figure); at most 100 ids, unknown ids left out. */
   relations: Array<Relation>;
+  /**
+   * 待审核: relations nobody has accepted or rejected, least certain first, each with its evidence;
+   * 'first' at a time after the endCursor 'after'. 'threshold': only those less certain than it
+   * (those of unknown confidence always); 'types': only these relation types.
+   */
+  reviewQueue: ReviewQueue;
   /** Entities by name, alias (简称) or pinyin (full 'humiwang' or initials 'hmw'), best match first. */
   search: Array<SearchHit>;
   stats: Stats;
@@ -790,6 +825,14 @@ export type QueryRelationsArgs = {
 };
 
 
+export type QueryReviewQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -846,8 +889,16 @@ export type Rejection = {
 /** A stated fact between two entities. */
 export type Relation = {
   __typename?: 'Relation';
+  /** An analyst reviewed it and found it right (it left 待审核); null when nobody has. */
+  accepted?: Maybe<Acceptance>;
   /** For INVESTS_IN: the amount in 元 (CNY), if stated. */
   amountCny?: Maybe<Scalars['Float']['output']>;
+  /**
+   * How sure the graph is of it, 0–1: its sentences' confidences combined (1 − Π(1 − c), as if each
+   * were an independent witness; rejected sentences do not count). Null when no sentence has one
+   * (loaded before rules gave confidences).
+   */
+  confidence?: Maybe<Scalars['Float']['output']>;
   /** The sentences that state it, one per article and place. */
   evidence: Array<Evidence>;
   /** The source; for COOPERATES_WITH, the endpoint with the smaller id. */
@@ -856,6 +907,8 @@ export type Relation = {
   id: Scalars['ID']['output'];
   /** For MEMBER_OF: 'leader' (龙头) or 'member'. */
   role?: Maybe<Scalars['String']['output']>;
+  /** How much states it: sentences and articles (rejected ones not counted). */
+  support: Support;
   to: Entity;
   type: RelationType;
 };
@@ -894,6 +947,18 @@ export type RelationTypeCount = {
   __typename?: 'RelationTypeCount';
   count: Scalars['Int']['output'];
   type: RelationType;
+};
+
+/** 待审核: a page of the facts nobody has accepted or rejected, least certain first. */
+export type ReviewQueue = {
+  __typename?: 'ReviewQueue';
+  /** Pass as 'after' for the next page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Least certain first (confidence ascending, unknown last; ties: fewer sentences, then id). */
+  relations: Array<Relation>;
+  /** Facts in the queue in all, with this threshold and these types. */
+  total: Scalars['Int']['output'];
 };
 
 export type SaveViewInput = {
@@ -963,6 +1028,15 @@ export type Subgraph = {
   nodes: Array<Entity>;
   /** True when the limit stopped the walk before the whole neighbourhood was reached. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/** How much states a relation. */
+export type Support = {
+  __typename?: 'Support';
+  /** Distinct articles among them. */
+  articles: Scalars['Int']['output'];
+  /** Sentences (pieces of evidence). */
+  evidence: Scalars['Int']['output'];
 };
 
 /** Investment by the year of the earliest article naming the project. */
@@ -1046,6 +1120,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Acceptance: ResolverTypeWrapper<Acceptance>;
   Article: ResolverTypeWrapper<ArticleParentModel>;
   ArticleConnection: ResolverTypeWrapper<Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversTypes['ArticleEdge']> }>;
   ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
@@ -1103,6 +1178,7 @@ export type ResolversTypes = {
   RelationEdge: ResolverTypeWrapper<Omit<RelationEdge, 'node'> & { node: ResolversTypes['Relation'] }>;
   RelationType: RelationType;
   RelationTypeCount: ResolverTypeWrapper<RelationTypeCount>;
+  ReviewQueue: ResolverTypeWrapper<Omit<ReviewQueue, 'relations'> & { relations: Array<ResolversTypes['Relation']> }>;
   SaveViewInput: SaveViewInput;
   SavedView: ResolverTypeWrapper<SavedViewModel>;
   SavedViewConnection: ResolverTypeWrapper<Omit<SavedViewConnection, 'edges'> & { edges: Array<ResolversTypes['SavedViewEdge']> }>;
@@ -1112,11 +1188,13 @@ export type ResolversTypes = {
   Stats: ResolverTypeWrapper<Stats>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
+  Support: ResolverTypeWrapper<Support>;
   YearFigure: ResolverTypeWrapper<Omit<YearFigure, 'figure'> & { figure: ResolversTypes['Figure'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Acceptance: Acceptance;
   Article: ArticleParentModel;
   ArticleConnection: Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArticleEdge']> };
   ArticleEdge: Omit<ArticleEdge, 'node'> & { node: ResolversParentTypes['Article'] };
@@ -1168,6 +1246,7 @@ export type ResolversParentTypes = {
   RelationConnection: Omit<RelationConnection, 'edges'> & { edges: Array<ResolversParentTypes['RelationEdge']> };
   RelationEdge: Omit<RelationEdge, 'node'> & { node: ResolversParentTypes['Relation'] };
   RelationTypeCount: RelationTypeCount;
+  ReviewQueue: Omit<ReviewQueue, 'relations'> & { relations: Array<ResolversParentTypes['Relation']> };
   SaveViewInput: SaveViewInput;
   SavedView: SavedViewModel;
   SavedViewConnection: Omit<SavedViewConnection, 'edges'> & { edges: Array<ResolversParentTypes['SavedViewEdge']> };
@@ -1177,7 +1256,13 @@ export type ResolversParentTypes = {
   Stats: Stats;
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
+  Support: Support;
   YearFigure: Omit<YearFigure, 'figure'> & { figure: ResolversParentTypes['Figure'] };
+};
+
+export type AcceptanceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Acceptance'] = ResolversParentTypes['Acceptance']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ArticleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
@@ -1223,7 +1308,7 @@ export type AuditEntryResolvers<ContextType = ApiContext, ParentType extends Res
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type AuditKindResolvers = EnumResolverSignature<{ ALIAS?: any, DELETE_ARTICLE?: any, INGEST?: any, MERGE?: any, REJECT?: any, RESTORE?: any }, ResolversTypes['AuditKind']>;
+export type AuditKindResolvers = EnumResolverSignature<{ ACCEPT?: any, ALIAS?: any, DELETE_ARTICLE?: any, INGEST?: any, MERGE?: any, REJECT?: any, RESTORE?: any, UNACCEPT?: any }, ResolversTypes['AuditKind']>;
 
 export type ChainResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1387,8 +1472,10 @@ export type EntityTypeCountResolvers<ContextType = ApiContext, ParentType extend
 
 export type EvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1430,6 +1517,7 @@ export type InvestorFigureResolvers<ContextType = ApiContext, ParentType extends
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptRelation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType, RequireFields<MutationAcceptRelationArgs, 'relationId'>>;
   addAlias?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationAddAliasArgs, 'alias' | 'entityId'>>;
   deleteArticle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteArticleArgs, 'id'>>;
   deleteView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteViewArgs, 'id'>>;
@@ -1438,6 +1526,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   rejectRelation?: Resolver<ResolversTypes['Rejection'], ParentType, ContextType, RequireFields<MutationRejectRelationArgs, 'reason' | 'relationId'>>;
   restoreRelation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<MutationRestoreRelationArgs, 'relationId'>>;
   saveView?: Resolver<ResolversTypes['SavedViewReceipt'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
+  unacceptRelation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<MutationUnacceptRelationArgs, 'relationId'>>;
 };
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1527,6 +1616,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   previewArticle?: Resolver<ResolversTypes['ArticlePreview'], ParentType, ContextType, RequireFields<QueryPreviewArticleArgs, 'input'>>;
   rejections?: Resolver<Array<ResolversTypes['Rejection']>, ParentType, ContextType, RequireFields<QueryRejectionsArgs, 'first'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<QueryRelationsArgs, 'ids'>>;
+  reviewQueue?: Resolver<ResolversTypes['ReviewQueue'], ParentType, ContextType, RequireFields<QueryReviewQueueArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewArgs, 'id'>>;
@@ -1556,11 +1646,14 @@ export type RejectionResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type RelationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
+  accepted?: Resolver<Maybe<ResolversTypes['Acceptance']>, ParentType, ContextType>;
   amountCny?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['Support'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
@@ -1579,6 +1672,13 @@ export type RelationEdgeResolvers<ContextType = ApiContext, ParentType extends R
 export type RelationTypeCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RelationTypeCount'] = ResolversParentTypes['RelationTypeCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+};
+
+export type ReviewQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewQueue'] = ResolversParentTypes['ReviewQueue']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SavedViewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SavedView'] = ResolversParentTypes['SavedView']> = {
@@ -1626,12 +1726,18 @@ export type SubgraphResolvers<ContextType = ApiContext, ParentType extends Resol
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type SupportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Support'] = ResolversParentTypes['Support']> = {
+  articles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type YearFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['YearFigure'] = ResolversParentTypes['YearFigure']> = {
   figure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ApiContext> = {
+  Acceptance?: AcceptanceResolvers<ContextType>;
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleEdge?: ArticleEdgeResolvers<ContextType>;
@@ -1681,6 +1787,7 @@ export type Resolvers<ContextType = ApiContext> = {
   RelationConnection?: RelationConnectionResolvers<ContextType>;
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationTypeCount?: RelationTypeCountResolvers<ContextType>;
+  ReviewQueue?: ReviewQueueResolvers<ContextType>;
   SavedView?: SavedViewResolvers<ContextType>;
   SavedViewConnection?: SavedViewConnectionResolvers<ContextType>;
   SavedViewEdge?: SavedViewEdgeResolvers<ContextType>;
@@ -1688,6 +1795,7 @@ export type Resolvers<ContextType = ApiContext> = {
   SearchHit?: SearchHitResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Support?: SupportResolvers<ContextType>;
   YearFigure?: YearFigureResolvers<ContextType>;
 };
 

@@ -35,6 +35,7 @@ import { chainScreen, screenFromUrl, type Screen } from './screens';
 const ChainView = lazy(() => import('./components/ChainView').then((m) => ({ default: m.ChainView })));
 const Dashboard = lazy(() => import('./components/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Timeline = lazy(() => import('./components/Timeline').then((m) => ({ default: m.Timeline })));
+const ReviewQueue = lazy(() => import('./components/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
 
 export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const { t, i18n } = useTranslation();
@@ -59,6 +60,8 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const [modal, setModal] = useState<'help' | 'settings' | null>(null);
   /** The chain view or a dashboard in place of the explorer (from the URL too). */
   const [screen, setScreen] = useState<Screen>(() => screenFromUrl(location.search));
+  /** Facts less certain than this are dashed on the canvas (a setting, read again when Settings closes). */
+  const [reviewThreshold, setReviewThreshold] = useState(() => readSettings().reviewThreshold);
 
   const booted = useBoot({ api, load, remember, dispatch, actions, linkView, setError, refreshViews });
   const { shareQuery } = useUrlSync({ api, state, stateRef, booted, language: i18n.language, screen, positionsNow, linkView });
@@ -157,7 +160,14 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
 
   return (
     <div className="app">
-      <TopBar stats={stats} loading={pending > 0} onSwitchLang={switchLang} onSettings={() => setModal('settings')} onHelp={() => setModal('help')} />
+      <TopBar
+        stats={stats}
+        loading={pending > 0}
+        onSwitchLang={switchLang}
+        onSettings={() => setModal('settings')}
+        onHelp={() => setModal('help')}
+        onReview={() => setScreen({ kind: 'review' })}
+      />
       {error && (
         <div className="error-banner" role="alert">
           {error}
@@ -175,6 +185,19 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             onBack={() => setScreen(null)}
             onAddToCanvas={toCanvas}
             onOpenProfile={(id) => setScreen({ kind: 'profile', id })}
+            onError={fail}
+          />
+        )}
+        {screen?.kind === 'review' && (
+          <ReviewQueue
+            api={api}
+            threshold={reviewThreshold}
+            onBack={() => setScreen(null)}
+            onDone={(outcome) => {
+              // A rejected fact leaves the canvas; an accepted one is marked on it.
+              void actions.refreshCanvas();
+              if (outcome === 'rejected') refreshCorpus();
+            }}
             onError={fail}
           />
         )}
@@ -267,6 +290,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             nodeLabel={nodeLabel}
             edgeLabel={edgeLabel}
             labelKey={i18n.language}
+            uncertainBelow={reviewThreshold}
             onSelect={(id) => {
               setMenu(null);
               dispatch({ type: 'select', id });
@@ -325,7 +349,10 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           api={api}
           selected={selectedEntity}
           articles={articles}
-          onClose={() => setModal(null)}
+          onClose={() => {
+            setModal(null);
+            setReviewThreshold(readSettings().reviewThreshold);
+          }}
           onChanged={(m) => {
             setToast(m);
             void actions.refreshCanvas();

@@ -84,9 +84,10 @@ export function createClient(opts: ClientOptions = {}): Gql {
 
 const ENTITY = 'id type name aliases degree';
 const ARTICLE_REF = 'id title date source url';
-const EDGE_LITE = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { article { id date } }`;
+const EDGE_LITE = `id type amountCny role confidence from { ${ENTITY} } to { ${ENTITY} } evidence { article { id date } }`;
 const FIGURE = 'amountCny projects factCount relationIds';
-const EDGE_FULL = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { text start end article { ${ARTICLE_REF} } }`;
+const EDGE_FULL = `id type amountCny role confidence support { evidence articles } accepted { at actor }
+  from { ${ENTITY} } to { ${ENTITY} } evidence { text start end rule confidence article { ${ARTICLE_REF} } }`;
 
 export interface SavedViewData {
   id: string;
@@ -98,6 +99,14 @@ export interface EntityDetailsData extends EntityRef {
   degree: number;
   relations: { totalCount: number; edges: { node: RelationData }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
   articles: { id: string; title: string | null; date: string | null; source: string | null; url: string | null }[];
+}
+
+/** A page of 待审核: the least certain facts nobody has reviewed. */
+export interface ReviewQueueData {
+  relations: RelationData[];
+  total: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
 }
 
 export interface StatsData {
@@ -292,6 +301,30 @@ export function api(gql: Gql) {
         relations: [...relations.values()].filter((r) => wanted.has(r.id) && entities.has(r.from.id) && entities.has(r.to.id)),
       };
     },
+
+    /** 待审核: the least certain unreviewed facts first, with their sentences. */
+    reviewQueue: (opts: { first?: number; after?: string | null; threshold?: number | null; types?: RelationType[] } = {}) =>
+      gql<{ reviewQueue: ReviewQueueData }>(
+        `query Review($first: Int, $after: String, $threshold: Float, $types: [RelationType!]) {
+           reviewQueue(first: $first, after: $after, threshold: $threshold, types: $types) { total endCursor hasNextPage relations { ${EDGE_FULL} } } }`,
+        { first: opts.first ?? 20, after: opts.after ?? null, threshold: opts.threshold ?? null, types: opts.types?.length ? opts.types : null },
+      ).then((d) => d.reviewQueue),
+
+    acceptRelation: (relationId: string) =>
+      gql<{ acceptRelation: { id: string } }>(`mutation Accept($id: ID!) { acceptRelation(relationId: $id) { id accepted { at actor } } }`, { id: relationId }).then(
+        (d) => d.acceptRelation,
+      ),
+
+    unacceptRelation: (relationId: string) =>
+      gql<{ unacceptRelation: { id: string } | null }>(`mutation Unaccept($id: ID!) { unacceptRelation(relationId: $id) { id } }`, { id: relationId }).then(
+        (d) => d.unacceptRelation,
+      ),
+
+    rejectRelation: (relationId: string, reason: string) =>
+      gql<{ rejectRelation: { id: string } }>(`mutation Reject($id: ID!, $reason: String!) { rejectRelation(relationId: $id, reason: $reason) { id } }`, {
+        id: relationId,
+        reason,
+      }).then((d) => d.rejectRelation),
 
     articles: () =>
       gql<{ articles: { edges: { node: { id: string; title: string | null; date: string | null; source: string | null } }[] } }>(

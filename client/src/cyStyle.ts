@@ -148,6 +148,8 @@ export function cyStylesheet(elements = 0): StylesheetJson {
     { selector: 'edge[type = "COOPERATES_WITH"]', style: { 'target-arrow-shape': 'none', 'line-style': 'dashed' } },
     { selector: 'edge[type = "INVESTS_IN"]', style: { 'line-color': '#d27a26', 'target-arrow-color': '#d27a26', color: '#a85d16' } },
     { selector: 'edge[type = "SUPPLIES"]', style: { 'line-color': '#2f6db3', 'target-arrow-color': '#2f6db3' } },
+    // Less certain than the review threshold: a short dash (COOPERATES_WITH's long one says "unordered").
+    { selector: 'edge.uncertain', style: { 'line-style': 'dashed', 'line-dash-pattern': [3, 4], 'line-opacity': 0.8 } },
     { selector: 'edge.implied', style: { display: 'none' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node:selected', style: { 'border-color': '#f5b700', 'border-width': 4 } },

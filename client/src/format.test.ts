@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate } from './format';
+import { formatAmount, formatConfidence, formatDate } from './format';
 import { parseDateInput } from './dates';
 
 describe('formatAmount', () => {
@@ -45,5 +45,14 @@ describe('parseDateInput', () => {
   });
   it('rejects what is not a date', () => {
     for (const bad of ['01/09/2024', '2024-13', '2024-02-30', 'abc', '24-1-9']) expect(parseDateInput(bad, 'from')).toBeUndefined();
+  });
+});
+
+describe('formatConfidence', () => {
+  it('reads a confidence as a percentage, and says when it is unknown', () => {
+    expect(formatConfidence(0.7, 'zh-CN')).toBe('70%');
+    expect(formatConfidence(0.9991, 'en')).toBe('100%');
+    expect(formatConfidence(null, 'zh-CN')).toBe('未知');
+    expect(formatConfidence(undefined, 'en')).toBe('unknown');
   });
 });

@@ -35,3 +35,9 @@ export function formatDate(iso: string | null | undefined, lang: string): string
 export function formatNumber(n: number, lang: string): string {
   return new Intl.NumberFormat(lang.startsWith('zh') ? 'zh-CN' : 'en-US').format(n);
 }
+
+/** A confidence (0–1) as an analyst reads it: 85%; null: unknown. */
+export function formatConfidence(c: number | null | undefined, lang: string): string {
+  if (c == null) return lang.startsWith('en') ? 'unknown' : '未知';
+  return `${Math.round(c * 100)}%`;
+}

@@ -55,6 +55,10 @@ const CALLS: Calls = {
   // The entities of a saved canvas first; with none, its relations by id.
   canvas: [(a) => a.canvas(['a', 'b'], ['r1']), (a) => a.canvas([], ['r1'])],
   articles: [(a) => a.articles()],
+  reviewQueue: [(a) => a.reviewQueue(), (a) => a.reviewQueue({ first: 5, after: '0:0.5:1:rel:x', threshold: 0.7, types: ['SUPPLIES'] })],
+  acceptRelation: [(a) => a.acceptRelation('r1')],
+  unacceptRelation: [(a) => a.unacceptRelation('r1')],
+  rejectRelation: [(a) => a.rejectRelation('r1', '句子没有这么说')],
 };
 
 async function sentOperations(): Promise<{ method: string; sent: Sent }[]> {

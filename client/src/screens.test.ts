@@ -7,6 +7,7 @@ describe('screens in the URL', () => {
     const q = new URLSearchParams(screenParams(chain)).toString();
     expect(screenFromUrl(`?${q}`)).toEqual(chain);
     expect(screenFromUrl('?profile=district:两江新区')).toEqual({ kind: 'profile', id: 'district:两江新区' });
+    expect(screenFromUrl(`?${new URLSearchParams(screenParams({ kind: 'review' })).toString()}`)).toEqual({ kind: 'review' });
     expect(screenParams(chainScreen('enterprise:x'))).toEqual({ chain: 'enterprise:x' });
   });
 

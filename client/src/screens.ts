@@ -6,6 +6,8 @@ import { CHAIN_LAYERS } from './types';
 export type Screen =
   | { kind: 'chain'; id: string; depth: number; direction: ChainDirection; layers: ChainLayer[] }
   | { kind: 'profile'; id: string }
+  /** 待审核: the least certain facts, to accept or reject one key press at a time. */
+  | { kind: 'review' }
   | null;
 
 export const CHAIN_DEPTHS = [1, 2, 3, 4] as const;
@@ -18,6 +20,7 @@ export function chainScreen(id: string, over: Partial<Omit<Extract<Screen, { kin
 /** ?chain=<id>&depth=2&dir=up&layers=INVESTS_IN,MEMBER_OF or ?profile=<id>; null for the explorer. */
 export function screenFromUrl(search: string): Screen {
   const p = new URLSearchParams(search);
+  if (p.has('review')) return { kind: 'review' };
   const profile = p.get('profile');
   if (profile) return { kind: 'profile', id: profile };
   const chain = p.get('chain');
@@ -33,6 +36,7 @@ export function screenFromUrl(search: string): Screen {
 export function screenParams(s: Screen): Record<string, string> {
   if (!s) return {};
   if (s.kind === 'profile') return { profile: s.id };
+  if (s.kind === 'review') return { review: '1' };
   const dir = Object.entries(DIRECTIONS).find(([, d]) => d === s.direction)?.[0] ?? 'both';
   return {
     chain: s.id,

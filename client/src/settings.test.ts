@@ -13,7 +13,7 @@ describe('settings', () => {
     localStorage.setItem('chainAtlas.lang', 'en');
     localStorage.setItem('chainAtlas.expandLimit', '120');
     localStorage.setItem('chainAtlas.viewKeys', JSON.stringify({ abcdef12: 'k' }));
-    expect(readSettings()).toEqual({ token: 'tok', lang: 'en', expandLimit: 120, viewKeys: { abcdef12: 'k' } });
+    expect(readSettings()).toEqual({ token: 'tok', lang: 'en', expandLimit: 120, viewKeys: { abcdef12: 'k' }, reviewThreshold: 0.75 });
   });
 
   it('fall back to the default, one by one, when what is stored is not valid', () => {
@@ -25,11 +25,22 @@ describe('settings', () => {
 
   it('are written in part, leaving the others; an empty token is removed', () => {
     writeSettings({ token: 'tok', expandLimit: 60 });
-    expect(writeSettings({ lang: 'en' })).toEqual({ token: 'tok', lang: 'en', expandLimit: 60, viewKeys: {} });
+    expect(writeSettings({ lang: 'en' })).toEqual({ token: 'tok', lang: 'en', expandLimit: 60, viewKeys: {}, reviewThreshold: 0.75 });
     expect(localStorage.getItem('chainAtlas.expandLimit')).toBe('60');
     writeSettings({ token: '' });
     expect(localStorage.getItem('chainAtlas.token')).toBeNull();
     expect(readSettings().token).toBe('');
+  });
+
+  it('keep a review threshold from 0 to 1, and store none for the default', () => {
+    expect(writeSettings({ reviewThreshold: 0.9 }).reviewThreshold).toBe(0.9);
+    expect(localStorage.getItem('chainAtlas.reviewThreshold')).toBe('0.9');
+    writeSettings({ reviewThreshold: DEFAULT_SETTINGS.reviewThreshold });
+    expect(localStorage.getItem('chainAtlas.reviewThreshold')).toBeNull();
+    for (const bad of ['1.5', '-0.1', 'abc', '']) {
+      localStorage.setItem('chainAtlas.reviewThreshold', bad);
+      expect(readSettings().reviewThreshold).toBe(0.75);
+    }
   });
 
   it('hand out copies: changing what was read stores nothing', () => {

@@ -11,6 +11,8 @@ export interface Settings {
   expandLimit: number;
   /** The delete keys of the views this browser saved (view id → key): "mine" are the ones with a key. */
   viewKeys: Record<string, string>;
+  /** Facts less certain than this (0–1) are drawn dashed on the canvas, and 待审核 can show only them. */
+  reviewThreshold: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lang: null,
   expandLimit: 40,
   viewKeys: {},
+  reviewThreshold: 0.75,
 });
 
 export const EXPAND_LIMIT_MAX = 500;
@@ -53,6 +56,14 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
     },
     format: (v) => JSON.stringify(v),
   },
+  reviewThreshold: {
+    key: 'chainAtlas.reviewThreshold',
+    parse: (raw) => {
+      const n = Number(raw);
+      return raw.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
+    },
+    format: (v) => (v === DEFAULT_SETTINGS.reviewThreshold ? null : String(v)),
+  },
 };
 
 function storage(): Storage | null {
@@ -77,6 +88,7 @@ export function readSettings(): Settings {
     lang: readField('lang', store),
     expandLimit: readField('expandLimit', store),
     viewKeys: { ...readField('viewKeys', store) },
+    reviewThreshold: readField('reviewThreshold', store),
   };
 }
 

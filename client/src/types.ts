@@ -27,6 +27,10 @@ export interface EvidenceData {
   text: string;
   start: number;
   end: number;
+  /** The extraction rule that found it; null when unknown. */
+  rule?: string | null;
+  /** How sure that rule is, 0–1; null when unknown. */
+  confidence?: number | null;
 }
 
 export interface RelationData {
@@ -37,6 +41,11 @@ export interface RelationData {
   amountCny: number | null;
   role: string | null;
   evidence?: EvidenceData[];
+  /** Combined over its live sentences, 0–1; null when none has one. */
+  confidence?: number | null;
+  support?: { evidence: number; articles: number };
+  /** Reviewed and found right; null when nobody has. */
+  accepted?: { at: string; actor: string | null } | null;
 }
 
 export interface SubgraphData {

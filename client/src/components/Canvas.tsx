@@ -20,6 +20,8 @@ export interface CanvasProps {
   onReady?: (cy: Core) => void;
   /** Bumped when labels change language, to refresh them without a re-layout. */
   labelKey: string;
+  /** Edges less certain than this are drawn dashed (the review threshold); unknown confidence is not. */
+  uncertainBelow?: number;
 }
 
 export { LARGE_GRAPH, largeGraphOptions, rendererOptions } from '../cyOptions';
@@ -187,6 +189,18 @@ export function Canvas(props: CanvasProps) {
       if (sel && sel.nonempty() && !sel.selected()) sel.select();
     });
   }, [props.state, props.hiddenIds, props.pathIds]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const below = props.uncertainBelow;
+    cy.batch(() => {
+      cy.edges().forEach((e) => {
+        const c = props.state.edges[e.id()]?.confidence;
+        e.toggleClass('uncertain', below != null && c != null && c < below);
+      });
+    });
+  }, [props.state.edges, props.uncertainBelow]);
 
   useEffect(() => {
     const cy = cyRef.current;

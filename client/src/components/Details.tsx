@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatAmount, formatDate } from '../format';
+import { formatAmount, formatConfidence, formatDate } from '../format';
 import type { EntityDetailsData } from '../api';
 import type { EvidenceData, RelationData, RelationType } from '../types';
 import { RELATION_TYPES } from '../types';
@@ -127,6 +127,16 @@ export function RelationDetails({ relation, onRead, onSelect }: { relation: Rela
           <>
             <dt>{t('details.amount')}</dt>
             <dd>{formatAmount(relation.amountCny, i18n.language)}</dd>
+          </>
+        )}
+        {relation.support && (
+          <>
+            <dt>{t('review.confidenceLabel')}</dt>
+            <dd data-testid="relation-confidence">{formatConfidence(relation.confidence, i18n.language)}</dd>
+            <dt>{t('review.supportLabel')}</dt>
+            <dd>{t('review.support', { evidence: relation.support.evidence, articles: relation.support.articles })}</dd>
+            <dt>{t('review.reviewedLabel')}</dt>
+            <dd>{relation.accepted ? t('review.acceptedBy', { actor: relation.accepted.actor ?? t('review.anonymous') }) : t('review.notReviewed')}</dd>
           </>
         )}
       </dl>

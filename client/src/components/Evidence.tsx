@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../format';
+import { formatConfidence, formatDate } from '../format';
 import { highlightMentions } from '../highlight';
 import type { EntityRef, EvidenceData } from '../types';
 
@@ -36,6 +36,12 @@ export function EvidenceItem({ evidence, from, to, onRead }: EvidenceProps) {
           {t('details.readArticle')}
         </button>
       </div>
+      {(evidence.rule || evidence.confidence != null) && (
+        <div className="evidence-rule muted small" data-testid="evidence-rule">
+          {evidence.rule && <span>{t('review.rule', { rule: evidence.rule })}</span>}
+          {evidence.confidence != null && <span> · {t('review.confidence', { c: formatConfidence(evidence.confidence, i18n.language) })}</span>}
+        </div>
+      )}
     </div>
   );
 }

@@ -21,6 +21,7 @@ export function SettingsPanel({
   const { t } = useTranslation();
   const [token, setTok] = useState(() => readSettings().token);
   const [limit, setLimit] = useState(() => String(readSettings().expandLimit));
+  const [threshold, setThreshold] = useState(() => String(readSettings().reviewThreshold));
   const [alias, setAlias] = useState('');
   const [mergeId, setMergeId] = useState('');
   const [articleId, setArticleId] = useState('');
@@ -52,8 +53,11 @@ export function SettingsPanel({
             if (token.trim() && !isHeaderSafeToken(token.trim())) return setErr(t('settings.tokenInvalid'));
             const n = Number(limit);
             const valid = Number.isInteger(n) && n >= 1 && n <= EXPAND_LIMIT_MAX;
-            const now = writeSettings({ token: token.trim(), ...(valid ? { expandLimit: n } : {}) });
+            const c = Number(threshold);
+            const validThreshold = threshold.trim() !== '' && c >= 0 && c <= 1;
+            const now = writeSettings({ token: token.trim(), ...(valid ? { expandLimit: n } : {}), ...(validThreshold ? { reviewThreshold: c } : {}) });
             setLimit(String(now.expandLimit));
+            setThreshold(String(now.reviewThreshold));
             setMsg(t('settings.done'));
           }}
         >
@@ -67,6 +71,11 @@ export function SettingsPanel({
             <input type="number" min={1} max={EXPAND_LIMIT_MAX} value={limit} onChange={(e) => setLimit(e.target.value)} />
           </label>
           <p className="muted small">{t('settings.expandLimitHint')}</p>
+          <label className="field">
+            {t('review.threshold')}
+            <input type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+          </label>
+          <p className="muted small">{t('review.thresholdHint')}</p>
           <button type="submit">{t('settings.save')}</button>
         </form>
         <hr />

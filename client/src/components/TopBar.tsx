@@ -9,12 +9,15 @@ export function TopBar({
   onSwitchLang,
   onSettings,
   onHelp,
+  onReview,
 }: {
   stats: StatsData | null;
   loading: boolean;
   onSwitchLang: () => void;
   onSettings: () => void;
   onHelp: () => void;
+  /** Opens 待审核, the review queue. */
+  onReview?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -32,6 +35,11 @@ export function TopBar({
           <span className="spinner" role="status">
             {t('canvas.loading')}
           </span>
+        )}
+        {onReview && (
+          <button type="button" onClick={onReview}>
+            {t('review.open')}
+          </button>
         )}
         <button type="button" onClick={onSwitchLang} aria-label={t('app.languageLabel')}>
           {t('app.language')}

@@ -18,6 +18,8 @@ export interface EdgeData {
   target: string;
   amountCny: number | null;
   role: string | null;
+  /** How sure the graph is of it (0–1; null: unknown): under the review threshold it is drawn dashed. */
+  confidence?: number | null;
 }
 
 export type ViewMode = { kind: 'free' } | { kind: 'district'; id: string } | { kind: 'cluster'; id: string };
@@ -59,7 +61,7 @@ export function toNode(e: EntityRef): NodeData {
 }
 
 export function toEdge(r: RelationData): EdgeData {
-  return { id: r.id, type: r.type, source: r.from.id, target: r.to.id, amountCny: r.amountCny ?? null, role: r.role ?? null };
+  return { id: r.id, type: r.type, source: r.from.id, target: r.to.id, amountCny: r.amountCny ?? null, role: r.role ?? null, confidence: r.confidence ?? null };
 }
 
 export type Action =

@@ -312,7 +312,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             </Suspense>
           )}
           {nodeCount === 0 && booted && <div className="empty">{t('canvas.empty')}</div>}
-          <Legend />
+          <Legend uncertainBelow={reviewThreshold} />
           {menu && (
             <ContextMenu
               menu={menu}

@@ -237,6 +237,7 @@ export const resources = {
         thresholdHint: '0 到 1 之间，默认 0.75：从上下文推断的事实（规则置信度 0.7）以虚线显示。',
         needToken: '接受或驳回需要维护令牌：请在“设置”中填写。',
         more: '加载更多',
+        legend: '置信度 < {{c}}%',
       },
       errors: {
         unreachable: '无法连接服务器（{{msg}}）。请确认服务已启动。',
@@ -490,6 +491,7 @@ export const resources = {
         thresholdHint: 'From 0 to 1; 0.75 by default: facts inferred from context (rules of confidence 0.7) are dashed.',
         needToken: 'Accepting or rejecting needs the curation token: enter it in Settings.',
         more: 'Load more',
+        legend: 'confidence < {{c}}%',
       },
       errors: {
         unreachable: 'Cannot reach the server ({{msg}}). Is it running?',

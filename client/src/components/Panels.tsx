@@ -277,7 +277,7 @@ export function ViewsPanel({
   );
 }
 
-export function Legend() {
+export function Legend({ uncertainBelow }: { uncertainBelow?: number } = {}) {
   const { t } = useTranslation();
   const shapes: Record<string, string> = {
     DISTRICT: 'legend-rect',
@@ -306,6 +306,12 @@ export function Legend() {
         <span className="legend-line" style={{ borderColor: '#d27a26' }} />
         {t('relationType.INVESTS_IN')}
       </span>
+      {uncertainBelow != null && (
+        <span className="legend-item">
+          <span className="legend-line legend-uncertain" />
+          {t('review.legend', { c: Math.round(uncertainBelow * 100) })}
+        </span>
+      )}
     </div>
   );
 }

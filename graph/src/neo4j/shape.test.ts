@@ -704,3 +704,93 @@ describe('12 · rejected facts: held, never written again, and every write a MER
     expect(written).not.toContain(rejected);
   });
 });
+
+describe('待审核: confidence, acceptance and the review queue on Neo4j', () => {
+  const rated = { ...ARTICLE_1, relations: ARTICLE_1.relations.map((r, i) => ({ ...r, rule: `rule-${i}`, confidence: 0.5 + i / 20 })) };
+
+  it('each piece of evidence is written with its rule and confidence (null when unknown)', async () => {
+    const { driver, calls } = scriptedDriver(freshGraph);
+    await Neo4jGraphStore.fromDriver(driver).upsertArticle(rated);
+    const items = named(calls, 'evidence_create')[0].params.evidence as { rule: unknown; confidence: unknown }[];
+    expect(items.map((e) => e.rule).sort()).toEqual(rated.relations.map((r) => r.rule).sort());
+    expect(items.every((e) => typeof e.confidence === 'number')).toBe(true);
+    expect(code('evidence_create')).toMatch(/ev\.rule = item\.rule,\s+ev\.confidence = item\.confidence/u);
+
+    const bare = scriptedDriver(freshGraph);
+    await Neo4jGraphStore.fromDriver(bare.driver).upsertArticle(ARTICLE_1);
+    for (const e of named(bare.calls, 'evidence_create')[0].params.evidence as { rule: unknown; confidence: unknown }[]) expect([e.rule, e.confidence]).toEqual([null, null]);
+    await expect(Neo4jGraphStore.fromDriver(scriptedDriver(freshGraph).driver).upsertArticle({ ...rated, relations: [{ ...rated.relations[0], confidence: 1.5 }] })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('a relation read combines its evidence: confidence 1 − Π(1 − c), support, acceptance', async () => {
+    const id = relationId('SUPPLIES', 'enterprise:a', 'enterprise:b');
+    const { driver } = scriptedDriver((name) =>
+      name === 'relations_get'
+        ? [{
+            relation: { id, type: 'SUPPLIES', amountCny: null, role: null },
+            from: 'enterprise:a',
+            to: 'enterprise:b',
+            evidence: [
+              { articleId: 'x', text: 'a', start: 0, end: 1, rule: 'supplies', confidence: 0.5 },
+              { articleId: 'y', text: 'b', start: 0, end: 1, rule: 'supplies', confidence: 0.6 },
+              { articleId: 'y', text: 'c', start: 2, end: 3 },
+            ],
+            accepted: { relationId: id, at: '2026-01-01T00:00:00.000Z', actor: 'wang' },
+          }]
+        : [],
+    );
+    const [r] = await Neo4jGraphStore.fromDriver(driver).getRelations([id]);
+    expect(r).toMatchObject({ confidence: 0.8, support: { evidence: 3, articles: 2 }, accepted: { actor: 'wang' } });
+    expect(r.evidence[2]).toMatchObject({ rule: null, confidence: null });
+  });
+
+  it('acceptRelation: one write; a replay MERGEs the same acceptance and the same audit entry; a second accept is not audited', async () => {
+    const id = relationId('SUPPLIES', 'enterprise:a', 'enterprise:b');
+    const row = { relation: { id, type: 'SUPPLIES' }, from: 'enterprise:a', to: 'enterprise:b', evidence: [{ articleId: 'x', text: 'a', start: 0, end: 1, confidence: 0.7 }] };
+    const { driver, calls } = scriptedDriver(
+      (name, params) => (name === 'acceptance_merge' ? [{ accepted: { relationId: id, at: params.at, actor: params.actor }, created: true }] : name === 'relations_get' ? [row] : []),
+      { replayWrites: true },
+    );
+    await Neo4jGraphStore.fromDriver(driver).acceptRelation(id, { actor: 'wang' });
+    expect(new Set(calls.map((c) => c.tx)).size).toBe(1);
+    expect(calls.every((c) => c.mode === 'write')).toBe(true);
+    const merges = named(calls, 'acceptance_merge');
+    expect(merges[0].params.at).toBe(merges[1].params.at);
+    const audits = named(calls, 'audit_create');
+    expect(audits.map((c) => (c.params.entry as { id: string; kind: string }).kind)).toEqual(['accept', 'accept']);
+    expect((audits[0].params.entry as { id: string }).id).toBe((audits[1].params.entry as { id: string }).id);
+    expect(code('acceptance_merge')).toMatch(/MERGE \(acc:Acceptance \{relationId: r\.id\}\)\s+ON CREATE SET/u);
+    expect(schemaStatements().join('\n')).toMatch(/CREATE CONSTRAINT acceptance_relation_unique IF NOT EXISTS\s+FOR \(acc:Acceptance\) REQUIRE acc\.relationId IS UNIQUE/u);
+
+    const again = scriptedDriver((name) => (name === 'acceptance_merge' ? [{ accepted: { relationId: id, at: 'earlier', actor: 'li' }, created: false }] : name === 'relations_get' ? [row] : []));
+    await Neo4jGraphStore.fromDriver(again.driver).acceptRelation(id);
+    expect(named(again.calls, 'audit_create')).toEqual([]);
+    const none = scriptedDriver(() => []);
+    await expect(Neo4jGraphStore.fromDriver(none.driver).acceptRelation(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(Neo4jGraphStore.fromDriver(none.driver).unacceptRelation(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reviewQueue: one read, the cursor\'s whole key passed on, a LIMIT and no SKIP, each page\'s relations read by id', async () => {
+    const ids = ['rel:a', 'rel:b'];
+    const { driver, calls } = scriptedDriver((name, params) => {
+      if (name === 'review_queue_count') return [{ total: 7 }];
+      if (name === 'review_queue') return [{ id: ids[0], confidence: 0.5, pieces: 1 }, { id: ids[1], confidence: null, pieces: 2 }];
+      if (name === 'relations_get') return (params.ids as string[]).map((id) => ({ relation: { id, type: 'SUPPLIES' }, from: 'enterprise:a', to: 'enterprise:b', evidence: [] }));
+      return [];
+    });
+    const store = Neo4jGraphStore.fromDriver(driver);
+    const page = await store.reviewQueue({ first: 2, threshold: 0.8, types: ['SUPPLIES'] });
+    expect(page.total).toBe(7);
+    expect(page.items.map((i) => i.relation.id)).toEqual(ids);
+    expect(calls.every((c) => c.mode === 'read') && new Set(calls.map((c) => c.tx)).size).toBe(1);
+    const [first] = named(calls, 'review_queue');
+    expect(first.params).toMatchObject({ after: null, threshold: 0.8, types: ['SUPPLIES'] });
+    expect(neo4j.isInt(first.params.limit)).toBe(true);
+
+    await store.reviewQueue({ first: 2, after: page.items[1].cursor });
+    expect(named(calls, 'review_queue')[1].params.after).toEqual({ unknown: 1, confidence: 0, evidence: 2, id: ids[1] });
+    expect(code('review_queue')).not.toMatch(/\bSKIP\b/u);
+    expect(code('review_queue')).toMatch(/ORDER BY unknown, c, pieces, r\.id\s+LIMIT \$limit/u);
+    await expect(store.reviewQueue({ after: 'x' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+});

@@ -893,6 +893,8 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
           after = p.items.at(-1)!.cursor;
         }
         expect(paged).toEqual(expected);
+        // Past the last item: an empty page that still counts the queue.
+        expect(await store.reviewQueue({ after: page.items.at(-1)!.cursor })).toEqual({ total: 13, items: [] });
 
         // Below a threshold (unknown always qualifies), and by type.
         expect(await queueIds({ threshold: 0.7 })).toEqual([R.operates, R.supply, ...[R.clusterIn, R.projectIn].sort(), R.materialsIn]);

@@ -1185,13 +1185,15 @@ export class SqliteGraphStore implements GraphStore {
       WHERE NOT EXISTS (SELECT 1 FROM acceptances a WHERE a.relation_id = r.id)${typeSql}
       GROUP BY r.n
       HAVING ? IS NULL OR confidence IS NULL OR confidence < ?`;
-    const total = this.st(`SELECT count(*) FROM (${queue})`).pluck().get(...t, o.threshold, o.threshold) as number;
     const a = o.after;
+    // One pass over the evidence gives the page and, counted before the cursor's filter, the total.
     const rows = this.st(
-      `SELECT * FROM (${queue}) q
+      `SELECT * FROM (SELECT q.*, count(*) OVER () AS total FROM (${queue}) q) q
        WHERE ? IS NULL OR (q.confidence IS NULL, coalesce(q.confidence, 0), q.pieces, q.id) > (?, ?, ?, ?)
        ORDER BY q.confidence IS NULL, q.confidence, q.pieces, q.id LIMIT ?`,
-    ).all(...t, o.threshold, o.threshold, a ? 1 : null, a?.unknown ?? 0, a?.confidence ?? 0, a?.evidence ?? 0, a?.id ?? '', o.first) as { n: number; id: string; confidence: number | null; pieces: number }[];
+    ).all(...t, o.threshold, o.threshold, a ? 1 : null, a?.unknown ?? 0, a?.confidence ?? 0, a?.evidence ?? 0, a?.id ?? '', o.first) as { n: number; id: string; confidence: number | null; pieces: number; total: number }[];
+    // Past the last page no row carries the total: counted on its own then.
+    const total = rows.length > 0 ? rows[0].total : (this.st(`SELECT count(*) FROM (${queue})`).pluck().get(...t, o.threshold, o.threshold) as number);
     const relations = new Map(this.hydrateRelations(this.relationsByN(rows.map((r) => r.n))).map((r) => [r.id, r]));
     return {
       total,

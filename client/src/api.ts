@@ -86,7 +86,13 @@ const ENTITY = 'id type name aliases degree';
 const ARTICLE_REF = 'id title date source url';
 const EDGE_LITE = `id type amountCny role confidence from { ${ENTITY} } to { ${ENTITY} } evidence { article { id date } }`;
 const FIGURE = 'amountCny projects factCount relationIds';
-const EDGE_FULL = `id type amountCny role confidence support { evidence articles } accepted { at actor }
+const EDGE_FULL = `id type amountCny role from { ${ENTITY} } to { ${ENTITY} } evidence { text start end article { ${ARTICLE_REF} } }`;
+/**
+ * One fact as the details panel and 待审核 show it: with its confidence, support and review, and
+ * each sentence's rule. Not in EDGE_FULL: a chain of 300 edges with layers would pass the
+ * server's complexity limit.
+ */
+const EDGE_REVIEWED = `id type amountCny role confidence support { evidence articles } accepted { at actor }
   from { ${ENTITY} } to { ${ENTITY} } evidence { text start end rule confidence article { ${ARTICLE_REF} } }`;
 
 export interface SavedViewData {
@@ -176,7 +182,7 @@ export function api(gql: Gql) {
 
     /** One relation with all its evidence, by id: a hub's 400th edge too (it was looked for among the first 100). */
     relation: (relationId: string) =>
-      gql<{ relations: RelationData[] }>(`query Rel($ids: [ID!]!) { relations(ids: $ids) { ${EDGE_FULL} } }`, { ids: [relationId] }).then(
+      gql<{ relations: RelationData[] }>(`query Rel($ids: [ID!]!) { relations(ids: $ids) { ${EDGE_REVIEWED} } }`, { ids: [relationId] }).then(
         (d) => d.relations[0] ?? null,
       ),
 
@@ -306,7 +312,7 @@ export function api(gql: Gql) {
     reviewQueue: (opts: { first?: number; after?: string | null; threshold?: number | null; types?: RelationType[] } = {}) =>
       gql<{ reviewQueue: ReviewQueueData }>(
         `query Review($first: Int, $after: String, $threshold: Float, $types: [RelationType!]) {
-           reviewQueue(first: $first, after: $after, threshold: $threshold, types: $types) { total endCursor hasNextPage relations { ${EDGE_FULL} } } }`,
+           reviewQueue(first: $first, after: $after, threshold: $threshold, types: $types) { total endCursor hasNextPage relations { ${EDGE_REVIEWED} } } }`,
         { first: opts.first ?? 20, after: opts.after ?? null, threshold: opts.threshold ?? null, types: opts.types?.length ? opts.types : null },
       ).then((d) => d.reviewQueue),
 

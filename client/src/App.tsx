@@ -12,7 +12,7 @@ import { SearchBox } from './components/SearchBox';
 import { SelectionPanel } from './components/SelectionPanel';
 import { SettingsPanel } from './components/Settings';
 import { TopBar } from './components/TopBar';
-import { download, toCsv, visibleGraph } from './exporters';
+import { download, toCsv, toJson, visibleGraph, withEvidence, type ExportKind } from './exporters';
 import { rememberViewKey, useBoot } from './hooks/useBoot';
 import { useCanvasActions } from './hooks/useCanvasActions';
 import { useCanvasHistory } from './hooks/useCanvasHistory';
@@ -77,15 +77,26 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
 
   const selectedEntity: EntityRef | null = state.selected && state.nodes[state.selected] ? state.nodes[state.selected] : null;
 
-  const exportAs = async (kind: 'png' | 'svg' | 'json' | 'csv') => {
+  const exportAs = async (kind: ExportKind) => {
     const cy = cyRef.current;
-    const g = visibleGraph(stateRef.current, hiddenIds);
-    if (kind === 'json') download('chain-atlas.json', JSON.stringify(g, null, 2), 'application/json');
-    else if (kind === 'csv') download('chain-atlas.csv', toCsv(g), 'text/csv;charset=utf-8');
-    else if (kind === 'png' && cy) download('chain-atlas.png', cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob);
+    if (kind === 'png' && cy) download('chain-atlas.png', cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob);
     else if (kind === 'svg' && cy) {
       const { toSvg } = await import('./svg');
       download('chain-atlas.svg', toSvg(cy), 'image/svg+xml');
+    } else if (kind === 'json' || kind === 'csv' || kind === 'graphml' || kind === 'gexf') {
+      const positions = cy ? Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position()])) : undefined;
+      const g = visibleGraph(stateRef.current, hiddenIds, positions);
+      // The canvas holds relation ids and dates; the sentences, titles and urls come now.
+      const evidence = await load(() => api.evidence(g.edges.map((e) => e.id)));
+      if (!evidence) return;
+      const full = withEvidence(g, evidence);
+      if (kind === 'json') download('chain-atlas.json', toJson(full), 'application/json');
+      else if (kind === 'csv') download('chain-atlas.csv', toCsv(full), 'text/csv;charset=utf-8');
+      else {
+        const { toGexf, toGraphml } = await import('./graph-files');
+        if (kind === 'graphml') download('chain-atlas.graphml', toGraphml(full), 'application/graphml+xml');
+        else download('chain-atlas.gexf', toGexf(full), 'application/gexf+xml');
+      }
     }
   };
 

@@ -38,6 +38,7 @@ const CALLS: Calls = {
   entities: [(a) => a.entities(['a', 'b', 'c', 'd', 'e', 'f'])],
   neighbourhood: [(a) => a.neighbourhood(['a']), (a) => a.neighbourhood(['a'], { depth: 2, relationTypes: ['LOCATED_IN'], entityTypes: ['ENTERPRISE'], limit: 40 })],
   relation: [(a) => a.relation('r1')],
+  evidence: [(a) => a.evidence(['r1', 'r2'])],
   paths: [(a) => a.paths('a', 'b'), (a) => a.paths('a', 'b', { maxLength: 3, first: 2, relationTypes: ['SUPPLIES'] })],
   chain: [(a) => a.chain('a', { depth: 2, direction: 'BOTH', layers: [...CHAIN_LAYERS], limit: 100 })],
   districtProfile: [(a) => a.districtProfile('district:两江新区')],

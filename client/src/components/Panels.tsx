@@ -266,7 +266,7 @@ export function ViewsPanel({
           {t('views.copyLink')}
         </button>
       </div>
-      <div className="row export-row">
+      <div className="row wrap export-row">
         <span className="muted small">{t('views.export')}：</span>
         {EXPORT_KINDS.map((k) => (
           <button key={k} type="button" className="mini" title={t(`views.exportAs.${k}`)} onClick={() => onExport(k)}>

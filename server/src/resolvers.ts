@@ -10,7 +10,7 @@ import type {
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
+import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, auditId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
 import type { ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { ApiContext } from './context';
 import type { ClusterResolvers, Resolvers } from './generated/resolvers';
@@ -29,6 +29,7 @@ import {
   relationIdArg,
   relationIdsArg,
   searchTextArg,
+  timeArg,
   viewIdArg,
   viewInputArg,
   type ArticleEdits,
@@ -527,13 +528,23 @@ export const resolvers: Resolvers = {
       return { ...preview, relations: preview.relations.map((m) => ({ ...m, outcome: m.outcome.toUpperCase() })) };
     },
 
-    auditLog: (_, args, ctx) =>
-      ctx.store.auditLog({
+    auditLog: async (_, args, ctx) => {
+      const since = args.since == null ? null : timeArg(args.since, 'since');
+      const until = args.until == null ? null : timeArg(args.until, 'until');
+      // Entry ids are time-ordered, so 'until' is a bound on the id, and 'since' cuts the page short.
+      let after = args.after == null ? null : relationIdArg(args.after, 'after');
+      if (until != null) {
+        const bound = auditId(until * 1000);
+        if (after == null || bound < after) after = bound;
+      }
+      const entries = await ctx.store.auditLog({
         first: intArg(args.first ?? D.auditFirst, 'first', 0, ctx.limits.maxPageSize),
-        after: args.after == null ? null : relationIdArg(args.after, 'after'),
+        after,
         actor: args.actor ?? null,
         kind: args.kind ?? null,
-      }),
+      });
+      return since == null ? entries : entries.filter((e) => Date.parse(e.at) >= since);
+    },
 
     rejections: (_, args, ctx) =>
       ctx.store.listRejections({

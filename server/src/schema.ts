@@ -615,8 +615,8 @@ type Query {
   previewArticle(input: ArticleInput!): ArticlePreview!
   "What mergeEntities(keepId, mergeId) would do, without doing it. Fails as the merge would."
   mergePreview(keepId: ID!, mergeId: ID!): MergePreview!
-  "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind."
-  auditLog(first: Int = ${D.auditFirst}, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
+  "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind, made at or after 'since' and before 'until' (ISO dates or times)."
+  auditLog(first: Int = ${D.auditFirst}, after: ID, actor: String, kind: AuditKind, since: String, until: String): [AuditEntry!]!
   """
   产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
   customers downstream, 'depth' steps each way (1–4), with optional layers.

@@ -144,3 +144,11 @@ export function evidenceKeyArg(value: unknown): { articleId: string; start: numb
     'evidence',
   );
 }
+
+/** An ISO date (a day: its start, UTC) or date-time, as milliseconds since the epoch. */
+export function timeArg(value: unknown, argumentName: string): number {
+  const text = parse(z.string().max(40), value, argumentName);
+  const ms = /^\d{4}-\d{2}-\d{2}$/u.test(text) ? Date.parse(`${text}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/u.test(text) ? Date.parse(text) : NaN;
+  if (Number.isNaN(ms)) throw badInput(`${argumentName}: an ISO date (YYYY-MM-DD) or date-time`, { argumentName });
+  return ms;
+}

@@ -17,7 +17,7 @@ const MERGE_PREVIEW = `query($keep: ID!, $merge: ID!) { mergePreview(keepId: $ke
   relations { relation { id type } becomes outcome } conflicts { code relationId message } } }`;
 const MERGE = `mutation($keep: ID!, $merge: ID!) { mergeEntities(keepId: $keep, mergeId: $merge) { id aliases } }`;
 const UNMERGE = `mutation($keep: ID!, $merge: ID!) { unmergeEntities(keepId: $keep, mergeId: $merge) { id name aliases } }`;
-const AUDIT = `query($actor: String, $kind: AuditKind) { auditLog(actor: $actor, kind: $kind) { id kind actor target before after } }`;
+const AUDIT = `query($actor: String, $kind: AuditKind) { auditLog(actor: $actor, kind: $kind, first: 100) { id kind actor target before after } }`;
 
 let h: Harness;
 beforeAll(async () => {
@@ -104,5 +104,15 @@ describe('a saved view deleted', () => {
     expect(entry).toMatchObject({ kind: 'DELETE_VIEW', actor: 'li', target: saved.view.id, after: null });
     expect(JSON.parse(entry.before)).toMatchObject({ name: '长安' });
     expect(ok(await h.gql(AUDIT, { actor: 'li', kind: 'DELETE_VIEW' })).auditLog).toHaveLength(1);
+    // By time: a day's entries, none before the log began, a bad date refused.
+    const WHEN = `query($since: String, $until: String) { auditLog(since: $since, until: $until, first: 100) { id at } }`;
+    const today = new Date().toISOString().slice(0, 10);
+    const all = ok(await h.gql(AUDIT, {})).auditLog;
+    expect(ok(await h.gql(WHEN, { since: today })).auditLog.map((e: Json) => e.id)).toEqual(all.map((e: Json) => e.id));
+    expect(ok(await h.gql(WHEN, { until: '2000-01-01' })).auditLog).toEqual([]);
+    expect(ok(await h.gql(WHEN, { since: '2999-01-01' })).auditLog).toEqual([]);
+    const mid = all[Math.floor(all.length / 2)].at;
+    expect(ok(await h.gql(WHEN, { until: mid })).auditLog.filter((e: Json) => e.at >= mid)).toEqual([]);
+    expect(codes(await h.gql(WHEN, { since: 'yesterday' }))).toEqual(['BAD_USER_INPUT']);
   });
 });

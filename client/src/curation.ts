@@ -150,11 +150,12 @@ export function curationApi(gql: Gql) {
         { id: relationId, evidence: evidence ?? null },
       ).then((d) => d.restoreRelation),
 
-    auditLog: (filter: { actor?: string | null; kind?: AuditKind | null; after?: string | null; first?: number } = {}) =>
+    /** Newest first; since/until are ISO dates (until: entries before it). */
+    auditLog: (filter: { actor?: string | null; kind?: AuditKind | null; after?: string | null; first?: number; since?: string | null; until?: string | null } = {}) =>
       gql<{ auditLog: AuditEntryData[] }>(
-        `query AuditLog($first: Int, $after: ID, $actor: String, $kind: AuditKind) { auditLog(first: $first, after: $after, actor: $actor, kind: $kind) {
-           id kind at actor target before after } }`,
-        { first: filter.first ?? 100, after: filter.after ?? null, actor: filter.actor || null, kind: filter.kind ?? null },
+        `query AuditLog($first: Int, $after: ID, $actor: String, $kind: AuditKind, $since: String, $until: String) {
+           auditLog(first: $first, after: $after, actor: $actor, kind: $kind, since: $since, until: $until) { id kind at actor target before after } }`,
+        { first: filter.first ?? 100, after: filter.after ?? null, actor: filter.actor || null, kind: filter.kind ?? null, since: filter.since || null, until: filter.until || null },
       ).then((d) => d.auditLog),
   };
 }

@@ -1,6 +1,6 @@
 // Words of the trust loop's screens (导入文章, 审计日志, merge preview and undo, rejecting a fact):
 // 中文 first, English second, added to the explorer's translations.
-import i18n from 'i18next';
+import type { i18n as I18n } from 'i18next';
 
 export const curationResources = {
   'zh-CN': {
@@ -169,4 +169,6 @@ export const curationResources = {
   },
 } as const;
 
-for (const [lng, bundle] of Object.entries(curationResources)) i18n.addResourceBundle(lng, 'translation', bundle, true, false);
+export function addCurationResources(i18n: I18n): void {
+  for (const [lng, bundle] of Object.entries(curationResources)) i18n.addResourceBundle(lng, 'translation', bundle, true, false);
+}

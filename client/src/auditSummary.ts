@@ -37,7 +37,11 @@ export function auditSummary(e: AuditEntryData, t: TFunction): AuditSummary {
   const after = parse(e.after);
   switch (e.kind) {
     case 'INGEST':
-      return { text: `《${String(after?.title ?? e.target)}》 +${(after?.relationsAdded as unknown[] | undefined)?.length ?? 0}` };
+      return {
+        text: `《${String(after?.title ?? e.target)}》 ${
+          after?.created === false ? t('curation.ingestUnchanged') : t('curation.ingestAdded', { r: (after?.relationsAdded as unknown[] | undefined)?.length ?? 0 })
+        }`,
+      };
     case 'ALIAS':
       return { text: `${bare(e.target)} + ${String(after?.added ?? '')}` };
     case 'MERGE': {

@@ -58,6 +58,8 @@ export const curationResources = {
       restore: '恢复',
       restored: '已恢复',
       undoMerge: '撤销合并',
+      ingestAdded: '新增 {{r}} 条关系',
+      ingestUnchanged: '未改变',
       undone: '已撤销合并：{{name}} 已恢复',
       kinds: {
         INGEST: '导入',
@@ -140,6 +142,8 @@ export const curationResources = {
       restore: 'Restore',
       restored: 'Restored',
       undoMerge: 'Undo merge',
+      ingestAdded: '{{r}} new relations',
+      ingestUnchanged: 'unchanged',
       undone: 'Merge undone: {{name}} is back',
       kinds: {
         INGEST: 'Ingest',

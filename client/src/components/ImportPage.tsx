@@ -63,7 +63,8 @@ export function ImportPage({ curation, search, hasToken, onBack, onLoaded }: Imp
   const preview = async (i: number, p: Pending) => {
     setBusy('preview');
     try {
-      const result = await curation.previewArticle(p.draft, editsOf(p));
+      // Unticked facts stay in the preview (to be ticked again); only corrections to entities change it.
+      const result = await curation.previewArticle(p.draft, { ...editsOf(p), dropRelations: [] });
       update(i, (x) => ({
         ...x,
         preview: result,

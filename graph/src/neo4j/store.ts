@@ -1124,7 +1124,7 @@ export class Neo4jGraphStore implements GraphStore {
       await run(tx, 'redirect_undo', { keepId, mergeId, redirectsIn: undo.redirectsIn });
       await run(tx, 'curation_delete', { kind: 'merge', entityId: keepId, value: mergeId });
 
-      const restored = toEntity((await run(tx, 'entities_names', { ids: [mergeId] }))[0]?.entity);
+      const restored: Entity = { id: mergeId, type: m.type, name: m.name, aliases: nameProps(m.name, m.aliases).aliases };
       const kept = keptRow ? toEntity(keptRow.entity) : keptBefore;
       await writeAudit(tx, entry, { kept: keptBefore, merge: mergeEntry.id }, { kept, restored, relationsRestored: back.map((r) => r.id) });
       return restored;

@@ -98,6 +98,12 @@ describe('the trust loop in the explorer', () => {
     const cooperation = rels.filter({ has: page.locator('.rel-type', { hasText: /^合作$/ }) });
     const dropped = await cooperation.getAttribute('data-relation-id');
     await cooperation.getByRole('checkbox').uncheck();
+    // A mention attached by hand to an entity found by search: the preview is asked for again with it.
+    const huafeng = page.getByTestId('preview-entities').locator('li', { hasText: '华峰新材料' }).first();
+    await huafeng.getByLabel(/关联到已有实体/).fill('华峰');
+    await huafeng.locator('.search-results button', { hasText: '重庆华峰新材料有限公司' }).click();
+    await huafeng.getByText('已关联：重庆华峰新材料有限公司').waitFor();
+    await page.getByTestId('preview-relations').locator(`li[data-relation-id="${dropped}"] input[type=checkbox]:not(:checked)`).waitFor();
     await page.screenshot({ path: join(DOCS, 'import.zh.png') });
 
     await page.getByRole('button', { name: '写入图谱' }).click();

@@ -130,6 +130,8 @@ export interface MergeMove {
   outcome: 'moved' | 'joined' | 'dropped';
 }
 
+export type MergeOutcome = MergeMove['outcome'];
+
 /** Something in a merge an analyst should look at before confirming it. */
 export interface MergeConflict {
   /** AMOUNT_DIFFERS: two investments of different amounts become one; SELF_RELATION: a fact between the two is lost. */

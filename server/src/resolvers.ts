@@ -3,6 +3,7 @@ import type {
   ArticleExtraction,
   ArticleSummary,
   AuditKind,
+  MergeOutcome,
   Entity,
   EntityType,
   Relation,
@@ -282,7 +283,8 @@ function clusterProfileShape(p: ClusterProfile) {
 }
 
 const CHAIN_DIRECTION = { UPSTREAM: 'upstream', DOWNSTREAM: 'downstream', BOTH: 'both' } as const;
-const AUDIT_KIND = { INGEST: 'ingest', ALIAS: 'alias', MERGE: 'merge', REJECT: 'reject', RESTORE: 'restore', DELETE_ARTICLE: 'delete-article' } as const satisfies Record<string, AuditKind>;
+const AUDIT_KIND = { INGEST: 'ingest', ALIAS: 'alias', MERGE: 'merge', REJECT: 'reject', RESTORE: 'restore', DELETE_ARTICLE: 'delete-article', UNMERGE: 'unmerge', DELETE_VIEW: 'delete-view' } as const satisfies Record<string, AuditKind>;
+const MERGE_OUTCOME = { MOVED: 'moved', JOINED: 'joined', DROPPED: 'dropped' } as const satisfies Record<string, MergeOutcome>;
 const CURATION_KIND = { ALIAS: 'alias', MERGE: 'merge' } as const;
 
 // ---- the resolvers ---------------------------------------------------------------------
@@ -297,6 +299,8 @@ export const resolvers: Resolvers = {
   ChainDirection: CHAIN_DIRECTION,
 
   AuditKind: AUDIT_KIND,
+
+  MergeOutcome: MERGE_OUTCOME,
 
   CurationKind: CURATION_KIND,
 
@@ -524,8 +528,7 @@ export const resolvers: Resolvers = {
     mergePreview: async (_, args, ctx) => {
       const keepId = entityIdArg(args.keepId, 'keepId');
       const mergeId = entityIdArg(args.mergeId, 'mergeId');
-      const preview = await ctx.store.mergePreview(keepId, mergeId);
-      return { ...preview, relations: preview.relations.map((m) => ({ ...m, outcome: m.outcome.toUpperCase() })) };
+      return ctx.store.mergePreview(keepId, mergeId);
     },
 
     auditLog: async (_, args, ctx) => {

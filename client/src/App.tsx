@@ -29,16 +29,20 @@ import { readSettings, writeSettings } from './settings';
 import { filteredOut, toViewState } from './state';
 import type { Article, EntityRef, EvidenceData, SearchHitData } from './types';
 import { chainScreen, screenFromUrl, type Screen } from './screens';
+import { curationApi } from './curation';
 
 // The chain view, the dashboards and the timeline bring dagre and ECharts: loaded when first
 // shown, so the explorer's first graph does not wait for them.
 const ChainView = lazy(() => import('./components/ChainView').then((m) => ({ default: m.ChainView })));
 const Dashboard = lazy(() => import('./components/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Timeline = lazy(() => import('./components/Timeline').then((m) => ({ default: m.Timeline })));
+const ImportPage = lazy(() => import('./components/ImportPage').then((m) => ({ default: m.ImportPage })));
+const AuditPage = lazy(() => import('./components/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const { t, i18n } = useTranslation();
   const api = useMemo(() => apiOverride ?? makeApi(createClient({ token: () => readSettings().token })), [apiOverride]);
+  const curation = useMemo(() => curationApi(createClient({ token: () => readSettings().token })), []);
   const { history, state, stateRef, dispatch } = useCanvasHistory();
   const cyRef = useRef<Core | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -168,7 +172,15 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
 
   return (
     <div className="app">
-      <TopBar stats={stats} loading={pending > 0} onSwitchLang={switchLang} onSettings={() => setModal('settings')} onHelp={() => setModal('help')} />
+      <TopBar
+        stats={stats}
+        loading={pending > 0}
+        onSwitchLang={switchLang}
+        onSettings={() => setModal('settings')}
+        onHelp={() => setModal('help')}
+        onImport={() => setScreen({ kind: 'import' })}
+        onAudit={() => setScreen({ kind: 'audit' })}
+      />
       {error && (
         <div className="error-banner" role="alert">
           {error}
@@ -187,6 +199,29 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             onAddToCanvas={toCanvas}
             onOpenProfile={(id) => setScreen({ kind: 'profile', id })}
             onError={fail}
+          />
+        )}
+        {screen?.kind === 'import' && (
+          <ImportPage
+            curation={curation}
+            search={api.search}
+            hasToken={() => !!readSettings().token}
+            onBack={() => setScreen(null)}
+            onLoaded={() => {
+              void actions.refreshCanvas();
+              refreshCorpus();
+            }}
+          />
+        )}
+        {screen?.kind === 'audit' && (
+          <AuditPage
+            curation={curation}
+            hasToken={() => !!readSettings().token}
+            onBack={() => setScreen(null)}
+            onChanged={() => {
+              void actions.refreshCanvas();
+              refreshCorpus();
+            }}
           />
         )}
         {screen?.kind === 'profile' && (
@@ -328,12 +363,20 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           onSelect={selectOrAdd}
           onOpenView={(kind, id) => void openView(kind, id)}
           onScreen={setScreen}
+          onReject={async (relationId, reason) => {
+            await curation.rejectRelation(relationId, reason);
+            dispatch({ type: 'select', id: null });
+            setToast(t('curation.rejected'));
+            void actions.refreshCanvas();
+            refreshCorpus();
+          }}
         />
       </div>
       {modal === 'help' && <HelpPanel onClose={() => setModal(null)} />}
       {modal === 'settings' && (
         <SettingsPanel
           api={api}
+          curation={curation}
           selected={selectedEntity}
           articles={articles}
           onClose={() => setModal(null)}

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readSettings } from './settings';
+import { addCurationResources } from './i18n-curation';
 
 export const resources = {
   'zh-CN': {
@@ -471,5 +472,6 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+addCurationResources(i18n);
 
 export default i18n;

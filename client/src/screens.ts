@@ -6,6 +6,8 @@ import { CHAIN_LAYERS } from './types';
 export type Screen =
   | { kind: 'chain'; id: string; depth: number; direction: ChainDirection; layers: ChainLayer[] }
   | { kind: 'profile'; id: string }
+  | { kind: 'import' }
+  | { kind: 'audit' }
   | null;
 
 export const CHAIN_DEPTHS = [1, 2, 3, 4] as const;
@@ -18,6 +20,8 @@ export function chainScreen(id: string, over: Partial<Omit<Extract<Screen, { kin
 /** ?chain=<id>&depth=2&dir=up&layers=INVESTS_IN,MEMBER_OF or ?profile=<id>; null for the explorer. */
 export function screenFromUrl(search: string): Screen {
   const p = new URLSearchParams(search);
+  if (p.get('page') === 'import') return { kind: 'import' };
+  if (p.get('page') === 'audit') return { kind: 'audit' };
   const profile = p.get('profile');
   if (profile) return { kind: 'profile', id: profile };
   const chain = p.get('chain');
@@ -33,6 +37,7 @@ export function screenFromUrl(search: string): Screen {
 export function screenParams(s: Screen): Record<string, string> {
   if (!s) return {};
   if (s.kind === 'profile') return { profile: s.id };
+  if (s.kind === 'import' || s.kind === 'audit') return { page: s.kind };
   const dir = Object.entries(DIRECTIONS).find(([, d]) => d === s.direction)?.[0] ?? 'both';
   return {
     chain: s.id,

@@ -9,12 +9,17 @@ export function TopBar({
   onSwitchLang,
   onSettings,
   onHelp,
+  onImport,
+  onAudit,
 }: {
   stats: StatsData | null;
   loading: boolean;
   onSwitchLang: () => void;
   onSettings: () => void;
   onHelp: () => void;
+  /** 导入文章 and 审计日志 (issue 12). */
+  onImport?: () => void;
+  onAudit?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -32,6 +37,16 @@ export function TopBar({
           <span className="spinner" role="status">
             {t('canvas.loading')}
           </span>
+        )}
+        {onImport && (
+          <button type="button" onClick={onImport}>
+            {t('curation.importTitle')}
+          </button>
+        )}
+        {onAudit && (
+          <button type="button" onClick={onAudit}>
+            {t('curation.auditTitle')}
+          </button>
         )}
         <button type="button" onClick={onSwitchLang} aria-label={t('app.languageLabel')}>
           {t('app.language')}

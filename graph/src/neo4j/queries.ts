@@ -9,6 +9,13 @@ import { query } from '@chain-atlas/cypher';
  */
 export const NEO4J_QUERIES = {
   article_delete: ['articleId'],
+  merge_undo_read: ['keepId', 'mergeId'],
+  entity_reset_names: ['entity'],
+  entity_unmove_mentions: ['keepId', 'mergeId', 'mentions', 'mentionsAdded'],
+  evidence_unmove: ['pieces'],
+  relations_set_facts: ['relations'],
+  redirect_undo: ['keepId', 'mergeId', 'redirectsIn'],
+  curation_delete: ['kind', 'entityId', 'value'],
   article_delete_evidence: ['articleId'],
   article_delete_held_evidence: ['articleId'],
   article_merge: ['id', 'text', 'length', 'title', 'date', 'source', 'url', 'file', 'loadedAt'],

@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           EntityType: `${MODEL}EntityType`,
           ChainDirection: `${MODEL}ChainDirection`,
           AuditKind: `${MODEL}AuditKind`,
+          MergeOutcome: `${MODEL}MergeOutcome`,
           CurationKind: `${LOCAL}CurationKind`,
         },
         mappers: {
@@ -42,6 +43,8 @@ const config: CodegenConfig = {
           Path: `${MODEL}GraphPath`,
           Rejection: `${MODEL}Rejection`,
           AuditEntry: `${MODEL}AuditEntry`,
+          MergePreview: `${MODEL}MergePreview`,
+          MergeMove: `${MODEL}MergeMove`,
           Chain: `${MODEL}Chain`,
           SavedView: `${MODEL}SavedView`,
         },

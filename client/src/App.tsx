@@ -12,7 +12,7 @@ import { SearchBox } from './components/SearchBox';
 import { SelectionPanel } from './components/SelectionPanel';
 import { SettingsPanel } from './components/Settings';
 import { TopBar } from './components/TopBar';
-import { download, toCsv, visibleGraph } from './exporters';
+import { download, toCsv, toJson, visibleGraph, withEvidence, type ExportKind } from './exporters';
 import { rememberViewKey, useBoot } from './hooks/useBoot';
 import { useCanvasActions } from './hooks/useCanvasActions';
 import { useCanvasHistory } from './hooks/useCanvasHistory';
@@ -29,6 +29,7 @@ import { readSettings, writeSettings } from './settings';
 import { filteredOut, toViewState } from './state';
 import type { Article, EntityRef, EvidenceData, SearchHitData } from './types';
 import { chainScreen, screenFromUrl, type Screen } from './screens';
+import { curationApi } from './curation';
 
 // The chain view, the dashboards and the timeline bring dagre and ECharts: loaded when first
 // shown, so the explorer's first graph does not wait for them.
@@ -36,10 +37,13 @@ const ChainView = lazy(() => import('./components/ChainView').then((m) => ({ def
 const Dashboard = lazy(() => import('./components/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Timeline = lazy(() => import('./components/Timeline').then((m) => ({ default: m.Timeline })));
 const ReviewQueue = lazy(() => import('./components/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+const ImportPage = lazy(() => import('./components/ImportPage').then((m) => ({ default: m.ImportPage })));
+const AuditPage = lazy(() => import('./components/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const { t, i18n } = useTranslation();
   const api = useMemo(() => apiOverride ?? makeApi(createClient({ token: () => readSettings().token })), [apiOverride]);
+  const curation = useMemo(() => curationApi(createClient({ token: () => readSettings().token })), []);
   const { history, state, stateRef, dispatch } = useCanvasHistory();
   const cyRef = useRef<Core | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -80,15 +84,26 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
 
   const selectedEntity: EntityRef | null = state.selected && state.nodes[state.selected] ? state.nodes[state.selected] : null;
 
-  const exportAs = async (kind: 'png' | 'svg' | 'json' | 'csv') => {
+  const exportAs = async (kind: ExportKind) => {
     const cy = cyRef.current;
-    const g = visibleGraph(stateRef.current, hiddenIds);
-    if (kind === 'json') download('chain-atlas.json', JSON.stringify(g, null, 2), 'application/json');
-    else if (kind === 'csv') download('chain-atlas.csv', toCsv(g), 'text/csv;charset=utf-8');
-    else if (kind === 'png' && cy) download('chain-atlas.png', cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob);
+    if (kind === 'png' && cy) download('chain-atlas.png', cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob);
     else if (kind === 'svg' && cy) {
       const { toSvg } = await import('./svg');
       download('chain-atlas.svg', toSvg(cy), 'image/svg+xml');
+    } else if (kind === 'json' || kind === 'csv' || kind === 'graphml' || kind === 'gexf') {
+      const positions = cy ? Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position()])) : undefined;
+      const g = visibleGraph(stateRef.current, hiddenIds, positions);
+      // The canvas holds relation ids and dates; the sentences, titles and urls come now.
+      const evidence = await load(() => api.evidence(g.edges.map((e) => e.id)));
+      if (!evidence) return;
+      const full = withEvidence(g, evidence);
+      if (kind === 'json') download('chain-atlas.json', toJson(full), 'application/json');
+      else if (kind === 'csv') download('chain-atlas.csv', toCsv(full), 'text/csv;charset=utf-8');
+      else {
+        const { toGexf, toGraphml } = await import('./graph-files');
+        if (kind === 'graphml') download('chain-atlas.graphml', toGraphml(full), 'application/graphml+xml');
+        else download('chain-atlas.gexf', toGexf(full), 'application/gexf+xml');
+      }
     }
   };
 
@@ -167,6 +182,8 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
         onSettings={() => setModal('settings')}
         onHelp={() => setModal('help')}
         onReview={() => setScreen({ kind: 'review' })}
+        onImport={() => setScreen({ kind: 'import' })}
+        onAudit={() => setScreen({ kind: 'audit' })}
       />
       {error && (
         <div className="error-banner" role="alert">
@@ -199,6 +216,29 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
               if (outcome === 'rejected') refreshCorpus();
             }}
             onError={fail}
+          />
+        )}
+        {screen?.kind === 'import' && (
+          <ImportPage
+            curation={curation}
+            search={api.search}
+            hasToken={() => !!readSettings().token}
+            onBack={() => setScreen(null)}
+            onLoaded={() => {
+              void actions.refreshCanvas();
+              refreshCorpus();
+            }}
+          />
+        )}
+        {screen?.kind === 'audit' && (
+          <AuditPage
+            curation={curation}
+            hasToken={() => !!readSettings().token}
+            onBack={() => setScreen(null)}
+            onChanged={() => {
+              void actions.refreshCanvas();
+              refreshCorpus();
+            }}
           />
         )}
         {screen?.kind === 'profile' && (
@@ -341,12 +381,20 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           onSelect={selectOrAdd}
           onOpenView={(kind, id) => void openView(kind, id)}
           onScreen={setScreen}
+          onReject={async (relationId, reason) => {
+            await curation.rejectRelation(relationId, reason);
+            dispatch({ type: 'select', id: null });
+            setToast(t('curation.rejected'));
+            void actions.refreshCanvas();
+            refreshCorpus();
+          }}
         />
       </div>
       {modal === 'help' && <HelpPanel onClose={() => setModal(null)} />}
       {modal === 'settings' && (
         <SettingsPanel
           api={api}
+          curation={curation}
           selected={selectedEntity}
           articles={articles}
           onClose={() => {

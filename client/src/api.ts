@@ -9,6 +9,7 @@ import type {
   DistrictProfileData,
   EntityRef,
   EntityType,
+  EvidenceData,
   PathData,
   RelationData,
   RelationType,
@@ -81,6 +82,9 @@ export function createClient(opts: ClientOptions = {}): Gql {
     return body.data;
   };
 }
+
+/** Relation ids one `relations(ids)` request may carry: the server refuses more (its maxPageSize). */
+export const RELATION_IDS_PER_REQUEST = 100;
 
 const ENTITY = 'id type name aliases degree';
 const ARTICLE_REF = 'id title date source url';
@@ -185,6 +189,23 @@ export function api(gql: Gql) {
       gql<{ relations: RelationData[] }>(`query Rel($ids: [ID!]!) { relations(ids: $ids) { ${EDGE_REVIEWED} } }`, { ids: [relationId] }).then(
         (d) => d.relations[0] ?? null,
       ),
+
+    /**
+     * The evidence of many relations by id, for exports: in requests of RELATION_IDS_PER_REQUEST
+     * (the server's cap on ids, maxPageSize), so a canvas of any size is sent whole.
+     */
+    evidence: async (relationIds: string[]): Promise<Map<string, EvidenceData[]>> => {
+      const found = new Map<string, EvidenceData[]>();
+      for (let i = 0; i < relationIds.length; i += RELATION_IDS_PER_REQUEST) {
+        const ids = relationIds.slice(i, i + RELATION_IDS_PER_REQUEST);
+        const d = await gql<{ relations: { id: string; evidence: EvidenceData[] }[] }>(
+          `query Evidence($ids: [ID!]!) { relations(ids: $ids) { id evidence { text start end article { ${ARTICLE_REF} } } } }`,
+          { ids },
+        );
+        for (const r of d.relations) found.set(r.id, r.evidence);
+      }
+      return found;
+    },
 
     paths: (from: string, to: string, opts: { maxLength?: number; first?: number; relationTypes?: RelationType[] } = {}) =>
       gql<{ paths: PathData[] }>(

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readSettings } from './settings';
+import { addCurationResources } from './i18n-curation';
 
 export const resources = {
   'zh-CN': {
@@ -170,6 +171,14 @@ export const resources = {
         savedAs: '已保存视图“{{name}}”，同事也能打开',
         notFound: '链接中的视图不存在（可能已被删除）',
         export: '导出',
+        exportAs: {
+          png: '画布图片（PNG）',
+          svg: '矢量图（SVG），含全部节点形状与完整标签',
+          json: '节点与关系（JSON），每条关系附证据句、文章标题、日期与链接',
+          csv: '表格（CSV）：节点、关系及其证据句',
+          graphml: 'GraphML（yEd、Cytoscape 桌面版），类型、金额、角色与证据为属性',
+          gexf: 'GEXF（Gephi），类型、金额、角色与证据为属性',
+        },
       },
       settings: {
         title: '设置与维护',
@@ -424,6 +433,14 @@ export const resources = {
         savedAs: 'Saved view “{{name}}”; colleagues can open it too',
         notFound: 'The view in this link does not exist (it may have been deleted)',
         export: 'Export',
+        exportAs: {
+          png: 'Canvas image (PNG)',
+          svg: 'Vector image (SVG) with every node shape and whole labels',
+          json: 'Nodes and relations (JSON), each relation with its evidence sentences, article titles, dates and links',
+          csv: 'Spreadsheet (CSV): nodes, relations and their evidence sentences',
+          graphml: 'GraphML (yEd, Cytoscape desktop) with types, amounts, roles and evidence as attributes',
+          gexf: 'GEXF (Gephi) with types, amounts, roles and evidence as attributes',
+        },
       },
       settings: {
         title: 'Settings & curation',
@@ -519,5 +536,6 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+addCurationResources(i18n);
 
 export default i18n;

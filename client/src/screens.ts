@@ -8,6 +8,8 @@ export type Screen =
   | { kind: 'profile'; id: string }
   /** 待审核: the least certain facts, to accept or reject one key press at a time. */
   | { kind: 'review' }
+  | { kind: 'import' }
+  | { kind: 'audit' }
   | null;
 
 export const CHAIN_DEPTHS = [1, 2, 3, 4] as const;
@@ -21,6 +23,8 @@ export function chainScreen(id: string, over: Partial<Omit<Extract<Screen, { kin
 export function screenFromUrl(search: string): Screen {
   const p = new URLSearchParams(search);
   if (p.has('review')) return { kind: 'review' };
+  if (p.get('page') === 'import') return { kind: 'import' };
+  if (p.get('page') === 'audit') return { kind: 'audit' };
   const profile = p.get('profile');
   if (profile) return { kind: 'profile', id: profile };
   const chain = p.get('chain');
@@ -37,6 +41,7 @@ export function screenParams(s: Screen): Record<string, string> {
   if (!s) return {};
   if (s.kind === 'profile') return { profile: s.id };
   if (s.kind === 'review') return { review: '1' };
+  if (s.kind === 'import' || s.kind === 'audit') return { page: s.kind };
   const dir = Object.entries(DIRECTIONS).find(([, d]) => d === s.direction)?.[0] ?? 'both';
   return {
     chain: s.id,

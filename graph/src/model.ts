@@ -120,9 +120,11 @@ export const AUDIT_KINDS = [
   'ingest',
   'alias',
   'merge',
+  'unmerge',
   'reject',
   'restore',
   'delete-article',
+  'delete-view',
   'accept',
   'unaccept',
 ] as const;
@@ -142,6 +144,43 @@ export interface AuditEntry {
   /** What the change replaced and what it left, as JSON values (null: nothing). */
   before: unknown;
   after: unknown;
+}
+
+/** What happens to one relation of the entity merged away. */
+export interface MergeMove {
+  /** The relation as it stands now, with its evidence. */
+  relation: Relation;
+  /** Its id after the merge (ids derive from the ends); null when it is dropped. */
+  becomes: string | null;
+  /**
+   * moved: it carries on under the new id; joined: the kept entity already has that relation and
+   * takes its evidence; dropped: it related the two entities, so it would relate the kept one to itself.
+   */
+  outcome: 'moved' | 'joined' | 'dropped';
+}
+
+export type MergeOutcome = MergeMove['outcome'];
+
+/** Something in a merge an analyst should look at before confirming it. */
+export interface MergeConflict {
+  /** AMOUNT_DIFFERS: two investments of different amounts become one; SELF_RELATION: a fact between the two is lost. */
+  code: 'AMOUNT_DIFFERS' | 'SELF_RELATION';
+  relationId: string;
+  message: string;
+}
+
+/** What mergeEntities(keep, merge) would do, computed without writing anything. */
+export interface MergePreview {
+  keep: Entity;
+  merge: Entity;
+  /** Names of the merged entity that the kept one gains as aliases. */
+  aliasesAdded: string[];
+  relations: MergeMove[];
+  /** Pieces of evidence that move to the kept entity's relations. */
+  evidenceMoved: number;
+  /** Articles naming the merged entity that will name the kept one. */
+  articlesMoved: number;
+  conflicts: MergeConflict[];
 }
 
 // ---- What the seed pipeline hands to a store -------------------------------------------

@@ -8,6 +8,7 @@ import type {
   Article,
   ArticleSummary,
   Entity,
+  MergePreview,
   EntityDetails,
   EntityType,
   GraphPath,
@@ -198,6 +199,20 @@ export interface GraphStore {
   addAlias(entityId: string, alias: string, audit?: ActorOptions): Promise<Entity>;
   /** Moves `mergeId`'s relations, evidence and aliases to `keepId`; later articles naming it land on `keepId`. */
   mergeEntities(keepId: string, mergeId: string, audit?: ActorOptions): Promise<Entity>;
+  /**
+   * What mergeEntities(keepId, mergeId) would do — which relations move, join the kept one's or
+   * are dropped, how much evidence moves, which aliases the kept entity gains, what conflicts —
+   * without writing. Fails as the merge would (NOT_FOUND, BAD_INPUT).
+   */
+  mergePreview(keepId: string, mergeId: string): Promise<MergePreview>;
+  /**
+   * Undoes the newest merge of `mergeId` into `keepId`: the merged entity is back with its names,
+   * its articles, and its relations with the evidence they had (evidence of articles deleted since
+   * stays gone; what articles loaded since stated stays on the kept entity); the redirect goes.
+   * Answers the restored entity. NOT_FOUND when there is no such merge; CONFLICT when it was
+   * undone already or the kept entity is gone since.
+   */
+  unmergeEntities(keepId: string, mergeId: string, audit?: ActorOptions): Promise<Entity>;
   listCurations(): Promise<Curation[]>;
 
   /**
@@ -234,7 +249,8 @@ export interface GraphStore {
   reviewQueue(options?: ReviewQueueOptions): Promise<ReviewPage>;
 
   /**
-   * The audit log, newest first: every alias, merge, rejection, restore and article deletion,
+   * The audit log, newest first: every alias, merge, unmerge, rejection, restore, article and
+   * saved-view deletion,
    * and every ingest made with `audit` options (an API ingest; bulk loads pass none), each
    * written in the same transaction as the change.
    */
@@ -248,7 +264,7 @@ export interface GraphStore {
   getView(id: string): Promise<StoredView | null>;
   /** Named views, newest first, one keyset page at a time, with how many there are. */
   listViews(options?: ViewPageOptions): Promise<{ total: number; items: SavedView[] }>;
-  deleteView(id: string): Promise<boolean>;
+  deleteView(id: string, audit?: ActorOptions): Promise<boolean>;
 
   /** Everything the graph holds, as records in dependency order (backup, moving between stores). */
   exportRecords(): AsyncIterable<GraphRecord>;

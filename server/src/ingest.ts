@@ -1,4 +1,7 @@
-import type { ArticleExtraction, ArticleMeta } from '@chain-atlas/graph';
+import { RELATION_ENDPOINTS } from '@chain-atlas/graph';
+import type { ArticleExtraction, ArticleMeta, Entity, ExtractedEntity, ExtractedRelation } from '@chain-atlas/graph';
+import { badInput, notFound } from './errors';
+import type { ArticleEdits } from './validate';
 
 /** Turns an article's text into what the graph loads; throws an error with a `code` for bad input. */
 export type Extractor = (text: string | Uint8Array, meta: ArticleMeta) => Promise<ArticleExtraction>;
@@ -38,4 +41,44 @@ export function asArticleFailure(err: unknown): ArticleFailure | null {
     return { code: (err as Error & { code: string }).code, message: err.message };
   }
   return null;
+}
+
+/** A relation of one extraction, named so an analyst's edits can point at it (stable across edits to entities). */
+export function relationKey(r: ExtractedRelation): string {
+  return `${r.type}|${r.from}|${r.to}|${r.evidence.start}|${r.evidence.end}`;
+}
+
+/**
+ * The extraction as the analyst corrected it in the preview: facts unticked are left out, an
+ * entity retyped takes its new type (its facts that no longer fit the type are left out: a
+ * District cannot invest), and a mention attached to an entity of the graph takes that
+ * entity's type and name, keeping its own name as an alias so later articles land there too.
+ * `attached` holds the entities named by `edits.attach`; a missing one is NOT_FOUND.
+ */
+export function applyEdits(extraction: ArticleExtraction, edits: ArticleEdits | null | undefined, attached: Map<string, Entity>): ArticleExtraction {
+  if (!edits) return extraction;
+  const keys = new Set(extraction.entities.map((e) => e.key));
+  for (const { key } of [...edits.retype, ...edits.attach]) {
+    if (!keys.has(key)) throw badInput(`input.edits: no entity ${key} in this article's extraction`, { argumentName: 'input' });
+  }
+  const retype = new Map(edits.retype.map((r) => [r.key, r.type]));
+  const attach = new Map(edits.attach.map((a) => [a.key, a.entityId]));
+  const entities: ExtractedEntity[] = extraction.entities.map((e) => {
+    const target = attach.get(e.key);
+    if (target != null) {
+      const to = attached.get(target);
+      if (!to) throw notFound(`input.edits.attach: no entity ${target}`);
+      return { ...e, type: to.type, name: to.name, aliases: [...new Set([e.name, ...e.aliases, ...to.aliases])] };
+    }
+    const type = retype.get(e.key);
+    return type ? { ...e, type } : e;
+  });
+  const typeOf = new Map(entities.map((e) => [e.key, e.type]));
+  const dropped = new Set(edits.dropRelations);
+  const relations = extraction.relations.filter((r) => {
+    if (dropped.has(relationKey(r))) return false;
+    const ends = RELATION_ENDPOINTS[r.type];
+    return ends.from.includes(typeOf.get(r.from)!) && ends.to.includes(typeOf.get(r.to)!) && typeOf.get(r.from) !== undefined;
+  });
+  return { ...extraction, entities, relations };
 }

@@ -33,9 +33,10 @@ const READS = new Set([
   'clusterProfile',
   'getView',
   'listViews',
+  'mergePreview',
 ]);
 /** Writes: the one writer thread, in order. */
-const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'saveView', 'deleteView', 'rejectRelation', 'restoreRelation', 'acceptRelation', 'unacceptRelation']);
+const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'unmergeEntities', 'saveView', 'deleteView', 'rejectRelation', 'restoreRelation', 'acceptRelation', 'unacceptRelation']);
 
 export interface StorePoolOptions {
   sqlitePath: string;

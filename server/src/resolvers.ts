@@ -3,6 +3,7 @@ import type {
   ArticleExtraction,
   ArticleSummary,
   AuditKind,
+  MergeOutcome,
   Entity,
   EntityType,
   Relation,
@@ -10,13 +11,13 @@ import type {
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, STORE_BOUNDS, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, combineConfidence, entityId, orientRelation, relationId, supportOf } from '@chain-atlas/graph';
+import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, STORE_BOUNDS, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, auditId, combineConfidence, entityId, orientRelation, relationId, supportOf } from '@chain-atlas/graph';
 import type { ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { ApiContext } from './context';
 import type { ClusterResolvers, Resolvers } from './generated/resolvers';
 import { decodeCursor, decodeOffsetCursor, encodeCursor } from './cursor';
 import { apiError, badInput, notFound, responseTooLarge } from './errors';
-import { asArticleFailure, type ArticleFailure } from './ingest';
+import { applyEdits, asArticleFailure, relationKey, type ArticleFailure } from './ingest';
 import {
   aliasArg,
   articleIdArg,
@@ -29,8 +30,10 @@ import {
   relationIdArg,
   relationIdsArg,
   searchTextArg,
+  timeArg,
   viewIdArg,
   viewInputArg,
+  type ArticleEdits,
 } from './validate';
 
 /** GraphQL's enum values (DISTRICT) stand for the model's names (District). */
@@ -194,7 +197,7 @@ async function articlePreview(ctx: ApiContext, extraction: ArticleExtraction) {
   const idOfKey = new Map(entities.map((e) => [e.key, e.id]));
   const relations = extraction.relations.map((r) => {
     const [from, to] = orientRelation(r.type, idOfKey.get(r.from)!, idOfKey.get(r.to)!);
-    return { id: relationId(r.type, from, to), type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, evidence: r.evidence, rule: r.rule ?? null };
+    return { key: relationKey(r), id: relationId(r.type, from, to), type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null, evidence: r.evidence, rule: r.rule ?? null, confidence: r.confidence ?? null };
   });
   const known = new Set((await ctx.store.getRelations([...new Set(relations.map((r) => r.id))])).map((r) => r.id));
   return {
@@ -220,6 +223,16 @@ function failedIngestion(errors: ArticleFailure[]) {
     evidenceAdded: 0,
     errors,
   };
+}
+
+/** The extraction with the analyst's corrections from the preview applied (see applyEdits). */
+async function editedExtraction(ctx: ApiContext, extraction: ArticleExtraction, edits: ArticleEdits | null | undefined): Promise<ArticleExtraction> {
+  if (!edits) return extraction;
+  const targets = [...new Set(edits.attach.map((a) => a.entityId))];
+  const found = await Promise.all(targets.map((id) => canonicalEntity(ctx, id)));
+  const attached = new Map<string, Entity>();
+  targets.forEach((id, i) => found[i] && attached.set(id, found[i]!));
+  return applyEdits(extraction, edits, attached);
 }
 
 /** An id as the store knows it: a merged-away id becomes the id it was merged into. */
@@ -274,12 +287,15 @@ const AUDIT_KIND = {
   INGEST: 'ingest',
   ALIAS: 'alias',
   MERGE: 'merge',
+  UNMERGE: 'unmerge',
   REJECT: 'reject',
   RESTORE: 'restore',
   DELETE_ARTICLE: 'delete-article',
+  DELETE_VIEW: 'delete-view',
   ACCEPT: 'accept',
   UNACCEPT: 'unaccept',
 } as const satisfies Record<string, AuditKind>;
+const MERGE_OUTCOME = { MOVED: 'moved', JOINED: 'joined', DROPPED: 'dropped' } as const satisfies Record<string, MergeOutcome>;
 const CURATION_KIND = { ALIAS: 'alias', MERGE: 'merge' } as const;
 
 // ---- the resolvers ---------------------------------------------------------------------
@@ -294,6 +310,8 @@ export const resolvers: Resolvers = {
   ChainDirection: CHAIN_DIRECTION,
 
   AuditKind: AUDIT_KIND,
+
+  MergeOutcome: MERGE_OUTCOME,
 
   CurationKind: CURATION_KIND,
 
@@ -521,16 +539,32 @@ export const resolvers: Resolvers = {
         if (failure) return { ok: false, errors: [failure], articleId: null, alreadyLoaded: false, text: null, entities: [], relations: [] };
         throw err;
       }
-      return articlePreview(ctx, extraction);
+      return articlePreview(ctx, await editedExtraction(ctx, extraction, input.edits));
     },
 
-    auditLog: (_, args, ctx) =>
-      ctx.store.auditLog({
+    mergePreview: async (_, args, ctx) => {
+      const keepId = entityIdArg(args.keepId, 'keepId');
+      const mergeId = entityIdArg(args.mergeId, 'mergeId');
+      return ctx.store.mergePreview(keepId, mergeId);
+    },
+
+    auditLog: async (_, args, ctx) => {
+      const since = args.since == null ? null : timeArg(args.since, 'since');
+      const until = args.until == null ? null : timeArg(args.until, 'until');
+      // Entry ids are time-ordered, so 'until' is a bound on the id, and 'since' cuts the page short.
+      let after = args.after == null ? null : relationIdArg(args.after, 'after');
+      if (until != null) {
+        const bound = auditId(until * 1000);
+        if (after == null || bound < after) after = bound;
+      }
+      const entries = await ctx.store.auditLog({
         first: intArg(args.first ?? D.auditFirst, 'first', 0, ctx.limits.maxPageSize),
-        after: args.after == null ? null : relationIdArg(args.after, 'after'),
+        after,
         actor: args.actor ?? null,
         kind: args.kind ?? null,
-      }),
+      });
+      return since == null ? entries : entries.filter((e) => Date.parse(e.at) >= since);
+    },
 
     reviewQueue: async (_, args, ctx) => {
       const first = intArg(args.first ?? D.reviewFirst, 'first', 0, Math.min(ctx.limits.maxPageSize, STORE_BOUNDS.reviewPage.max));
@@ -594,7 +628,7 @@ export const resolvers: Resolvers = {
       const meta = { title: input.title ?? null, date: input.date ?? null, source: input.source ?? null, url: input.url ?? null };
       let report: UpsertReport;
       try {
-        const extraction = await ctx.extract(input.text, meta);
+        const extraction = await editedExtraction(ctx, await ctx.extract(input.text, meta), input.edits);
         report = await ctx.store.upsertArticle(extraction, { actor: ctx.actor ?? null });
       } catch (err) {
         const failure = asArticleFailure(err);
@@ -638,6 +672,15 @@ export const resolvers: Resolvers = {
       return entity;
     },
 
+    unmergeEntities: async (_, args, ctx) => {
+      const keepId = entityIdArg(args.keepId, 'keepId');
+      const mergeId = entityIdArg(args.mergeId, 'mergeId');
+      const entity = await ctx.store.unmergeEntities(keepId, mergeId, { actor: ctx.actor ?? null });
+      ctx.loaders.clearAll();
+      ctx.logger.info({ keepId, mergeId, actor: ctx.actor ?? null }, 'merge undone');
+      return entity;
+    },
+
     saveView: async (_, args, ctx) => {
       const input = viewInputArg(args.input, VIEW_STATE_MAX_CHARS);
       // The author keeps the key; the store keeps only its hash, so a leaked database deletes nothing.
@@ -656,7 +699,7 @@ export const resolvers: Resolvers = {
       if (!owner && !ctx.authorized) {
         throw apiError('FORBIDDEN', "only whoever saved this view (with its deleteKey) or a curator (with 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>') may delete it");
       }
-      const deleted = await ctx.store.deleteView(id);
+      const deleted = await ctx.store.deleteView(id, { actor: ctx.actor ?? null });
       if (deleted) ctx.logger.info({ viewId: id, by: owner ? 'owner' : 'token' }, 'view deleted');
       return deleted;
     },

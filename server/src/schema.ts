@@ -396,6 +396,8 @@ enum AuditKind {
   REJECT
   RESTORE
   DELETE_ARTICLE
+  UNMERGE
+  DELETE_VIEW
   ACCEPT
   UNACCEPT
 }
@@ -654,8 +656,10 @@ type Query {
   alias), relations with their sentence and rule — with nothing written.
   """
   previewArticle(input: ArticleInput!): ArticlePreview!
-  "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind."
-  auditLog(first: Int = ${D.auditFirst}, after: ID, actor: String, kind: AuditKind): [AuditEntry!]!
+  "What mergeEntities(keepId, mergeId) would do, without doing it. Fails as the merge would."
+  mergePreview(keepId: ID!, mergeId: ID!): MergePreview!
+  "The audit log, newest first: 'first' entries older than the id 'after', by actor and kind, made at or after 'since' and before 'until' (ISO dates or times)."
+  auditLog(first: Int = ${D.auditFirst}, after: ID, actor: String, kind: AuditKind, since: String, until: String): [AuditEntry!]!
   """
   待审核: relations nobody has accepted or rejected, least certain first, each with its evidence;
   'first' at a time after the endCursor 'after'. 'threshold': only those less certain than it
@@ -685,6 +689,66 @@ input ArticleInput {
   source: String
   "http(s) address of the original."
   url: String
+  "An analyst's corrections to the extraction (previewArticle's keys), applied before loading."
+  edits: ArticleEdits
+}
+
+"Corrections to what the extractor found in an article, by the keys previewArticle gives."
+input ArticleEdits {
+  "PreviewRelation keys of facts not to load."
+  dropRelations: [ID!]
+  "Entities the extractor typed wrongly: their relations that no longer fit the new type are left out."
+  retype: [EntityRetype!]
+  "Mentions that name an entity of the graph: they load onto it (their own name becomes its alias)."
+  attach: [EntityAttach!]
+}
+
+input EntityRetype {
+  key: ID!
+  type: EntityType!
+}
+
+input EntityAttach {
+  key: ID!
+  entityId: ID!
+}
+
+"What merging one entity into another would do."
+type MergePreview {
+  keep: Entity!
+  merge: Entity!
+  "Names of the merged entity the kept one gains."
+  aliasesAdded: [String!]!
+  "Every relation of the merged entity and what becomes of it."
+  relations: [MergeMove!]!
+  "Sentences of evidence that move to the kept entity."
+  evidenceMoved: Int!
+  "Articles naming the merged entity that will name the kept one."
+  articlesMoved: Int!
+  conflicts: [MergeConflict!]!
+}
+
+type MergeMove {
+  relation: Relation!
+  "Its id after the merge; null when it is dropped."
+  becomes: ID
+  outcome: MergeOutcome!
+}
+
+enum MergeOutcome {
+  "Carries on under a new id."
+  MOVED
+  "The kept entity has this relation already: it takes the evidence."
+  JOINED
+  "It related the two entities: it would relate the kept one to itself, so it goes."
+  DROPPED
+}
+
+type MergeConflict {
+  "AMOUNT_DIFFERS (two amounts become one; the kept one stays) or SELF_RELATION (a fact between the two is lost)."
+  code: String!
+  relationId: ID!
+  message: String!
 }
 
 "What ingestArticle would load from an article, before anything is written."
@@ -721,6 +785,8 @@ type PreviewEntity {
 
 "A relation the extractor found, with its sentence and rule."
 type PreviewRelation {
+  "Local to this preview: ArticleEdits.dropRelations names it."
+  key: ID!
   "The id it will have once loaded."
   id: ID!
   type: RelationType!
@@ -735,6 +801,8 @@ type PreviewRelation {
   rule: String
   "True when the graph already holds this relation (loading adds the sentence to it)."
   existing: Boolean!
+  "How sure the extractor is, 0–1 (from its rule); null when unknown."
+  confidence: Float
 }
 
 type PreviewEvidence {
@@ -774,6 +842,8 @@ type Mutation {
   addAlias(entityId: ID!, alias: String!): Entity!
   "Moves mergeId's relations, evidence and aliases to keepId (same type); mergeId then finds keepId."
   mergeEntities(keepId: ID!, mergeId: ID!): Entity!
+  "Undoes the newest merge of mergeId into keepId: the merged entity is back with its relations, evidence and names. CONFLICT when undone already."
+  unmergeEntities(keepId: ID!, mergeId: ID!): Entity!
   "Removes the article, its evidence, relations left without evidence and entities left unmentioned. False if there was none."
   deleteArticle(id: ID!): Boolean!
   "Saves a canvas under a new short id; needs no token."

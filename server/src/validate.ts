@@ -72,7 +72,28 @@ export interface ArticleInputArgs {
   date?: string | null;
   source?: string | null;
   url?: string | null;
+  edits?: ArticleEdits | null;
 }
+
+/** An analyst's corrections to an extraction, by the keys previewArticle gave (see ingest.ts). */
+export interface ArticleEdits {
+  dropRelations: string[];
+  retype: { key: string; type: (typeof ENTITY_TYPES)[number] }[];
+  attach: { key: string; entityId: string }[];
+}
+
+const MAX_EDITS = 2000;
+const editsSchema = z
+  .object({
+    dropRelations: z.array(z.string().min(1).max(2000)).max(MAX_EDITS).nullish().transform((v) => v ?? []),
+    retype: z.array(z.object({ key: z.string().min(1).max(100), type: z.enum(ENTITY_TYPES) })).max(MAX_EDITS).nullish().transform((v) => v ?? []),
+    attach: z
+      .array(z.object({ key: z.string().min(1).max(100), entityId: z.string().max(500).regex(ENTITY_ID, "an entity id looks like 'enterprise:名称'") }))
+      .max(MAX_EDITS)
+      .nullish()
+      .transform((v) => v ?? []),
+  })
+  .nullish();
 
 export function articleInputArg(value: unknown, limits: ApiLimits): ArticleInputArgs {
   // Empty text is let through on purpose: the extraction pipeline owns the verdict on an
@@ -85,6 +106,7 @@ export function articleInputArg(value: unknown, limits: ApiLimits): ArticleInput
       // JSON can carry a lone surrogate (\ud800) that UTF-8 cannot: the text would reach the
       // graph with U+FFFD in its place, silently changed. The stores refuse it; so does this.
       .refine((t) => t.isWellFormed(), 'has a lone UTF-16 surrogate (broken Unicode); repair or re-encode it'),
+    edits: editsSchema,
   });
   return parse(schema, value, 'input');
 }
@@ -121,4 +143,12 @@ export function evidenceKeyArg(value: unknown): { articleId: string; start: numb
     value,
     'evidence',
   );
+}
+
+/** An ISO date (a day: its start, UTC) or date-time, as milliseconds since the epoch. */
+export function timeArg(value: unknown, argumentName: string): number {
+  const text = parse(z.string().max(40), value, argumentName);
+  const ms = /^\d{4}-\d{2}-\d{2}$/u.test(text) ? Date.parse(`${text}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/u.test(text) ? Date.parse(text) : NaN;
+  if (Number.isNaN(ms)) throw badInput(`${argumentName}: an ISO date (YYYY-MM-DD) or date-time`, { argumentName });
+  return ms;
 }

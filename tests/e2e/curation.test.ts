@@ -81,10 +81,14 @@ describe('curation with the token', () => {
     await addFromSearch(page, '宗申动力', '宗申动力');
     await addFromSearch(page, '宗申集团', '宗申集团');
     expect(await nodeIds(page)).toEqual(['enterprise:宗申动力', 'enterprise:宗申集团']);
-    await curate(async (d) => {
-      await d.getByLabel('被合并实体（名称或 ID）').fill('宗申动力');
-      await d.getByRole('button', { name: '合并实体' }).click();
-    });
+    // The merge is previewed first (trust-loop.test.ts looks at the preview and the undo).
+    const d = await openSettings();
+    await d.getByLabel('被合并实体（名称或 ID）').fill('宗申动力');
+    await d.getByRole('button', { name: '合并实体' }).click();
+    await d.getByTestId('merge-preview').getByRole('button', { name: '确认合并' }).click();
+    await d.getByTestId('merge-preview').getByText('已合并 宗申动力').waitFor();
+    await d.getByRole('button', { name: '关闭' }).click();
+    await settle(page);
     await page.waitForFunction(() => (window as unknown as Win).__chainAtlas.cy.nodes().length === 1);
     expect(await nodeIds(page)).toEqual(['enterprise:宗申集团']);
     // 宗申动力's relations came along: it led 先进动力装备产业集群.

@@ -17,19 +17,21 @@ export { ensureClientBuilt };
 export interface Served {
   url: string;
   app: ChainAtlasApp;
+  store: SqliteGraphStore;
   close(): Promise<void>;
 }
 
 /** The real server over a temp SQLite store holding the five bundled articles, serving the built client. */
-export async function startServer(): Promise<Served> {
+export async function startServer(options: { tokens?: { actor: string; token: string }[] } = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-'));
   const store = SqliteGraphStore.open(join(dir, 'graph.sqlite'));
   await loadBundledArticles(store);
-  const app = await createApp({ store, token: TOKEN, clientDir: DIST });
+  const app = await createApp({ store, token: TOKEN, clientDir: DIST, ...(options.tokens ? { tokens: options.tokens } : {}) });
   const { url } = await app.listen(0, '127.0.0.1');
   return {
     url,
     app,
+    store,
     async close() {
       await app.close();
       await store.close();

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { parseDateInput } from '../dates';
 import { useTranslation } from 'react-i18next';
 import { TYPE_STYLE } from '../cyStyle';
+import { EXPORT_KINDS, type ExportKind } from '../exporters';
 import type { Filters } from '../state';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types';
 import type { EntityRef, EvidenceData, PathData } from '../types';
@@ -224,7 +225,7 @@ export function ViewsPanel({
   onOpen: (v: ListedView) => void;
   onDelete: (v: ListedView) => void;
   onCopyLink: () => void;
-  onExport: (kind: 'png' | 'svg' | 'json' | 'csv') => void;
+  onExport: (kind: ExportKind) => void;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
@@ -265,11 +266,11 @@ export function ViewsPanel({
           {t('views.copyLink')}
         </button>
       </div>
-      <div className="row export-row">
+      <div className="row wrap export-row">
         <span className="muted small">{t('views.export')}：</span>
-        {(['png', 'svg', 'json', 'csv'] as const).map((k) => (
-          <button key={k} type="button" className="mini" onClick={() => onExport(k)}>
-            {k.toUpperCase()}
+        {EXPORT_KINDS.map((k) => (
+          <button key={k} type="button" className="mini" title={t(`views.exportAs.${k}`)} onClick={() => onExport(k)}>
+            {k === 'graphml' ? 'GraphML' : k.toUpperCase()}
           </button>
         ))}
       </div>

@@ -5,6 +5,7 @@ import type { Article, EvidenceData } from '../types';
 import { CHAIN_ROOTS } from './ContextMenu';
 import { EntityDetails, RelationDetails } from './Details';
 import { Reader } from './Reader';
+import { RejectFact } from './RejectFact';
 
 /** The right-hand panel: the article being read, else the details of what is selected. */
 export function SelectionPanel({
@@ -15,6 +16,7 @@ export function SelectionPanel({
   onSelect,
   onOpenView,
   onScreen,
+  onReject,
 }: {
   selected: Selected;
   reader: { article: Article; start: number; end: number } | null;
@@ -23,6 +25,8 @@ export function SelectionPanel({
   onSelect: (id: string) => void;
   onOpenView: (kind: 'district' | 'cluster', id: string) => void;
   onScreen: (s: Screen) => void;
+  /** Rejects the selected relation with a reason (issue 12); absent = no 驳回 button. */
+  onReject?: (relationId: string, reason: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
   return (
@@ -56,7 +60,10 @@ export function SelectionPanel({
           </div>
         </>
       ) : selected?.kind === 'relation' ? (
-        <RelationDetails relation={selected.data} onRead={onRead} onSelect={onSelect} />
+        <>
+          <RelationDetails relation={selected.data} onRead={onRead} onSelect={onSelect} />
+          {onReject && <RejectFact key={selected.data.id} onReject={(reason) => onReject(selected.data.id, reason)} />}
+        </>
       ) : (
         <p className="muted details-empty">{t('details.none')}</p>
       )}

@@ -4,15 +4,20 @@ import type { Api } from '../api';
 import { isHeaderSafeToken } from '../api';
 import { EXPAND_LIMIT_MAX, readSettings, writeSettings } from '../settings';
 import type { EntityRef } from '../types';
+import type { CurationApi } from '../curation';
+import { MergePreview } from './MergePreview';
 
 export function SettingsPanel({
   api,
+  curation,
   selected,
   articles,
   onClose,
   onChanged,
 }: {
   api: Api;
+  /** With it, a merge is previewed before it is made and can be undone (issue 12). */
+  curation?: CurationApi;
   selected: EntityRef | null;
   articles: { id: string; title: string | null }[];
   onClose: () => void;
@@ -24,6 +29,7 @@ export function SettingsPanel({
   const [threshold, setThreshold] = useState(() => String(readSettings().reviewThreshold));
   const [alias, setAlias] = useState('');
   const [mergeId, setMergeId] = useState('');
+  const [mergeTarget, setMergeTarget] = useState<{ keepId: string; mergeId: string } | null>(null);
   const [articleId, setArticleId] = useState('');
   const [msg, setMsg] = useState('');
   const [err, setErr] = useState('');
@@ -100,19 +106,28 @@ export function SettingsPanel({
           onSubmit={(e) => {
             e.preventDefault();
             const name = mergeId.trim();
-            if (selected && name)
-              void run(async () => {
-                // A name (or alias) is looked up among entities of the selected one's type; an id is taken as is.
-                let id = name.includes(':') ? name : null;
-                if (!id) {
-                  const hits = await api.search(name);
-                  id =
-                    hits.find((h) => h.entity.type === selected.type && h.entity.id !== selected.id && (h.entity.name === name || h.entity.aliases.includes(name)))?.entity
-                      .id ?? null;
-                }
-                if (!id) throw new Error(t('settings.notFound', { name }));
-                return api.mergeEntities(selected.id, id);
-              });
+            if (!selected || !name) return;
+            // A name (or alias) is looked up among entities of the selected one's type; an id is taken as is.
+            const resolve = async () => {
+              let id = name.includes(':') ? name : null;
+              if (!id) {
+                const hits = await api.search(name);
+                id =
+                  hits.find((h) => h.entity.type === selected.type && h.entity.id !== selected.id && (h.entity.name === name || h.entity.aliases.includes(name)))?.entity
+                    .id ?? null;
+              }
+              if (!id) throw new Error(t('settings.notFound', { name }));
+              return id;
+            };
+            if (!curation) return void run(async () => api.mergeEntities(selected.id, await resolve()));
+            setMsg('');
+            setErr('');
+            if (!readSettings().token) return setErr(t('settings.needToken'));
+            // Shown first: the merge is made from the preview, and can be undone there.
+            resolve().then(
+              (id) => setMergeTarget({ keepId: selected.id, mergeId: id }),
+              (e: unknown) => setErr(e instanceof Error ? e.message : String(e)),
+            );
           }}
         >
           <input aria-label={t('settings.mergeInto')} placeholder={t('settings.mergeInto')} value={mergeId} onChange={(e) => setMergeId(e.target.value)} />
@@ -120,6 +135,16 @@ export function SettingsPanel({
             {t('settings.merge')}
           </button>
         </form>
+        {curation && mergeTarget && (
+          <MergePreview
+            curation={curation}
+            merge={api.mergeEntities}
+            keepId={mergeTarget.keepId}
+            mergeId={mergeTarget.mergeId}
+            onChanged={onChanged}
+            onClose={() => setMergeTarget(null)}
+          />
+        )}
         <h3>{t('settings.deleteArticle')}</h3>
         <form
           className="row"

@@ -10,6 +10,8 @@ export function TopBar({
   onSettings,
   onHelp,
   onReview,
+  onImport,
+  onAudit,
 }: {
   stats: StatsData | null;
   loading: boolean;
@@ -18,6 +20,9 @@ export function TopBar({
   onHelp: () => void;
   /** Opens 待审核, the review queue. */
   onReview?: () => void;
+  /** 导入文章 and 审计日志 (issue 12). */
+  onImport?: () => void;
+  onAudit?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -39,6 +44,16 @@ export function TopBar({
         {onReview && (
           <button type="button" onClick={onReview}>
             {t('review.open')}
+          </button>
+        )}
+        {onImport && (
+          <button type="button" onClick={onImport}>
+            {t('curation.importTitle')}
+          </button>
+        )}
+        {onAudit && (
+          <button type="button" onClick={onAudit}>
+            {t('curation.auditTitle')}
           </button>
         )}
         <button type="button" onClick={onSwitchLang} aria-label={t('app.languageLabel')}>

@@ -592,6 +592,93 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
       });
     });
 
+    describe('merge preview and undo', () => {
+      beforeEach(async () => loadAll(store));
+
+      it('previews a merge without writing: what moves, joins or is dropped, the aliases gained', async () => {
+        const before = await snapshot(store);
+        const preview = await store.mergePreview(E.xinghe, E.lanjing);
+        expect(await snapshot(store)).toEqual(before);
+        expect(preview.keep.id).toBe(E.xinghe);
+        expect(preview.merge).toMatchObject({ id: E.lanjing, name: '蓝鲸电池有限公司' });
+        expect(preview.aliasesAdded).toEqual(['蓝鲸电池有限公司', '蓝鲸电池']);
+        const lanjing = (await store.getEntity(E.lanjing))!;
+        expect(preview.relations.map((m) => m.relation.id).sort()).toEqual(lanjing.relations.map((r) => r.id).sort());
+        // The facts between the two would relate 星河动力 to itself: dropped, and flagged.
+        const dropped = preview.relations.filter((m) => m.outcome === 'dropped');
+        expect(dropped.map((m) => m.relation.to === E.xinghe || m.relation.from === E.xinghe)).toEqual(dropped.map(() => true));
+        expect(dropped.length).toBeGreaterThan(0);
+        expect(preview.conflicts.filter((c) => c.code === 'SELF_RELATION').map((c) => c.relationId).sort()).toEqual(dropped.map((m) => m.relation.id).sort());
+        expect(preview.evidenceMoved).toBe(preview.relations.filter((m) => m.outcome !== 'dropped').reduce((n, m) => n + m.relation.evidence.length, 0));
+        // What the merge then does is what the preview said.
+        const kept = await store.mergeEntities(E.xinghe, E.lanjing);
+        expect(kept.aliases).toEqual(expect.arrayContaining(preview.aliasesAdded));
+        const after = new Set((await store.getEntity(E.xinghe))!.relations.map((r) => r.id));
+        for (const m of preview.relations) if (m.becomes) expect(after.has(m.becomes)).toBe(true);
+        await expect(store.mergePreview(E.xinghe, E.xinghe)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.mergePreview(E.xinghe, E.jiangbei)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(store.mergePreview(E.xinghe, E.lanjing)).rejects.toMatchObject({ code: 'NOT_FOUND' }); // merged away
+      });
+
+      it('undoes a merge: the entity is back with its names, articles, relations and evidence', async () => {
+        const before = await snapshot(store);
+        const lanjingBefore = (await store.getEntity(E.lanjing))!;
+        await store.mergeEntities(E.xinghe, E.lanjing, { actor: 'wang' });
+        expect(await snapshot(store)).not.toEqual(before);
+        const back = await store.unmergeEntities(E.xinghe, E.lanjing, { actor: 'li' });
+        expect(back).toMatchObject({ id: E.lanjing, name: lanjingBefore.name, aliases: lanjingBefore.aliases });
+        expect(await snapshot(store)).toEqual(before);
+        expect((await store.getEntity(E.lanjing))!.articleIds.sort()).toEqual([...lanjingBefore.articleIds].sort());
+        // Its name resolves to it again, not to the entity it was merged into; search finds it.
+        expect(await store.resolveNames([{ type: 'Enterprise', names: ['蓝鲸电池有限公司'] }])).toEqual([E.lanjing]);
+        expect((await store.search('蓝鲸')).map((h) => h.entity.id)).toContain(E.lanjing);
+        expect(await store.listCurations()).toEqual([]);
+        const { problems } = await checkGraph(store);
+        expect(problems).toEqual([]);
+        const [undo, merge] = await store.auditLog();
+        expect([undo.kind, undo.actor, undo.target, merge.kind, merge.actor]).toEqual(['unmerge', 'li', E.lanjing, 'merge', 'wang']);
+        expect(undo.before).toMatchObject({ kept: { id: E.xinghe }, merge: merge.id });
+        expect(undo.after).toMatchObject({ restored: { id: E.lanjing } });
+        await expect(store.unmergeEntities(E.xinghe, E.lanjing)).rejects.toMatchObject({ code: 'CONFLICT' });
+        await expect(store.unmergeEntities(E.xinghe, E.qingmu)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        // Merged again and undone again: from the newest merge.
+        await store.mergeEntities(E.xinghe, E.lanjing);
+        await store.unmergeEntities(E.xinghe, E.lanjing);
+        expect(await snapshot(store)).toEqual(before);
+      });
+
+      it('keeps what happened since the merge: a later article stays on the kept entity, a deleted one stays gone', async () => {
+        const mergeId = entityId('Enterprise', '蓝鲸新能源电池公司');
+        const text = '山城日报讯 蓝鲸新能源电池公司为云帆智造提供储能电池。';
+        await store.upsertArticle(
+          article({ title: '储能', date: '2025-06-01', text }, [
+            { key: 'a', type: 'Enterprise', name: '蓝鲸新能源电池公司' },
+            { key: 'b', type: 'Enterprise', name: '云帆智造' },
+          ], [{ type: 'SUPPLIES', from: 'a', to: 'b', evidence: '蓝鲸新能源电池公司为云帆智造提供储能电池' }]),
+        );
+        await store.mergeEntities(E.lanjing, mergeId);
+        await store.addAlias(E.lanjing, '蓝鲸');
+        const later = '山城日报讯 蓝鲸新能源电池公司与青木材料携手研发。';
+        await store.upsertArticle(
+          article({ title: '研发', date: '2025-07-01', text: later }, [
+            { key: 'a', type: 'Enterprise', name: '蓝鲸新能源电池公司' },
+            { key: 'b', type: 'Enterprise', name: '青木材料' },
+          ], [{ type: 'COOPERATES_WITH', from: 'a', to: 'b', evidence: '蓝鲸新能源电池公司与青木材料携手研发' }]),
+        );
+        const back = await store.unmergeEntities(E.lanjing, mergeId);
+        expect(back.id).toBe(mergeId);
+        const restored = (await store.getEntity(mergeId))!;
+        expect(restored.relations.map((r) => [r.type, r.to])).toEqual([['SUPPLIES', E.yunfan]]);
+        const kept = (await store.getEntity(E.lanjing))!;
+        expect(kept.aliases).toContain('蓝鲸'); // added by hand after the merge: stays
+        expect(kept.aliases).not.toContain('蓝鲸新能源电池公司');
+        expect(kept.relations.some((r) => r.type === 'COOPERATES_WITH' && r.to === E.qingmu)).toBe(true);
+        expect(kept.relations.some((r) => r.type === 'SUPPLIES' && r.to === E.yunfan)).toBe(false);
+        const { problems } = await checkGraph(store);
+        expect(problems).toEqual([]);
+      });
+    });
+
     describe('saved views', () => {
       const big = JSON.stringify({ n: Array.from({ length: 500 }, (_, i) => [`enterprise:企业${i}`, i * 10.5, -i]) });
 
@@ -1004,6 +1091,18 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         const exported: unknown[] = [];
         for await (const rec of store.exportRecords()) if (rec.kind === 'audit') exported.push(rec.entry);
         expect(exported).toEqual([...log].reverse());
+      });
+    });
+
+    describe('audit log of views', () => {
+      it('records a saved view deleted, with its actor and what it was', async () => {
+        const v = await store.saveView({ name: '两江新区', state: '{"n":[]}', ownerHash: 'h' });
+        expect(await store.deleteView(v.id, { actor: 'wang' })).toBe(true);
+        expect(await store.deleteView(v.id, { actor: 'wang' })).toBe(false);
+        const log = await store.auditLog();
+        expect(log.map((e) => [e.kind, e.actor, e.target])).toEqual([['delete-view', 'wang', v.id]]);
+        expect(log[0].before).toMatchObject({ name: '两江新区', savedAt: v.savedAt });
+        expect(log[0].after).toBeNull();
       });
     });
 

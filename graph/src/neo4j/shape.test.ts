@@ -794,3 +794,113 @@ describe('待审核: confidence, acceptance and the review queue on Neo4j', () =
     await expect(store.reviewQueue({ after: 'x' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });
+
+describe('14 · a merge keeps its undo, and an unmerge puts back what the merge moved', () => {
+  const keep = { ...entity('enterprise:蓝鲸电池有限公司', '蓝鲸电池有限公司'), aliases: ['蓝鲸'] };
+  const merged = { ...entity('enterprise:蓝鲸新能源电池公司', '蓝鲸新能源电池公司'), aliases: ['蓝鲸新能源'] };
+  const yunfan = 'enterprise:云帆智造';
+  const moved = relationId('SUPPLIES', merged.id, yunfan);
+  const becomes = relationId('SUPPLIES', keep.id, yunfan);
+  const loop = relationId('COOPERATES_WITH', keep.id, merged.id);
+  const ev = (articleId: string, start: number) => ({ articleId, start, end: start + 4, text: '一句证据' });
+
+  it('mergeEntities writes the merged entity, its articles, relations with evidence and the joined relation into the audit entry', async () => {
+    const script: Script = (name, params) => {
+      if (name === 'entities_names') return [keep, merged].filter((e) => (params.ids as string[]).includes(e.id)).map((e) => ({ entity: { ...e, nameKeys: [e.name] } }));
+      if (name === 'entity_relations') return [{ relation: { id: moved, type: 'SUPPLIES', seq: 1 }, from: merged.id, to: yunfan }];
+      if (name === 'merge_undo_read') return [{ mentions: ['a1', 'a2'], keptMentions: ['a1'], redirectsIn: ['enterprise:更早'] }];
+      if (name === 'relations_get') {
+        const ids = params.ids as string[];
+        if (ids.includes(moved)) return [{ relation: { id: moved, type: 'SUPPLIES', amountCny: null, role: null }, from: merged.id, to: yunfan, evidence: [ev('a2', 3)] }];
+        return [{ relation: { id: becomes, type: 'SUPPLIES', amountCny: 5, role: null }, from: keep.id, to: yunfan, evidence: [ev('a1', 7)] }];
+      }
+      if (name === 'entities_set_names') return [{ entity: { ...keep, aliases: [...keep.aliases, merged.name, ...merged.aliases] } }];
+      return [];
+    };
+    const { driver, calls } = scriptedDriver(script);
+    await Neo4jGraphStore.fromDriver(driver).mergeEntities(keep.id, merged.id, { actor: 'wang' });
+    const [audit] = named(calls, 'audit_create');
+    const before = JSON.parse((audit.params.entry as { before: string }).before);
+    expect(before.undo).toEqual({
+      merged: { id: merged.id, type: 'Enterprise', name: merged.name, aliases: merged.aliases },
+      keptAliases: ['蓝鲸'],
+      mentions: ['a1', 'a2'],
+      mentionsAdded: ['a2'],
+      redirectsIn: ['enterprise:更早'],
+      relations: [
+        { id: moved, type: 'SUPPLIES', from: merged.id, to: yunfan, amountCny: null, role: null, evidence: [{ articleId: 'a2', start: 3, end: 7, text: '一句证据' }], becomes, joined: { amountCny: 5, role: null, evidence: [{ articleId: 'a1', start: 7, end: 11 }] } },
+      ],
+    });
+    // Read before anything moved.
+    expect(calls.findIndex((c) => c.name === 'merge_undo_read')).toBeLessThan(calls.findIndex((c) => c.name === 'evidence_move'));
+  });
+
+  const undo = {
+    merged: { id: merged.id, type: 'Enterprise', name: merged.name, aliases: merged.aliases },
+    keptAliases: ['蓝鲸'],
+    mentions: ['a1', 'a2'],
+    mentionsAdded: ['a2'],
+    redirectsIn: ['enterprise:更早'],
+    relations: [
+      { id: moved, type: 'SUPPLIES', from: merged.id, to: yunfan, amountCny: null, role: null, evidence: [ev('a2', 3), ev('a1', 7)], becomes, joined: { amountCny: 5, role: null, evidence: [{ articleId: 'a1', start: 7, end: 11 }] } },
+      { id: loop, type: 'COOPERATES_WITH', from: keep.id, to: merged.id, amountCny: null, role: null, evidence: [ev('a1', 20)], becomes: null, joined: null },
+    ],
+  };
+  const mergeEntry = { id: 'audit:00000000000000001:x', kind: 'merge', at: '2026-01-01T00:00:00Z', actor: 'li', target: keep.id, before: JSON.stringify({ kept: keep, merged, undo }), after: 'null' };
+
+  function unmergeScript(): Script {
+    return (name, params, { attempt, calls }) => {
+      if (name === 'audit_list') {
+        if (params.kind === 'merge') return [{ entry: mergeEntry }];
+        // The replay looks for its own unmerge entry: the one the first attempt wrote.
+        const mine = calls.find((c) => c.name === 'audit_create' && c.attempt === 1);
+        return mine ? [{ entry: { ...(mine.params.entry as object) } }] : [];
+      }
+      if (name === 'entities_names') {
+        const held = attempt === 1 ? [{ ...keep, aliases: ['蓝鲸', merged.name, '蓝鲸新能源', '手加'] }] : [keep, merged];
+        return held.filter((e) => (params.ids as string[]).includes(e.id)).map((e) => ({ entity: { ...e, nameKeys: [e.name] } }));
+      }
+      if (name === 'entity_reset_names') return [{ entity: { id: keep.id, type: 'Enterprise', name: keep.name, aliases: (params.entity as { aliases: string[] }).aliases } }];
+      if (name === 'evidence_unmove') return (params.pieces as { toId: string; articleId: string; start: number; end: number }[]).map((p) => ({ relationId: p.toId, articleId: p.articleId, start: p.start, end: p.end }));
+      if (name === 'articles_get') return (params.ids as string[]).map((id) => ({ article: { id } }));
+      return [];
+    };
+  }
+
+  it('unmergeEntities gives back names, articles, the evidence the merge moved (not the kept relation’s own), dropped facts, redirects', async () => {
+    const { driver, calls } = scriptedDriver(unmergeScript());
+    const back = await Neo4jGraphStore.fromDriver(driver).unmergeEntities(keep.id, merged.id, { actor: 'wang' });
+    expect(back.id).toBe(merged.id);
+    const one = (n: QueryName) => named(calls, n)[0].params;
+    // Names the merge gave go back; the one added by hand since stays.
+    expect((one('entity_reset_names').entity as { aliases: string[] }).aliases).toEqual(['蓝鲸', '手加']);
+    expect((one('entities_create').entities as { id: string; aliases: string[] }[]).map((e) => [e.id, e.aliases])).toEqual([[merged.id, ['蓝鲸新能源']]]);
+    expect(one('entity_unmove_mentions')).toMatchObject({ keepId: keep.id, mergeId: merged.id, mentions: ['a1', 'a2'], mentionsAdded: ['a2'] });
+    expect((one('evidence_unmove').pieces as { fromId: string; toId: string; articleId: string }[]).map((p) => [p.fromId, p.toId, p.articleId])).toEqual([[becomes, moved, 'a2']]);
+    expect((one('relations_upsert').relations as { id: string }[]).map((r) => r.id).sort()).toEqual([moved, loop].sort());
+    expect((one('evidence_create').evidence as { relationId: string }[]).map((e) => e.relationId)).toEqual([loop]);
+    expect(one('relations_delete_unevidenced').relationIds).toEqual([becomes]);
+    expect(one('relations_set_facts').relations).toEqual([{ id: becomes, amountCny: 5, role: null }]);
+    expect(one('redirect_undo')).toEqual({ keepId: keep.id, mergeId: merged.id, redirectsIn: ['enterprise:更早'] });
+    expect(one('curation_delete')).toEqual({ kind: 'merge', entityId: keep.id, value: merged.id });
+    const entry = one('audit_create').entry as { kind: string; actor: string; target: string; before: string };
+    expect(entry).toMatchObject({ kind: 'unmerge', actor: 'wang', target: merged.id });
+    expect(JSON.parse(entry.before)).toMatchObject({ merge: mergeEntry.id });
+    expect(new Set(calls.map((c) => c.mode))).toEqual(new Set(['write']));
+  });
+
+  it('an unmerge replayed after its commit answers the restored entity, not CONFLICT; a second unmerge is CONFLICT', async () => {
+    const { driver, calls } = scriptedDriver(unmergeScript(), { replayWrites: true });
+    const back = await Neo4jGraphStore.fromDriver(driver).unmergeEntities(keep.id, merged.id);
+    expect(back.id).toBe(merged.id);
+    expect(calls.filter((c) => c.attempt === 2).map((c) => c.name)).toEqual(['audit_list', 'entities_names', 'audit_list']);
+    const again = scriptedDriver((name, params) => {
+      if (name === 'audit_list') return params.kind === 'merge' ? [{ entry: mergeEntry }] : [];
+      if (name === 'entities_names') return [keep, merged].map((e) => ({ entity: { ...e, nameKeys: [e.name] } }));
+      return [];
+    });
+    await expect(Neo4jGraphStore.fromDriver(again.driver).unmergeEntities(keep.id, merged.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const none = scriptedDriver(() => []);
+    await expect(Neo4jGraphStore.fromDriver(none.driver).unmergeEntities(keep.id, merged.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

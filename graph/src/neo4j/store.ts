@@ -17,6 +17,7 @@ import type {
   GraphPath,
   GraphStats,
   MemberRole,
+  MergePreview,
   Rejection,
   Relation,
   RelationType,
@@ -54,6 +55,7 @@ import { hasHan, matchScore, pinyinForms, pinyinScore, searchForm } from '../sea
 import type { Row } from './queries';
 import { int, run, runAutoCommit } from './queries';
 import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
+import { aliasesAfterUndo, mergeToUndo, movedRelationId, previewMerge, type MergeUndo, type MergedRelation } from '../merge';
 import { neo4jChain, neo4jClusterProfile, neo4jDistrictProfile } from './views';
 import { encodeReviewCursor, reviewKey, reviewOptions, type ReviewPage, type ReviewQueueOptions } from '../review';
 import { toAcceptance, toEvidence, toRelation } from './rows';
@@ -994,7 +996,9 @@ export class Neo4jGraphStore implements GraphStore {
       const facts = new Map<string, Fact>();
       const moves: { fromId: string; toId: string }[] = [];
       const loops: string[] = [];
-      for (const row of await run(tx, 'entity_relations', { id: mergeId })) {
+      const mergedRelations = await run(tx, 'entity_relations', { id: mergeId });
+      const undo = await this.mergeUndo(tx, keep, merged, mergedRelations.map((row) => (row.relation as { id: string }).id));
+      for (const row of mergedRelations) {
         const r = row.relation as { id: string; type: RelationType; amountCny?: number | null; role?: MemberRole | null; seq?: number | null };
         const ends = [row.from, row.to].map((end) => (end === mergeId ? keepId : (end as string)));
         if (ends[0] === ends[1]) {
@@ -1022,8 +1026,99 @@ export class Neo4jGraphStore implements GraphStore {
       // DETACH also drops the merged entity's old relationships, whose evidence has moved on.
       await run(tx, 'entity_delete', { id: mergeId });
       await run(tx, 'curation_create', { ...curation, kind: 'merge', entityId: keepId, value: mergeId });
-      await writeAudit(tx, entry, { kept: keep, merged, relationsMoved: moves.map((m) => m.fromId).concat(loops) }, { kept, redirect: { from: mergeId, to: keepId } });
+      await writeAudit(tx, entry, { kept: keep, merged, relationsMoved: moves.map((m) => m.fromId).concat(loops), undo }, { kept, redirect: { from: mergeId, to: keepId } });
       return kept;
+    });
+  }
+
+  /** What an undo of this merge needs, read in the merge's transaction before anything moves. */
+  private async mergeUndo(tx: ManagedTransaction, keep: Entity, merged: Entity, relationIds: string[]): Promise<MergeUndo> {
+    const [head] = await run(tx, 'merge_undo_read', { keepId: keep.id, mergeId: merged.id });
+    const mentions = (head?.mentions as string[] | undefined) ?? [];
+    const keptMentions = new Set((head?.keptMentions as string[] | undefined) ?? []);
+    const rels = relationIds.length ? (await run(tx, 'relations_get', { ids: unique(relationIds) })).map(toRelation) : [];
+    const becomes = rels.map((r) => movedRelationId(r, keep.id, merged.id));
+    const targets = unique(becomes.filter((x): x is string => x != null));
+    const twins = new Map((targets.length ? (await run(tx, 'relations_get', { ids: targets })).map(toRelation) : []).map((r) => [r.id, r]));
+    return {
+      merged,
+      keptAliases: keep.aliases,
+      mentions,
+      mentionsAdded: mentions.filter((a) => !keptMentions.has(a)),
+      redirectsIn: (head?.redirectsIn as string[] | undefined) ?? [],
+      relations: rels.map((r, i): MergedRelation => {
+        const twin = becomes[i] == null ? undefined : twins.get(becomes[i]!);
+        return {
+          id: r.id, type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null,
+          evidence: r.evidence.map((e) => ({ articleId: e.articleId, start: e.start, end: e.end, text: e.text })),
+          becomes: becomes[i],
+          joined: twin ? { amountCny: twin.amountCny ?? null, role: twin.role ?? null, evidence: twin.evidence.map((e) => ({ articleId: e.articleId, start: e.start, end: e.end })) } : null,
+        };
+      }),
+    };
+  }
+
+  async mergePreview(keepId: string, mergeId: string): Promise<MergePreview> {
+    return previewMerge(this, keepId, mergeId);
+  }
+
+  async unmergeEntities(keepId: string, mergeId: string, audit: ActorOptions = {}): Promise<Entity> {
+    const entry = newAudit('unmerge', mergeId, audit);
+    return this.write(async (tx) => {
+      const merges = (await run(tx, 'audit_list', { after: '\uffff', actor: null, kind: 'merge', limit: int(1000) })).map((r) => toAuditEntry(r.entry));
+      const { entry: mergeEntry, undo } = mergeToUndo(merges.filter((e) => e.target === keepId), keepId, mergeId);
+      const rows = await run(tx, 'entities_names', { ids: [keepId, mergeId] });
+      const keepRow = rows.find((r) => (r.entity as Entity).id === keepId);
+      const again = rows.find((r) => (r.entity as Entity).id === mergeId);
+      if (again) {
+        // This very undo committed, and the driver is running it again because the answer was lost.
+        const [mine] = await run(tx, 'audit_list', { after: `${entry.id}\u0000`, actor: entry.actor, kind: 'unmerge', limit: int(1) });
+        if (mine && toAuditEntry(mine.entry).id === entry.id) return toEntity(again.entity);
+        throw new GraphStoreError('CONFLICT', `${mergeId} is in the graph again: the merge was undone already`);
+      }
+      if (!keepRow) throw new GraphStoreError('CONFLICT', `${keepId} is gone since the merge (merged or deleted): undo that first`);
+      const keptBefore = toEntity(keepRow.entity);
+
+      const aliases = aliasesAfterUndo(keptBefore.aliases, undo);
+      const [keptRow] = await run(tx, 'entity_reset_names', { entity: { id: keepId, ...nameProps(keptBefore.name, aliases) } });
+      const m = undo.merged;
+      await run(tx, 'entities_create', { entities: [{ id: mergeId, type: m.type, name: m.name, ...nameProps(m.name, m.aliases) }] });
+      await run(tx, 'entity_unmove_mentions', { keepId, mergeId, mentions: undo.mentions, mentionsAdded: undo.mentionsAdded });
+
+      // Evidence the merge moved goes back; the pieces the kept relation had before stay with it.
+      const pieces = undo.relations.flatMap((r) => {
+        if (r.becomes == null) return [];
+        const had = new Set((r.joined?.evidence ?? []).map((e) => `${e.articleId}|${e.start}|${e.end}`));
+        return r.evidence
+          .filter((e) => !had.has(`${e.articleId}|${e.start}|${e.end}`))
+          .map((e) => ({ fromId: r.becomes!, toId: r.id, articleId: e.articleId, start: int(e.start), end: int(e.end) }));
+      });
+      const movedBack = new Set((pieces.length ? await run(tx, 'evidence_unmove', { pieces }) : []).map((row) => row.relationId as string));
+      // A dropped relation (between the two) is stated again by its articles that still exist.
+      const loopArticles = unique(undo.relations.filter((r) => r.becomes == null).flatMap((r) => r.evidence.map((e) => e.articleId)));
+      const existing = new Set(loopArticles.length ? (await run(tx, 'articles_get', { ids: loopArticles })).map((row) => (row.article as { id: string }).id) : []);
+      const back = undo.relations.filter((r) => (r.becomes == null ? r.evidence.some((e) => existing.has(e.articleId)) : movedBack.has(r.id)));
+      const seq = Date.now() * 1000;
+      if (back.length) {
+        await run(tx, 'relations_upsert', { relations: back.map((r, i) => ({ id: r.id, type: r.type, from: r.from, to: r.to, amountCny: r.amountCny, role: r.role, seq: int(seq + i) })) });
+      }
+      for (const aid of existing) {
+        const evidence = undo.relations
+          .filter((r) => r.becomes == null)
+          .flatMap((r) => r.evidence.filter((e) => e.articleId === aid).map((e) => ({ id: evidenceId(r.id, aid, e.start, e.end), relationId: r.id, text: e.text, start: int(e.start), end: int(e.end) })));
+        await run(tx, 'evidence_create', { articleId: aid, evidence });
+      }
+      const targets = unique(undo.relations.map((r) => r.becomes).filter((x): x is string => x != null));
+      if (targets.length) await run(tx, 'relations_delete_unevidenced', { relationIds: targets });
+      const joined = undo.relations.filter((r) => r.joined && movedBack.has(r.id));
+      if (joined.length) await run(tx, 'relations_set_facts', { relations: joined.map((r) => ({ id: r.becomes!, amountCny: r.joined!.amountCny, role: r.joined!.role })) });
+      await run(tx, 'redirect_undo', { keepId, mergeId, redirectsIn: undo.redirectsIn });
+      await run(tx, 'curation_delete', { kind: 'merge', entityId: keepId, value: mergeId });
+
+      const restored: Entity = { id: mergeId, type: m.type, name: m.name, aliases: nameProps(m.name, m.aliases).aliases };
+      const kept = keptRow ? toEntity(keptRow.entity) : keptBefore;
+      await writeAudit(tx, entry, { kept: keptBefore, merge: mergeEntry.id }, { kept, restored, relationsRestored: back.map((r) => r.id) });
+      return restored;
     });
   }
 
@@ -1064,9 +1159,16 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
-  async deleteView(id: string): Promise<boolean> {
-    const [row] = await this.write((tx) => run(tx, 'view_delete', { id }));
-    return Number(row?.deleted ?? 0) > 0;
+  async deleteView(id: string, audit: ActorOptions = {}): Promise<boolean> {
+    const entry = newAudit('delete-view', id, audit);
+    return this.write(async (tx) => {
+      const [found] = await run(tx, 'view_get', { id });
+      if (!found) return false;
+      const v = found.view as { name: string | null; savedAt: string; state: string };
+      await run(tx, 'view_delete', { id });
+      await writeAudit(tx, entry, { name: v.name ?? null, savedAt: v.savedAt, chars: v.state.length }, null);
+      return true;
+    });
   }
 
   // ---- Rejected facts -----------------------------------------------------------------------

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { articleId, auditId, canonicalName, entityId, orientRelation, rejectionId, relationId } from '../ids';
 import type {
   Acceptance,
+  MergePreview,
   Article,
   ArticleExtraction,
   ArticleSummary,
@@ -59,6 +60,7 @@ import type {
 } from '../store';
 import { GraphStoreError, evidenceKey, ingestSummary } from '../store';
 import { kShortestPaths, type Adjacency, type Step } from '../paths';
+import { aliasesAfterUndo, mergeToUndo, movedRelationId, previewMerge, type MergeUndo, type MergedRelation } from '../merge';
 import { migrate } from './schema';
 import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
 import { combineConfidence, encodeReviewCursor, reviewKey, reviewOptions, withConfidence, type ReviewPage, type ReviewQueueOptions } from '../review';
@@ -955,7 +957,12 @@ export class SqliteGraphStore implements GraphStore {
         throw new GraphStoreError('BAD_INPUT', `cannot merge a ${merge.type} into a ${keep.type}`);
       }
       const rels = this.st('SELECT * FROM relations WHERE src = ? OR dst = ?').all(merge.n, merge.n) as RelationRow[];
-      const before = { kept: { ...toEntity(keep), degree: keep.degree }, merged: { ...toEntity(merge), degree: merge.degree }, relationsMoved: rels.map((r) => r.id) };
+      const before = {
+        kept: { ...toEntity(keep), degree: keep.degree },
+        merged: { ...toEntity(merge), degree: merge.degree },
+        relationsMoved: rels.map((r) => r.id),
+        undo: this.mergeUndo(keep, merge, rels),
+      };
       const affected = new Set<number>([keep.n]);
       for (const r of rels) {
         const src = r.src === merge.n ? keep.n : r.src;
@@ -1003,6 +1010,122 @@ export class SqliteGraphStore implements GraphStore {
       const kept = this.entityRow(keep.id)!;
       this.audit('merge', keep.id, before, { kept: { ...toEntity(kept), degree: kept.degree }, redirect: { from: merge.id, to: keep.id } }, audit);
       return toEntity(kept);
+    }).immediate();
+  }
+
+  /** What an undo of this merge needs, read before anything moves. */
+  private mergeUndo(keep: EntityRow, merge: EntityRow, rels: RelationRow[]): MergeUndo {
+    const mentions = this.st('SELECT article_id FROM mentions WHERE entity = ? ORDER BY article_id').pluck().all(merge.n) as string[];
+    const keptMentions = new Set(this.st('SELECT article_id FROM mentions WHERE entity = ?').pluck().all(keep.n) as string[]);
+    const relations = this.hydrateRelations(rels).map((r): MergedRelation => {
+      const becomes = movedRelationId(r, keep.id, merge.id);
+      const twin = becomes == null ? undefined : this.liveRelation(becomes);
+      return {
+        id: r.id, type: r.type, from: r.from, to: r.to, amountCny: r.amountCny ?? null, role: r.role ?? null,
+        evidence: r.evidence.map((e) => ({ articleId: e.articleId, start: e.start, end: e.end, text: e.text })),
+        becomes,
+        joined: twin
+          ? {
+              amountCny: twin.amount_cny, role: twin.role,
+              evidence: (this.st('SELECT article_id, start, end FROM evidence WHERE relation = ?').all(twin.n) as { article_id: string; start: number; end: number }[])
+                .map((e) => ({ articleId: e.article_id, start: e.start, end: e.end })),
+            }
+          : null,
+      };
+    });
+    return {
+      merged: toEntity(merge),
+      keptAliases: toEntity(keep).aliases,
+      mentions,
+      mentionsAdded: mentions.filter((a) => !keptMentions.has(a)),
+      redirectsIn: this.st('SELECT from_id FROM redirects WHERE to_id = ? ORDER BY from_id').pluck().all(merge.id) as string[],
+      relations,
+    };
+  }
+
+  async mergePreview(keepId: string, mergeId: string): Promise<MergePreview> {
+    this.assertOpen();
+    return previewMerge(this, keepId, mergeId);
+  }
+
+  async unmergeEntities(keepId: string, mergeId: string, audit: ActorOptions = {}): Promise<Entity> {
+    this.assertOpen();
+    this.index.invalidate();
+    return this.db.transaction(() => {
+      const entries = (this.st(`SELECT * FROM audit_log WHERE kind = 'merge' AND target = ? ORDER BY id DESC`).all(keepId) as AuditRow[]).map(toAuditEntry);
+      const { entry, undo } = mergeToUndo(entries, keepId, mergeId);
+      if (this.entityRow(mergeId)) throw new GraphStoreError('CONFLICT', `${mergeId} is in the graph again: the merge was undone already`);
+      const keep = this.entityRow(keepId);
+      if (!keep) throw new GraphStoreError('CONFLICT', `${keepId} is gone since the merge (merged or deleted): undo that first`);
+      const keptBefore = toEntity(keep);
+
+      // The kept entity gives back the names the merge gave it (names added by hand since stay).
+      const keptAliases = aliasesAfterUndo(keptBefore.aliases, undo);
+      keep.aliases = JSON.stringify(keptAliases);
+      this.st('UPDATE entities SET aliases = ? WHERE n = ?').run(keep.aliases, keep.n);
+      this.st('DELETE FROM entity_names WHERE entity = ?').run(keep.n);
+      for (const k of new Set([keep.name, ...keptAliases].map(canonicalName))) {
+        this.st('INSERT OR IGNORE INTO entity_names (type, name_key, entity) VALUES (?, ?, ?)').run(keep.type, k, keep.n);
+      }
+      this.reindex(keep.n, keep.name, keptAliases);
+
+      const merged = this.createEntity(undo.merged.type, undo.merged.name, undo.merged.aliases);
+      const articleExists = (id: string) => this.st('SELECT 1 FROM articles WHERE id = ?').get(id) != null;
+      for (const aid of undo.mentions) {
+        this.st('INSERT OR IGNORE INTO mentions (entity, article_id, article_date) SELECT ?, id, date FROM articles WHERE id = ?').run(merged.n, aid);
+      }
+      for (const aid of undo.mentionsAdded) this.st('DELETE FROM mentions WHERE entity = ? AND article_id = ?').run(keep.n, aid);
+
+      const affected = new Set<number>([keep.n, merged.n]);
+      const restored: string[] = [];
+      for (const r of undo.relations) {
+        let pieces = r.evidence.filter((e) => articleExists(e.articleId));
+        if (r.becomes != null) {
+          const live = this.liveRelation(r.becomes);
+          // Pieces rejected since the merge stay held under the relation they were rejected on.
+          const had = new Set((r.joined?.evidence ?? []).map((e) => `${e.articleId}|${e.start}|${e.end}`));
+          pieces = live
+            ? pieces.filter((e) => !had.has(`${e.articleId}|${e.start}|${e.end}`) &&
+                this.st('DELETE FROM evidence WHERE relation = ? AND article_id = ? AND start = ? AND end = ?').run(live.n, e.articleId, e.start, e.end).changes > 0)
+            : [];
+          if (live) {
+            affected.add(live.src);
+            affected.add(live.dst);
+            if (!this.st('SELECT 1 FROM evidence WHERE relation = ? LIMIT 1').get(live.n)) {
+              this.st('DELETE FROM relations WHERE n = ?').run(live.n);
+            } else if (r.joined) {
+              this.st('UPDATE relations SET amount_cny = ?, role = ? WHERE n = ?').run(r.joined.amountCny, r.joined.role, live.n);
+            }
+          }
+        }
+        const [a, b] = [this.entityRow(r.from), this.entityRow(r.to)];
+        if (!a || !b || pieces.length === 0 || this.liveRelation(r.id)) continue;
+        const info = this.st('INSERT INTO relations (id, type, src, dst, amount_cny, role) VALUES (?, ?, ?, ?, ?, ?)').run(r.id, r.type, a.n, b.n, r.amountCny, r.role);
+        for (const e of pieces) {
+          this.st('INSERT OR IGNORE INTO evidence (relation, article_id, start, end, text) VALUES (?, ?, ?, ?, ?)').run(Number(info.lastInsertRowid), e.articleId, e.start, e.end, e.text);
+        }
+        affected.add(a.n);
+        affected.add(b.n);
+        restored.push(r.id);
+      }
+      for (const n of affected) {
+        this.st('UPDATE entities SET degree = (SELECT count(*) FROM relations WHERE src = ? OR dst = ?) WHERE n = ?').run(n, n, n);
+      }
+
+      this.st('DELETE FROM redirects WHERE from_id = ?').run(mergeId);
+      for (const from of undo.redirectsIn) this.st('UPDATE redirects SET to_id = ? WHERE from_id = ? AND to_id = ?').run(mergeId, from, keepId);
+      this.st(`DELETE FROM curations WHERE seq = (SELECT max(seq) FROM curations WHERE kind = 'merge' AND entity_id = ? AND value = ?)`).run(keepId, mergeId);
+
+      const kept = this.entityRow(keepId)!;
+      const back = this.entityRow(mergeId)!;
+      this.audit(
+        'unmerge',
+        mergeId,
+        { kept: { ...keptBefore, degree: keep.degree }, merge: entry.id },
+        { kept: { ...toEntity(kept), degree: kept.degree }, restored: { ...toEntity(back), degree: back.degree }, relationsRestored: restored },
+        audit,
+      );
+      return toEntity(back);
     }).immediate();
   }
 
@@ -1248,9 +1371,15 @@ export class SqliteGraphStore implements GraphStore {
     return { total, items: rows.map(toView) };
   }
 
-  async deleteView(id: string): Promise<boolean> {
+  async deleteView(id: string, audit: ActorOptions = {}): Promise<boolean> {
     this.assertOpen();
-    return this.st('DELETE FROM saved_views WHERE id = ?').run(id).changes > 0;
+    return this.db.transaction(() => {
+      const row = this.st('SELECT id, name, state, owner_hash, saved_at FROM saved_views WHERE id = ?').get(id) as ViewRow | undefined;
+      if (!row) return false;
+      this.st('DELETE FROM saved_views WHERE id = ?').run(id);
+      this.audit('delete-view', id, { name: row.name, savedAt: row.saved_at, chars: row.state.length }, null, audit);
+      return true;
+    }).immediate();
   }
 
   async stats(): Promise<GraphStats> {

@@ -3,9 +3,10 @@
 import type { EntityType } from '@chain-atlas/graph';
 import type { ChainDirection } from '@chain-atlas/graph';
 import type { AuditKind } from '@chain-atlas/graph';
+import type { MergeOutcome } from '@chain-atlas/graph';
 import type { CurationKind } from '../models';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Entity as EntityModel, Relation as RelationModel, Curation as CurationModel, SearchHit as SearchHitModel, Subgraph as SubgraphModel, GraphPath as GraphPathModel, Rejection as RejectionModel, AuditEntry as AuditEntryModel, Chain as ChainModel, SavedView as SavedViewModel } from '@chain-atlas/graph';
+import type { Entity as EntityModel, Relation as RelationModel, Curation as CurationModel, SearchHit as SearchHitModel, Subgraph as SubgraphModel, GraphPath as GraphPathModel, Rejection as RejectionModel, AuditEntry as AuditEntryModel, MergePreview as MergePreviewModel, MergeMove as MergeMoveModel, Chain as ChainModel, SavedView as SavedViewModel } from '@chain-atlas/graph';
 import type { EvidenceParent as EvidenceParentModel, ArticleParent as ArticleParentModel, InvestmentParent as InvestmentParentModel, FigureParent as FigureParentModel, RejectedEvidenceParent as RejectedEvidenceParentModel } from '../models';
 import type { ApiContext } from '../context';
 export type Maybe<T> = T | null;
@@ -65,10 +66,22 @@ export type ArticleEdge = {
   node: Article;
 };
 
+/** Corrections to what the extractor found in an article, by the keys previewArticle gives. */
+export type ArticleEdits = {
+  /** Mentions that name an entity of the graph: they load onto it (their own name becomes its alias). */
+  attach?: InputMaybe<Array<EntityAttach>>;
+  /** PreviewRelation keys of facts not to load. */
+  dropRelations?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Entities the extractor typed wrongly: their relations that no longer fit the new type are left out. */
+  retype?: InputMaybe<Array<EntityRetype>>;
+};
+
 /** A news article to load: its text and what is known about it. */
 export type ArticleInput = {
   /** ISO date, YYYY-MM-DD. */
   date?: InputMaybe<Scalars['String']['input']>;
+  /** An analyst's corrections to the extraction (previewArticle's keys), applied before loading. */
+  edits?: InputMaybe<ArticleEdits>;
   source?: InputMaybe<Scalars['String']['input']>;
   /** The article's full text (plain text, Chinese). */
   text: Scalars['String']['input'];
@@ -391,6 +404,16 @@ export type EntityRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+export type EntityAttach = {
+  entityId: Scalars['ID']['input'];
+  key: Scalars['ID']['input'];
+};
+
+export type EntityRetype = {
+  key: Scalars['ID']['input'];
+  type: EntityType;
+};
+
 export { EntityType };
 
 export type EntityTypeCount = {
@@ -483,6 +506,40 @@ export type InvestorFigure = {
   figure: Figure;
 };
 
+export type MergeConflict = {
+  __typename?: 'MergeConflict';
+  /** AMOUNT_DIFFERS (two amounts become one; the kept one stays) or SELF_RELATION (a fact between the two is lost). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  relationId: Scalars['ID']['output'];
+};
+
+export type MergeMove = {
+  __typename?: 'MergeMove';
+  /** Its id after the merge; null when it is dropped. */
+  becomes?: Maybe<Scalars['ID']['output']>;
+  outcome: MergeOutcome;
+  relation: Relation;
+};
+
+export { MergeOutcome };
+
+/** What merging one entity into another would do. */
+export type MergePreview = {
+  __typename?: 'MergePreview';
+  /** Names of the merged entity the kept one gains. */
+  aliasesAdded: Array<Scalars['String']['output']>;
+  /** Articles naming the merged entity that will name the kept one. */
+  articlesMoved: Scalars['Int']['output'];
+  conflicts: Array<MergeConflict>;
+  /** Sentences of evidence that move to the kept entity. */
+  evidenceMoved: Scalars['Int']['output'];
+  keep: Entity;
+  merge: Entity;
+  /** Every relation of the merged entity and what becomes of it. */
+  relations: Array<MergeMove>;
+};
+
 /** Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey). */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -512,6 +569,8 @@ export type Mutation = {
   saveView: SavedViewReceipt;
   /** Undoes an acceptance: the fact is back in 待审核. NOT_FOUND when it was not accepted. */
   unacceptRelation?: Maybe<Relation>;
+  /** Undoes the newest merge of mergeId into keepId: the merged entity is back with its relations, evidence and names. CONFLICT when undone already. */
+  unmergeEntities: Entity;
 };
 
 
@@ -578,6 +637,13 @@ export type MutationSaveViewArgs = {
 /** Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey). */
 export type MutationUnacceptRelationArgs = {
   relationId: Scalars['ID']['input'];
+};
+
+
+/** Every mutation needs the header 'Authorization: Bearer <CHAIN_ATLAS_TOKEN>', but saveView and deleteView (with its deleteKey). */
+export type MutationUnmergeEntitiesArgs = {
+  keepId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
 };
 
 export type PageInfo = {
@@ -658,6 +724,8 @@ export type PreviewEvidence = {
 export type PreviewRelation = {
   __typename?: 'PreviewRelation';
   amountCny?: Maybe<Scalars['Float']['output']>;
+  /** How sure the extractor is, 0–1 (from its rule); null when unknown. */
+  confidence?: Maybe<Scalars['Float']['output']>;
   /** The sentence stating it, with offsets into the preview's text. */
   evidence: PreviewEvidence;
   /** True when the graph already holds this relation (loading adds the sentence to it). */
@@ -666,6 +734,8 @@ export type PreviewRelation = {
   from: Scalars['ID']['output'];
   /** The id it will have once loaded. */
   id: Scalars['ID']['output'];
+  /** Local to this preview: ArticleEdits.dropRelations names it. */
+  key: Scalars['ID']['output'];
   role?: Maybe<Scalars['String']['output']>;
   /** The rule that produced it (pnpm seed rules). */
   rule?: Maybe<Scalars['String']['output']>;
@@ -704,7 +774,7 @@ export type Query = {
   article?: Maybe<Article>;
   /** Loaded articles, newest first. */
   articles: ArticleConnection;
-  /** The audit log, newest first: 'first' entries older than the id 'after', by actor and kind. */
+  /** The audit log, newest first: 'first' entries older than the id 'after', by actor and kind, made at or after 'since' and before 'until' (ISO dates or times). */
   auditLog: Array<AuditEntry>;
   /**
    * 产业链 of an enterprise, platform or cluster (a cluster through its members): suppliers upstream,
@@ -719,6 +789,8 @@ export type Query = {
   districtProfile?: Maybe<DistrictProfile>;
   /** One entity; null when there is none with this id. */
   entity?: Maybe<Entity>;
+  /** What mergeEntities(keepId, mergeId) would do, without doing it. Fails as the merge would. */
+  mergePreview: MergePreview;
   /** The entities within 'depth' relations of the given ones, and the relations among them. */
   neighbourhood: Subgraph;
   /** Up to 'first' shortest paths between two entities, shortest first. */
@@ -764,6 +836,8 @@ export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<AuditKind>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -788,6 +862,12 @@ export type QueryDistrictProfileArgs = {
 
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMergePreviewArgs = {
+  keepId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
 };
 
 
@@ -1124,6 +1204,7 @@ export type ResolversTypes = {
   Article: ResolverTypeWrapper<ArticleParentModel>;
   ArticleConnection: ResolverTypeWrapper<Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversTypes['ArticleEdge']> }>;
   ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
+  ArticleEdits: ArticleEdits;
   ArticleInput: ArticleInput;
   ArticlePreview: ResolverTypeWrapper<Omit<ArticlePreview, 'entities'> & { entities: Array<ResolversTypes['PreviewEntity']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
@@ -1149,6 +1230,8 @@ export type ResolversTypes = {
   DistrictProfile: ResolverTypeWrapper<Omit<DistrictProfile, 'byCluster' | 'byYear' | 'clusters' | 'district' | 'platforms' | 'recentArticles' | 'topInvestors' | 'total'> & { byCluster: Array<ResolversTypes['ClusterFigure']>, byYear: Array<ResolversTypes['YearFigure']>, clusters: Array<ResolversTypes['ClusterLeaders']>, district: ResolversTypes['District'], platforms: Array<ResolversTypes['PlatformOperators']>, recentArticles: Array<ResolversTypes['Article']>, topInvestors: Array<ResolversTypes['InvestorFigure']>, total: ResolversTypes['Figure'] }>;
   Enterprise: ResolverTypeWrapper<EntityModel>;
   Entity: ResolverTypeWrapper<EntityModel>;
+  EntityAttach: EntityAttach;
+  EntityRetype: EntityRetype;
   EntityType: EntityType;
   EntityTypeCount: ResolverTypeWrapper<EntityTypeCount>;
   Evidence: ResolverTypeWrapper<EvidenceParentModel>;
@@ -1161,6 +1244,10 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Investment: ResolverTypeWrapper<InvestmentParentModel>;
   InvestorFigure: ResolverTypeWrapper<Omit<InvestorFigure, 'enterprise' | 'figure'> & { enterprise: ResolversTypes['Enterprise'], figure: ResolversTypes['Figure'] }>;
+  MergeConflict: ResolverTypeWrapper<MergeConflict>;
+  MergeMove: ResolverTypeWrapper<MergeMoveModel>;
+  MergeOutcome: MergeOutcome;
+  MergePreview: ResolverTypeWrapper<MergePreviewModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<GraphPathModel>;
@@ -1198,6 +1285,7 @@ export type ResolversParentTypes = {
   Article: ArticleParentModel;
   ArticleConnection: Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArticleEdge']> };
   ArticleEdge: Omit<ArticleEdge, 'node'> & { node: ResolversParentTypes['Article'] };
+  ArticleEdits: ArticleEdits;
   ArticleInput: ArticleInput;
   ArticlePreview: Omit<ArticlePreview, 'entities'> & { entities: Array<ResolversParentTypes['PreviewEntity']> };
   AuditEntry: AuditEntryModel;
@@ -1219,6 +1307,8 @@ export type ResolversParentTypes = {
   DistrictProfile: Omit<DistrictProfile, 'byCluster' | 'byYear' | 'clusters' | 'district' | 'platforms' | 'recentArticles' | 'topInvestors' | 'total'> & { byCluster: Array<ResolversParentTypes['ClusterFigure']>, byYear: Array<ResolversParentTypes['YearFigure']>, clusters: Array<ResolversParentTypes['ClusterLeaders']>, district: ResolversParentTypes['District'], platforms: Array<ResolversParentTypes['PlatformOperators']>, recentArticles: Array<ResolversParentTypes['Article']>, topInvestors: Array<ResolversParentTypes['InvestorFigure']>, total: ResolversParentTypes['Figure'] };
   Enterprise: EntityModel;
   Entity: EntityModel;
+  EntityAttach: EntityAttach;
+  EntityRetype: EntityRetype;
   EntityTypeCount: EntityTypeCount;
   Evidence: EvidenceParentModel;
   EvidenceKeyInput: EvidenceKeyInput;
@@ -1230,6 +1320,9 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Investment: InvestmentParentModel;
   InvestorFigure: Omit<InvestorFigure, 'enterprise' | 'figure'> & { enterprise: ResolversParentTypes['Enterprise'], figure: ResolversParentTypes['Figure'] };
+  MergeConflict: MergeConflict;
+  MergeMove: MergeMoveModel;
+  MergePreview: MergePreviewModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Path: GraphPathModel;
@@ -1308,7 +1401,7 @@ export type AuditEntryResolvers<ContextType = ApiContext, ParentType extends Res
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type AuditKindResolvers = EnumResolverSignature<{ ACCEPT?: any, ALIAS?: any, DELETE_ARTICLE?: any, INGEST?: any, MERGE?: any, REJECT?: any, RESTORE?: any, UNACCEPT?: any }, ResolversTypes['AuditKind']>;
+export type AuditKindResolvers = EnumResolverSignature<{ ACCEPT?: any, ALIAS?: any, DELETE_ARTICLE?: any, DELETE_VIEW?: any, INGEST?: any, MERGE?: any, REJECT?: any, RESTORE?: any, UNACCEPT?: any, UNMERGE?: any }, ResolversTypes['AuditKind']>;
 
 export type ChainResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Chain'] = ResolversParentTypes['Chain']> = {
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1516,6 +1609,30 @@ export type InvestorFigureResolvers<ContextType = ApiContext, ParentType extends
   figure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
 };
 
+export type MergeConflictResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MergeConflict'] = ResolversParentTypes['MergeConflict']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MergeMoveResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MergeMove'] = ResolversParentTypes['MergeMove']> = {
+  becomes?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['MergeOutcome'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+};
+
+export type MergeOutcomeResolvers = EnumResolverSignature<{ DROPPED?: any, JOINED?: any, MOVED?: any }, ResolversTypes['MergeOutcome']>;
+
+export type MergePreviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MergePreview'] = ResolversParentTypes['MergePreview']> = {
+  aliasesAdded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articlesMoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['MergeConflict']>, ParentType, ContextType>;
+  evidenceMoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keep?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  merge?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['MergeMove']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptRelation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType, RequireFields<MutationAcceptRelationArgs, 'relationId'>>;
   addAlias?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationAddAliasArgs, 'alias' | 'entityId'>>;
@@ -1527,6 +1644,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   restoreRelation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<MutationRestoreRelationArgs, 'relationId'>>;
   saveView?: Resolver<ResolversTypes['SavedViewReceipt'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
   unacceptRelation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<MutationUnacceptRelationArgs, 'relationId'>>;
+  unmergeEntities?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUnmergeEntitiesArgs, 'keepId' | 'mergeId'>>;
 };
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1578,10 +1696,12 @@ export type PreviewEvidenceResolvers<ContextType = ApiContext, ParentType extend
 
 export type PreviewRelationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreviewRelation'] = ResolversParentTypes['PreviewRelation']> = {
   amountCny?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['PreviewEvidence'], ParentType, ContextType>;
   existing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1611,6 +1731,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   curations?: Resolver<Array<ResolversTypes['Curation']>, ParentType, ContextType>;
   districtProfile?: Resolver<Maybe<ResolversTypes['DistrictProfile']>, ParentType, ContextType, RequireFields<QueryDistrictProfileArgs, 'id'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  mergePreview?: Resolver<ResolversTypes['MergePreview'], ParentType, ContextType, RequireFields<QueryMergePreviewArgs, 'keepId' | 'mergeId'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'ids' | 'limit'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
   previewArticle?: Resolver<ResolversTypes['ArticlePreview'], ParentType, ContextType, RequireFields<QueryPreviewArticleArgs, 'input'>>;
@@ -1771,6 +1892,10 @@ export type Resolvers<ContextType = ApiContext> = {
   IngestReport?: IngestReportResolvers<ContextType>;
   Investment?: InvestmentResolvers<ContextType>;
   InvestorFigure?: InvestorFigureResolvers<ContextType>;
+  MergeConflict?: MergeConflictResolvers<ContextType>;
+  MergeMove?: MergeMoveResolvers<ContextType>;
+  MergeOutcome?: MergeOutcomeResolvers;
+  MergePreview?: MergePreviewResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;

@@ -11,7 +11,11 @@ import type {
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+<<<<<<< HEAD
 import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, auditId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
+=======
+import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, STORE_BOUNDS, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
+>>>>>>> b9a1032 (paths under the analyst's filters: relation types, entity types a path may pass through, a date range over the evidence's articles, shortcuts through a shared district or cluster left out by default, 1–6 hops (BAD_INPUT past it); both stores share pathQuery/pathAdjacency, Neo4j filters in paths_neighbours.cypher; contract, shape and API tests)
 import type { ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { ApiContext } from './context';
 import type { ClusterResolvers, Resolvers } from './generated/resolvers';
@@ -476,7 +480,7 @@ export const resolvers: Resolvers = {
     paths: async (_, args, ctx) => {
       const fromId = entityIdArg(args.from, 'from');
       const toId = entityIdArg(args.to, 'to');
-      const maxLength = intArg(args.maxLength ?? D.pathMaxLength, 'maxLength', 1, ctx.limits.maxPathLength);
+      const maxLength = intArg(args.maxLength ?? D.pathMaxLength, 'maxLength', STORE_BOUNDS.pathLength.min, Math.min(ctx.limits.maxPathLength, STORE_BOUNDS.pathLength.max));
       const first = intArg(args.first ?? D.pathsFirst, 'first', 1, Math.min(ctx.limits.maxPaths, ctx.limits.maxPageSize));
       const [from, to] = await Promise.all([canonicalEntity(ctx, fromId), canonicalEntity(ctx, toId)]);
       if (!from) throw notFound(`no entity with id ${fromId}`);
@@ -485,6 +489,10 @@ export const resolvers: Resolvers = {
         maxLength,
         limit: first,
         relationTypes: args.relationTypes ?? undefined,
+        entityTypes: args.entityTypes ?? undefined,
+        dateFrom: args.dateFrom ?? null,
+        dateTo: args.dateTo ?? null,
+        leaveOutShortcuts: args.leaveOutShortcuts ?? true,
       });
       for (const p of paths) ctx.loaders.prime({ entities: p.nodes, relations: p.edges });
       return paths;

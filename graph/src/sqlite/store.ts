@@ -58,7 +58,7 @@ import type {
   SearchOptions,
 } from '../store';
 import { GraphStoreError, evidenceKey, ingestSummary } from '../store';
-import { kShortestPaths, type Adjacency, type Step } from '../paths';
+import { kShortestPaths, pathAdjacency, pathQuery, type Adjacency, type Step } from '../paths';
 import { aliasesAfterUndo, mergeToUndo, movedRelationId, previewMerge, type MergeUndo, type MergedRelation } from '../merge';
 import { migrate } from './schema';
 import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
@@ -721,12 +721,18 @@ export class SqliteGraphStore implements GraphStore {
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
     this.assertOpen();
-    const maxLength = bounded(options.maxLength, STORE_BOUNDS.pathLength);
-    const k = bounded(options.limit, STORE_BOUNDS.paths);
+    const q = pathQuery(options);
     const [a, b] = [this.entityRow(from), this.entityRow(to)];
     if (!a || !b || a.n === b.n) return [];
-    const walk = this.adjacency(options.relationTypes);
-    const found = kShortestPaths(a.n, b.n, walk, { k, maxLength, degreeOf: (n) => this.index.degreeOf(n) });
+    const passable = new Set(q.passable);
+    const index = this.index;
+    const walk = pathAdjacency(
+      this.adjacency(q.relationTypes),
+      [a.n, b.n],
+      (n) => passable.has(index.typeOf(n)!),
+      q.dateFrom || q.dateTo ? this.statedWithin(q.dateFrom, q.dateTo) : undefined,
+    );
+    const found = kShortestPaths(a.n, b.n, walk, { k: q.k, maxLength: q.maxLength, degreeOf: (n) => index.degreeOf(n) });
     if (found.length === 0) return [];
     const ents = this.entitiesByN(found.flatMap((p) => p.nodes));
     const relRows = this.relationsByN([...new Set(found.flatMap((p) => p.edges))]);
@@ -735,6 +741,27 @@ export class SqliteGraphStore implements GraphStore {
       nodes: p.nodes.map((n) => toEntity(ents.get(n)!)),
       edges: p.edges.map((e) => rels.get(e)!),
     }));
+  }
+
+  /**
+   * Keeps the steps along relations stated in an article dated within [from, to], or in no
+   * dated article at all; one query per few hundred relations, each relation asked once.
+   */
+  private statedWithin(from: string | null, to: string | null): (steps: Step[]) => Step[] {
+    const known = new Map<number, boolean>();
+    const out = this.db.prepare(`
+      SELECT e.relation FROM evidence e JOIN articles a ON a.id = e.article_id
+      WHERE e.relation IN (SELECT value FROM json_each(?))
+      GROUP BY e.relation
+      HAVING count(a.date) > 0 AND sum(a.date >= ? AND a.date <= ?) = 0`).pluck();
+    return (steps) => {
+      const unknown = [...new Set(steps.map((s) => s.edge).filter((e) => !known.has(e)))];
+      for (const part of chunks(unknown, 2_000)) {
+        const dropped = new Set(out.all(JSON.stringify(part), from ?? '', to ?? '9999-12-31') as number[]);
+        for (const e of part) known.set(e, !dropped.has(e));
+      }
+      return steps.filter((s) => known.get(s.edge));
+    };
   }
 
   // ---- 产业链 views ----------------------------------------------------------------------

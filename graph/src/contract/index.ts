@@ -424,6 +424,26 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         expect(await store.paths(E.qingmu, E.xinghe, { dateTo: '2025-01-31' })).toEqual([]);
       });
 
+      it('keeps a relation stated before, during and after a range through the article within it', async () => {
+        const supply = (date: string, prefix: string) =>
+          article(
+            { title: `配套 ${date}`, date, text: `${prefix}蓝鲸电池有限公司正在为星河动力提供动力电池。` },
+            [
+              { key: 'e1', type: 'Enterprise', name: '蓝鲸电池有限公司' },
+              { key: 'e2', type: 'Enterprise', name: '星河动力' },
+            ],
+            [{ type: 'SUPPLIES', from: 'e1', to: 'e2', evidence: '蓝鲸电池有限公司正在为星河动力提供动力电池' }],
+          );
+        await loadAll(store, [ARTICLE_1, supply('2025-01-15', '一月讯 '), supply('2025-12-15', '十二月讯 ')]);
+        const within = (dateFrom: string, dateTo: string) => store.paths(E.lanjing, E.xinghe, { relationTypes: ['SUPPLIES'], dateFrom, dateTo });
+        expect(await within('2025-05-01', '2025-07-31')).toEqual([]);
+        // A third article, of June, states it again: now the summer range finds it.
+        await store.upsertArticle(supply('2025-06-15', '六月讯 '));
+        expect(await within('2025-05-01', '2025-07-31')).toHaveLength(1);
+        expect(await within('2025-02-01', '2025-04-30')).toEqual([]);
+        expect(await within('2025-12-01', '2026-01-31')).toHaveLength(1);
+      });
+
       it('refuses hops outside 1–6, unknown types and malformed dates with BAD_INPUT', async () => {
         await loadAll(store);
         expect((await store.paths(E.qingmu, E.jiangbei, { maxLength: 6 })).length).toBeGreaterThan(0);

@@ -64,6 +64,7 @@ import { migrate } from './schema';
 import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { AdjacencyIndex } from './adjacency';
+import { EvidenceDates } from './evidence-dates';
 import type { GraphRecord, ImportReport } from '../backup';
 
 interface EntityRow {
@@ -96,6 +97,11 @@ interface EvidenceRow {
 }
 
 const MAX_IN = 500; // SQLite binds at most 32766 parameters; chunks keep statements cacheable
+
+/** Steps along the relations a date range keeps. */
+function keptWithin(within: (relation: number) => boolean): (steps: Step[]) => Step[] {
+  return (steps) => steps.filter((s) => within(s.edge));
+}
 
 function chunks<T>(items: T[], size = MAX_IN): T[][] {
   const out: T[][] = [];
@@ -132,12 +138,14 @@ export class SqliteGraphStore implements GraphStore {
 
   /** Who is next to whom, in memory; SQLite remains the truth (see adjacency.ts). */
   private readonly index: AdjacencyIndex;
+  private readonly dates: EvidenceDates;
   /** Relations written by the transaction under way, for the index once it commits. */
   private pendingRelations: { n: number; type: RelationType; src: number; dst: number }[] = [];
   private pendingEntities: { n: number; type: EntityType }[] = [];
 
   private constructor(readonly db: Database.Database) {
     this.index = new AdjacencyIndex(db);
+    this.dates = new EvidenceDates(db);
   }
 
   static open(path: string, options: { readonly?: boolean } = {}): SqliteGraphStore {
@@ -211,9 +219,11 @@ export class SqliteGraphStore implements GraphStore {
       const result = write();
       for (const e of this.pendingEntities) this.index.addEntity(e.n, e.type);
       for (const r of this.pendingRelations) this.index.add(r.n, r.type, r.src, r.dst);
+      this.dates.invalidate();
       return result;
     } catch (err) {
       this.index.invalidate();
+      this.dates.invalidate();
       throw err;
     } finally {
       this.pendingRelations = [];
@@ -436,6 +446,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     // Deletes and merges are rare: the index is simply rebuilt on the next walk.
     this.index.invalidate();
+    this.dates.invalidate();
     return this.db.transaction(() => {
       const gone = this.st('SELECT id, title, date, source, url FROM articles WHERE id = ?').get(id);
       if (!gone) return false;
@@ -730,7 +741,7 @@ export class SqliteGraphStore implements GraphStore {
       this.adjacency(q.relationTypes),
       [a.n, b.n],
       (n) => passable.has(index.typeOf(n)!),
-      q.dateFrom || q.dateTo ? this.statedWithin(q.dateFrom, q.dateTo) : undefined,
+      q.dateFrom || q.dateTo ? keptWithin(this.dates.within(q.dateFrom, q.dateTo)) : undefined,
     );
     const found = kShortestPaths(a.n, b.n, walk, { k: q.k, maxLength: q.maxLength, degreeOf: (n) => index.degreeOf(n) });
     if (found.length === 0) return [];
@@ -741,27 +752,6 @@ export class SqliteGraphStore implements GraphStore {
       nodes: p.nodes.map((n) => toEntity(ents.get(n)!)),
       edges: p.edges.map((e) => rels.get(e)!),
     }));
-  }
-
-  /**
-   * Keeps the steps along relations stated in an article dated within [from, to], or in no
-   * dated article at all; one query per few hundred relations, each relation asked once.
-   */
-  private statedWithin(from: string | null, to: string | null): (steps: Step[]) => Step[] {
-    const known = new Map<number, boolean>();
-    const out = this.db.prepare(`
-      SELECT e.relation FROM evidence e JOIN articles a ON a.id = e.article_id
-      WHERE e.relation IN (SELECT value FROM json_each(?))
-      GROUP BY e.relation
-      HAVING count(a.date) > 0 AND sum(a.date >= ? AND a.date <= ?) = 0`).pluck();
-    return (steps) => {
-      const unknown = [...new Set(steps.map((s) => s.edge).filter((e) => !known.has(e)))];
-      for (const part of chunks(unknown, 2_000)) {
-        const dropped = new Set(out.all(JSON.stringify(part), from ?? '', to ?? '9999-12-31') as number[]);
-        for (const e of part) known.set(e, !dropped.has(e));
-      }
-      return steps.filter((s) => known.get(s.edge));
-    };
   }
 
   // ---- 产业链 views ----------------------------------------------------------------------
@@ -946,6 +936,7 @@ export class SqliteGraphStore implements GraphStore {
   async mergeEntities(keepId: string, mergeId: string, audit: ActorOptions = {}): Promise<Entity> {
     this.assertOpen();
     this.index.invalidate();
+    this.dates.invalidate();
     return this.db.transaction(() => {
       const keep = this.entityRow(keepId);
       const merge = this.entityRow(mergeId);
@@ -1168,6 +1159,7 @@ export class SqliteGraphStore implements GraphStore {
     const piece = evidenceKey(options.evidence);
     const id = rejectionId(relId, piece);
     this.index.invalidate();
+    this.dates.invalidate();
     return this.db.transaction(() => {
       const existing = this.st('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionRow | undefined;
       if (existing) return toRejection(existing);
@@ -1209,6 +1201,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     const id = rejectionId(relId, evidenceKey(options.evidence));
     this.index.invalidate();
+    this.dates.invalidate();
     const n = this.db.transaction((): number | null => {
       const rejected = this.st('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionRow | undefined;
       if (!rejected) throw new GraphStoreError('NOT_FOUND', `no rejection ${id}`);
@@ -1489,6 +1482,7 @@ export class SqliteGraphStore implements GraphStore {
       this.db.exec('UPDATE entities SET degree = (SELECT count(*) FROM relations r WHERE r.src = entities.n) + (SELECT count(*) FROM relations r WHERE r.dst = entities.n)');
       this.db.prepare('COMMIT').run();
       this.index.invalidate();
+      this.dates.invalidate();
       return report;
     } catch (err) {
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();

@@ -7,7 +7,7 @@ import { SqliteGraphStore, type RelationType } from '@chain-atlas/graph';
 import { syntheticGraph } from '@chain-atlas/graph/synthetic';
 import { clientDistDir as DIST } from '@chain-atlas/client';
 import { createApp, type ChainAtlasApp } from '@chain-atlas/server';
-import { ensureClientBuilt, launchChromium, SCREENSHOTS, TOKEN } from './harness';
+import { ensureClientBuilt, launchChromium, ROOT, SCREENSHOTS, TOKEN } from './harness';
 import { addFromSearch, clickOnCanvas, settle, type Win } from './helpers';
 
 // Paths as analysts use them, in Chromium on a generated graph with hubs: each relation written
@@ -106,6 +106,12 @@ async function open(lang = 'zh-CN'): Promise<Page> {
 }
 
 const panel = (p: Page) => p.getByTestId('paths-panel');
+
+/** A screenshot for the tests' folder, and with UPDATE_DOCS=1 for docs/ too. */
+async function docShot(p: Page, name: string) {
+  await p.screenshot({ path: join(SCREENSHOTS, name) });
+  if (process.env.UPDATE_DOCS === '1') await p.screenshot({ path: join(ROOT, 'docs', name) });
+}
 
 /** Puts an entity on the canvas and makes it the path's start or end from its context menu. */
 async function setEnd(p: Page, e: Ent, end: 'from' | 'to') {
@@ -242,7 +248,13 @@ describe('paths as analysts use them', () => {
     expect(Math.abs(at[1].y - at[2].y)).toBeLessThan(1);
     expect(at[0].x).toBeLessThan(at[1].x);
     expect(at[1].x).toBeLessThan(at[2].x);
-    await p.screenshot({ path: join(SCREENSHOTS, '41-path-straight.png') });
+    await docShot(p, 'path-straight.zh.png');
+    // The same in English: the panel and the path read in the page's language.
+    await p.locator('header button', { hasText: 'English' }).click();
+    await expect.poll(() => panel(p).textContent()).toContain('Path 1 (2 hops)');
+    expect(await panel(p).textContent()).toContain('Lay out in a line');
+    expect((await panel(p).getByTestId('path-text').first().textContent())?.replace(/\s+/gu, ' ')).toMatch(/invests in[^→←—]*→ .* ←invests in/u);
+    await docShot(p, 'path-straight.en.png');
     await p.context().close();
   }, 90_000);
 

@@ -11,11 +11,7 @@ import type {
   UpsertReport,
 } from '@chain-atlas/graph';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-<<<<<<< HEAD
-import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, auditId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
-=======
-import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, STORE_BOUNDS, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
->>>>>>> b9a1032 (paths under the analyst's filters: relation types, entity types a path may pass through, a date range over the evidence's articles, shortcuts through a shared district or cluster left out by default, 1–6 hops (BAD_INPUT past it); both stores share pathQuery/pathAdjacency, Neo4j filters in paths_neighbours.cypher; contract, shape and API tests)
+import { API_DEFAULTS as D, CHAIN_MAX_DEPTH, STORE_BOUNDS, ENTITY_TYPES, GraphStoreError, RELATION_TYPES, VIEW_STATE_MAX_CHARS, VIEWS_PAGE_MAX, articleId, auditId, entityId, orientRelation, relationId } from '@chain-atlas/graph';
 import type { ClusterProfile, DistrictProfile, SavedView } from '@chain-atlas/graph';
 import type { ApiContext } from './context';
 import type { ClusterResolvers, Resolvers } from './generated/resolvers';

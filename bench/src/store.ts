@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteGraphStore, entityId, type ArticleExtraction, type GraphStore } from '@chain-atlas/graph';
+import { SqliteGraphStore, entityId, type ArticleExtraction, type GraphStore, type PathOptions } from '@chain-atlas/graph';
 import { rng, syntheticGraph } from '@chain-atlas/graph/synthetic';
 import { timeEach, type Latency } from './measure';
 
@@ -34,6 +34,12 @@ export interface StoreFigures {
   neighbourhood1: Latency;
   neighbourhood2: Latency;
   paths: Latency;
+  /** Paths with shortcuts through a shared district or cluster allowed (the only kind before they were left out). */
+  pathsShortcuts?: Latency;
+  /** Paths under filters: five relation types (no 位于), three years of articles. */
+  pathsFiltered?: Latency;
+  /** Paths from the biggest hub, up to 6 hops, under the same filters. */
+  pathsHub?: Latency;
   /** 产业链 views; absent from reports made before them. */
   chain2?: Latency;
   chain2Layers?: Latency;
@@ -41,6 +47,13 @@ export interface StoreFigures {
   districtProfile?: Latency;
   clusterProfile?: Latency;
 }
+
+/** What an analyst filtering paths asks: no 位于, three years of articles. */
+const PATH_FILTERS: PathOptions = {
+  relationTypes: ['INVESTS_IN', 'MEMBER_OF', 'OPERATES', 'COOPERATES_WITH', 'SUPPLIES'],
+  dateFrom: '2022-01-01',
+  dateTo: '2024-12-31',
+};
 
 /** What `--store-ops` can pick: each a group of the figures above. */
 export const STORE_OPS = ['search', 'entity', 'neighbourhood', 'paths', 'chain', 'profile'] as const;
@@ -128,6 +141,8 @@ export function workload(graph: ReturnType<typeof syntheticGraph>, iterations: n
     }),
     districts: graph.sample('District', 41).map((d) => entityId('District', d.name)),
     clusters: graph.sample('Cluster', 20).map((c) => entityId('Cluster', c.name)),
+    /** The enterprise with the most relations (the generator's first rank). */
+    hub: entityId('Enterprise', graph.sample('Enterprise', 1)[0]!.name),
     pairs: list(() => {
       const [a, b] = [pick(), pick()];
       return [entityId(a.type, a.name), entityId(b.type, b.name)] as const;
@@ -152,6 +167,13 @@ export async function measureStore(store: GraphStore, graph: ReturnType<typeof s
     neighbourhood1: on('neighbourhood') ? await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 1 })) : skipped,
     neighbourhood2: on('neighbourhood') ? await timeEach(w.ids, (id) => store.neighbourhood([id], { depth: 2 })) : skipped,
     paths: on('paths') ? await timeEach(w.pairs, ([a, b]) => store.paths(a, b, { maxLength: 4, limit: 5 })) : skipped,
+    ...(on('paths')
+      ? {
+          pathsShortcuts: await timeEach(w.pairs, ([a, b]) => store.paths(a, b, { maxLength: 4, limit: 5, leaveOutShortcuts: false })),
+          pathsFiltered: await timeEach(w.pairs, ([a, b]) => store.paths(a, b, { maxLength: 4, limit: 5, ...PATH_FILTERS })),
+          pathsHub: await timeEach(w.pairs, ([, b]) => store.paths(w.hub, b, { maxLength: 6, limit: 5, ...PATH_FILTERS })),
+        }
+      : {}),
     ...(on('chain')
       ? {
           chain2: await timeEach(w.chainRoots, (id) => store.chain(id, { depth: 2 })),

@@ -7,7 +7,8 @@ import { Canvas, fitView } from './components/Canvas';
 import { CanvasToolbar } from './components/CanvasToolbar';
 import { ContextMenu, type MenuAt } from './components/ContextMenu';
 import { relationLabel } from './components/Details';
-import { FiltersPanel, HelpPanel, Legend, PathsPanel, ViewsPanel } from './components/Panels';
+import { FiltersPanel, HelpPanel, Legend, ViewsPanel } from './components/Panels';
+import { PathsPanel } from './components/PathsPanel';
 import { SearchBox } from './components/SearchBox';
 import { SelectionPanel } from './components/SelectionPanel';
 import { SettingsPanel } from './components/Settings';
@@ -56,7 +57,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   const actions = useCanvasActions({ api, load, remember, dispatch, stateRef, cyRef });
   const { addEntity, expand, openView, positionsNow } = actions;
   const { views, refreshViews } = useSavedViews(api);
-  const paths = usePaths({ api, load, remember, dispatch });
+  const paths = usePaths({ api, load, remember, dispatch, state, cyRef });
   const { toast, setToast } = useToast();
 
   const [reader, setReader] = useState<{ article: Article; start: number; end: number } | null>(null);
@@ -275,12 +276,17 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             paths={paths.paths}
             active={paths.activePath}
             loading={pending > 0}
-            searched={paths.pathSearched}
+            searches={paths.searches}
+            choices={paths.choices}
+            hiddenRelationTypes={state.filters.hiddenRelationTypes}
+            onChoices={paths.setChoices}
             onFind={() => void paths.findPaths()}
             onShow={(i) => paths.showPath(paths.paths, i)}
             onClear={paths.clearPaths}
+            onSwap={paths.swapEnds}
             onSwapSelected={(end) => selectedEntity && (end === 'from' ? paths.setPathFrom(selectedEntity) : paths.setPathTo(selectedEntity))}
             onSelectEdge={(id) => dispatch({ type: 'select', id })}
+            onStraighten={paths.straighten}
             onRead={(ev) => void readEvidence(ev)}
           />
           <ViewsPanel

@@ -16,6 +16,7 @@ import type {
   SearchHitData,
   SubgraphData,
 } from './types';
+import type { PathQueryArgs } from './pathSearch';
 
 export type ApiErrorKind = 'unreachable' | 'http' | 'graphql' | 'auth';
 
@@ -207,12 +208,28 @@ export function api(gql: Gql) {
       return found;
     },
 
-    paths: (from: string, to: string, opts: { maxLength?: number; first?: number; relationTypes?: RelationType[] } = {}) =>
-      gql<{ paths: PathData[] }>(
-        `query Paths($from: ID!, $to: ID!, $max: Int, $first: Int, $rt: [RelationType!]) {
-           paths(from: $from, to: $to, maxLength: $max, first: $first, relationTypes: $rt) { nodes { ${ENTITY} } edges { ${EDGE_FULL} } } }`,
-        { from, to, max: opts.maxLength ?? 4, first: opts.first ?? 5, rt: opts.relationTypes?.length ? opts.relationTypes : null },
-      ).then((d) => d.paths),
+    /**
+     * Paths under the analyst's choices (see pathSearch.ts). An empty list of relation types
+     * means none may be walked here, so nothing is asked (to the server an empty list means all).
+     */
+    paths: (from: string, to: string, opts: Partial<PathQueryArgs> & { first?: number } = {}): Promise<PathData[]> =>
+      opts.relationTypes && opts.relationTypes.length === 0
+        ? Promise.resolve([])
+        : gql<{ paths: PathData[] }>(
+            `query Paths($from: ID!, $to: ID!, $max: Int, $first: Int, $rt: [RelationType!], $et: [EntityType!], $dateFrom: String, $dateTo: String, $leaveOutShortcuts: Boolean) {
+           paths(from: $from, to: $to, maxLength: $max, first: $first, relationTypes: $rt, entityTypes: $et, dateFrom: $dateFrom, dateTo: $dateTo, leaveOutShortcuts: $leaveOutShortcuts) { nodes { ${ENTITY} } edges { ${EDGE_FULL} } } }`,
+            {
+              from,
+              to,
+              max: opts.maxLength ?? 4,
+              first: opts.first ?? 5,
+              rt: opts.relationTypes ?? null,
+              et: opts.entityTypes?.length ? opts.entityTypes : null,
+              dateFrom: opts.dateFrom ?? null,
+              dateTo: opts.dateTo ?? null,
+              leaveOutShortcuts: opts.leaveOutShortcuts ?? true,
+            },
+          ).then((d) => d.paths),
 
     /** 产业链: the supply chain around an entity, with evidence on every edge. */
     chain: (id: string, opts: { depth: number; direction: ChainDirection; layers: ChainLayer[]; limit?: number }) =>

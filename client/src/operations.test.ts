@@ -40,7 +40,19 @@ const CALLS: Calls = {
   neighbourhood: [(a) => a.neighbourhood(['a']), (a) => a.neighbourhood(['a'], { depth: 2, relationTypes: ['LOCATED_IN'], entityTypes: ['ENTERPRISE'], limit: 40 })],
   relation: [(a) => a.relation('r1')],
   evidence: [(a) => a.evidence(['r1', 'r2'])],
-  paths: [(a) => a.paths('a', 'b'), (a) => a.paths('a', 'b', { maxLength: 3, first: 2, relationTypes: ['SUPPLIES'] })],
+  paths: [
+    (a) => a.paths('a', 'b'),
+    (a) => a.paths('a', 'b', { maxLength: 3, first: 2, relationTypes: ['SUPPLIES'] }),
+    (a) =>
+      a.paths('a', 'b', {
+        maxLength: 6,
+        relationTypes: ['SUPPLIES', 'INVESTS_IN'],
+        entityTypes: ['ENTERPRISE', 'PROJECT'],
+        dateFrom: '2024-01-01',
+        dateTo: '2024-12-31',
+        leaveOutShortcuts: false,
+      }),
+  ],
   chain: [(a) => a.chain('a', { depth: 2, direction: 'BOTH', layers: [...CHAIN_LAYERS], limit: 100 })],
   districtProfile: [(a) => a.districtProfile('district:两江新区')],
   clusterProfile: [(a) => a.clusterProfile('cluster:汽车')],

@@ -1,6 +1,7 @@
 export * from './model';
 export * from './ids';
 export * from './store';
+export { SHORTCUT_TYPES, pathQuery, type PathQuery } from './paths';
 export * from './config';
 export * from './core';
 export * from './backup';

@@ -1,3 +1,90 @@
+import type { EntityType, RelationType } from './model';
+import { ENTITY_TYPES, isEntityType, isRelationType } from './model';
+import type { PathOptions } from './store';
+import { GraphStoreError } from './store';
+import { STORE_BOUNDS } from './core';
+
+/**
+ * Every relation of a District is 位于 and every relation of a Cluster is 位于 or 成员: a path
+ * through one of them says only "both are in 两江新区" or "both belong to the cluster". Such
+ * shortcuts are the shortest paths between almost any two entities and would crowd out the
+ * supply, investment and cooperation chains analysts look for, so they are left out unless asked.
+ */
+export const SHORTCUT_TYPES: readonly EntityType[] = ['District', 'Cluster'];
+
+/** A path search as both stores run it, checked once. */
+export interface PathQuery {
+  maxLength: number;
+  k: number;
+  /** Relation types walked; empty: all. */
+  relationTypes: RelationType[];
+  /** Entity types a path may pass through (its two ends are whatever they are). */
+  passable: EntityType[];
+  /** ISO dates bounding the dates of the articles stating a relation; null: open. */
+  dateFrom: string | null;
+  dateTo: string | null;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+
+function dateOption(value: unknown, name: string): string | null {
+  if (value == null || value === '') return null;
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new GraphStoreError('BAD_INPUT', `${name}: a date is written YYYY-MM-DD, not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Checks and completes a caller's path options: bad ones are a BAD_INPUT error, never clamped silently. */
+export function pathQuery(options: PathOptions = {}): PathQuery {
+  const hops = STORE_BOUNDS.pathLength;
+  const maxLength = options.maxLength ?? hops.default;
+  if (!Number.isInteger(maxLength) || maxLength < hops.min || maxLength > hops.max) {
+    throw new GraphStoreError('BAD_INPUT', `maxLength: a path has ${hops.min} to ${hops.max} hops, not ${String(maxLength)}`);
+  }
+  const many = STORE_BOUNDS.paths;
+  const k = options.limit ?? many.default;
+  if (!Number.isInteger(k) || k < many.min || k > many.max) throw new GraphStoreError('BAD_INPUT', `limit: ${many.min} to ${many.max} paths, not ${String(k)}`);
+  for (const t of options.relationTypes ?? []) if (!isRelationType(t)) throw new GraphStoreError('BAD_INPUT', `relationTypes: no relation type ${JSON.stringify(t)}`);
+  for (const t of options.entityTypes ?? []) if (!isEntityType(t)) throw new GraphStoreError('BAD_INPUT', `entityTypes: no entity type ${JSON.stringify(t)}`);
+  const dateFrom = dateOption(options.dateFrom, 'dateFrom');
+  const dateTo = dateOption(options.dateTo, 'dateTo');
+  if (dateFrom && dateTo && dateFrom > dateTo) throw new GraphStoreError('BAD_INPUT', `dateFrom ${dateFrom} is after dateTo ${dateTo}`);
+  const wanted = options.entityTypes?.length ? new Set(options.entityTypes) : new Set(ENTITY_TYPES);
+  const leaveOut = options.leaveOutShortcuts ?? true;
+  return {
+    maxLength,
+    k,
+    relationTypes: [...new Set(options.relationTypes ?? [])],
+    passable: ENTITY_TYPES.filter((t) => wanted.has(t) && !(leaveOut && SHORTCUT_TYPES.includes(t))),
+    dateFrom,
+    dateTo,
+  };
+}
+
+/**
+ * The adjacency a path search walks over a store's complete adjacency (SQLite): steps only to
+ * the two ends or to entities of a passable type, along relations `kept` allows (the date
+ * filter), each node's steps filtered once. (Neo4j filters in paths_neighbours.cypher instead.)
+ */
+export function pathAdjacency(
+  adjacency: Adjacency,
+  ends: readonly number[],
+  passable: (node: number) => boolean,
+  kept?: (steps: Step[]) => Step[],
+): Adjacency {
+  const cache = new Map<number, Step[]>();
+  return (node) => {
+    let steps = cache.get(node);
+    if (!steps) {
+      steps = adjacency(node).filter((s) => ends.includes(s.node) || passable(s.node));
+      if (kept) steps = kept(steps);
+      cache.set(node, steps);
+    }
+    return steps;
+  };
+}
+
 /** One step from a node: the relation walked (in either direction) and the node reached. */
 export interface Step {
   edge: number;

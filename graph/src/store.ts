@@ -42,8 +42,19 @@ export interface NeighbourhoodOptions {
 }
 
 export interface PathOptions {
+  /** Hops, 1–6 (default 4); past that range a BAD_INPUT error. */
   maxLength?: number;
   relationTypes?: RelationType[];
+  /** Entity types a path may pass through (its two ends are whatever they are); all when empty. */
+  entityTypes?: EntityType[];
+  /**
+   * Only relations stated in an article dated within (ISO dates, either may be open). A relation
+   * none of whose articles has a date is kept, as the explorer's date filter keeps it.
+   */
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  /** Leave out paths through a District or Cluster (a shared 位于 or 成员; see SHORTCUT_TYPES). Default true. */
+  leaveOutShortcuts?: boolean;
   /** k: how many shortest paths. */
   limit?: number;
 }

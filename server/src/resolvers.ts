@@ -493,7 +493,7 @@ export const resolvers: Resolvers = {
     paths: async (_, args, ctx) => {
       const fromId = entityIdArg(args.from, 'from');
       const toId = entityIdArg(args.to, 'to');
-      const maxLength = intArg(args.maxLength ?? D.pathMaxLength, 'maxLength', 1, ctx.limits.maxPathLength);
+      const maxLength = intArg(args.maxLength ?? D.pathMaxLength, 'maxLength', STORE_BOUNDS.pathLength.min, Math.min(ctx.limits.maxPathLength, STORE_BOUNDS.pathLength.max));
       const first = intArg(args.first ?? D.pathsFirst, 'first', 1, Math.min(ctx.limits.maxPaths, ctx.limits.maxPageSize));
       const [from, to] = await Promise.all([canonicalEntity(ctx, fromId), canonicalEntity(ctx, toId)]);
       if (!from) throw notFound(`no entity with id ${fromId}`);
@@ -502,6 +502,10 @@ export const resolvers: Resolvers = {
         maxLength,
         limit: first,
         relationTypes: args.relationTypes ?? undefined,
+        entityTypes: args.entityTypes ?? undefined,
+        dateFrom: args.dateFrom ?? null,
+        dateTo: args.dateTo ?? null,
+        leaveOutShortcuts: args.leaveOutShortcuts ?? true,
       });
       for (const p of paths) ctx.loaders.prime({ entities: p.nodes, relations: p.edges });
       return paths;

@@ -1,7 +1,7 @@
 // The public contract of ChainAtlas 产业链图谱. Names and shapes here are promised to the
 // client and to anyone scripting against the API: server/schema.graphql is its snapshot.
 
-import { API_DEFAULTS as D } from '@chain-atlas/graph';
+import { API_DEFAULTS as D, STORE_BOUNDS } from '@chain-atlas/graph';
 
 // Argument defaults come from the graph's core (API_DEFAULTS), where the resolvers read them too.
 export const typeDefs = /* GraphQL */ `
@@ -637,8 +637,25 @@ type Query {
     relationTypes: [RelationType!]
     limit: Int = ${D.neighbourhoodLimit}
   ): Subgraph!
-  "Up to 'first' shortest paths between two entities, shortest first."
-  paths(from: ID!, to: ID!, maxLength: Int = ${D.pathMaxLength}, relationTypes: [RelationType!], first: Int = ${D.pathsFirst}): [Path!]!
+  """
+  Up to 'first' shortest paths between two entities, shortest first, each relation walked in
+  either direction (a path's edges keep their own from and to). maxLength: ${STORE_BOUNDS.pathLength.min}–${STORE_BOUNDS.pathLength.max} hops.
+  relationTypes: the relations walked (all when absent). entityTypes: the types a path may pass
+  through (its ends are whatever they are). dateFrom/dateTo (YYYY-MM-DD): only relations stated
+  in an article dated within (a relation with no dated article is kept). leaveOutShortcuts: no
+  path through a District or Cluster, whose relations are all 位于/成员 (on by default).
+  """
+  paths(
+    from: ID!
+    to: ID!
+    maxLength: Int = ${D.pathMaxLength}
+    relationTypes: [RelationType!]
+    entityTypes: [EntityType!]
+    dateFrom: String
+    dateTo: String
+    leaveOutShortcuts: Boolean = true
+    first: Int = ${D.pathsFirst}
+  ): [Path!]!
   "Loaded articles, newest first."
   articles(first: Int = ${D.articlesFirst}, after: String): ArticleConnection!
   article(id: ID!): Article

@@ -228,7 +228,7 @@ describe('neighbourhood and paths', () => {
   it('finds paths between two entities, shortest first, edges joining consecutive nodes', async () => {
     const { paths } = ok(
       await h.gql(
-        `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, first: 3) { nodes { id } edges { id from { id } to { id } } } }`,
+        `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, first: 3, leaveOutShortcuts: false) { nodes { id } edges { id from { id } to { id } } } }`,
         { from: 'enterprise:重庆鼎固房地产开发有限公司', to: 'enterprise:重庆渝台城文化旅游发展有限公司' },
       ),
     );
@@ -242,6 +242,28 @@ describe('neighbourhood and paths', () => {
         expect(new Set([e.from.id, e.to.id])).toEqual(new Set([p.nodes[i].id, p.nodes[i + 1].id]));
       });
     }
+  });
+
+  it('leaves out the shortcut through a shared district unless asked, and walks only the relation types and dates given', async () => {
+    const vars = { from: 'enterprise:重庆鼎固房地产开发有限公司', to: 'enterprise:重庆渝台城文化旅游发展有限公司' };
+    const q = (args: string) =>
+      h.gql(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4${args}) { nodes { id type } edges { type } } }`, vars);
+    // The two only meet in 渝中区, where both invested: a shortcut, left out by default.
+    expect(ok(await q('')).paths).toEqual([]);
+    const through = ok(await q(', leaveOutShortcuts: false')).paths;
+    expect(through.length).toBeGreaterThan(0);
+    for (const p of through) expect(p.nodes.slice(1, -1).map((n: { id: string }) => n.id)).toContain(YUZHONG);
+    expect(ok(await q(', leaveOutShortcuts: false, relationTypes: [INVESTS_IN]')).paths).toEqual([]);
+    expect(ok(await q(', leaveOutShortcuts: false, entityTypes: [PROJECT, ENTERPRISE]')).paths).toEqual([]);
+    expect(ok(await q(', leaveOutShortcuts: false, dateFrom: "2099-01-01"')).paths).toEqual([]);
+  });
+
+  it('refuses more than six hops, a bad date and a reversed range with BAD_USER_INPUT, and stays up', async () => {
+    for (const args of ['maxLength: 7', 'maxLength: 0', 'dateFrom: "tomorrow"', 'dateFrom: "2025-02-30x"', 'dateFrom: "2025-06-01", dateTo: "2025-01-01"']) {
+      const res = await h.gql(`{ paths(from: "${ZHENBAO}", to: "${HUMIWANG}", ${args}) { nodes { id } } }`);
+      expect(codes(res), args).toEqual(['BAD_USER_INPUT']);
+    }
+    expect(ok(await h.gql(`{ paths(from: "${ZHENBAO}", to: "${HUMIWANG}", maxLength: 6) { nodes { id } } }`)).paths).toBeInstanceOf(Array);
   });
 
   it('answers an empty list when no path is short enough, NOT_FOUND for an unknown endpoint', async () => {

@@ -5,9 +5,6 @@ import { TYPE_STYLE } from '../cyStyle';
 import { EXPORT_KINDS, type ExportKind } from '../exporters';
 import type { Filters } from '../state';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types';
-import type { EntityRef, EvidenceData, PathData } from '../types';
-import { EvidenceItem } from './Evidence';
-import { relationLabel } from './Details';
 
 export function FiltersPanel({
   filters,
@@ -118,90 +115,6 @@ export function DateField({ label, bound, value, onChange }: { label: string; bo
         </span>
       )}
     </label>
-  );
-}
-
-export function PathsPanel({
-  from,
-  to,
-  paths,
-  active,
-  loading,
-  searched,
-  onFind,
-  onShow,
-  onClear,
-  onSwapSelected,
-  onSelectEdge,
-  onRead,
-}: {
-  from: EntityRef | null;
-  to: EntityRef | null;
-  paths: PathData[];
-  active: number | null;
-  loading: boolean;
-  searched: boolean;
-  onFind: () => void;
-  onShow: (i: number) => void;
-  onClear: () => void;
-  onSwapSelected: (end: 'from' | 'to') => void;
-  onSelectEdge: (id: string) => void;
-  onRead: (ev: EvidenceData) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  return (
-    <section className="panel" aria-label={t('paths.title')} data-testid="paths-panel">
-      <h3>{t('paths.title')}</h3>
-      <div className="path-end">
-        <span className="muted">{t('paths.from')}：</span>
-        <span className="path-name">{from?.name ?? '—'}</span>
-        <button type="button" className="mini" onClick={() => onSwapSelected('from')}>
-          {t('paths.useSelected')}
-        </button>
-      </div>
-      <div className="path-end">
-        <span className="muted">{t('paths.to')}：</span>
-        <span className="path-name">{to?.name ?? '—'}</span>
-        <button type="button" className="mini" onClick={() => onSwapSelected('to')}>
-          {t('paths.useSelected')}
-        </button>
-      </div>
-      {!from || !to ? <p className="muted small">{t('paths.pick')}</p> : null}
-      <div className="row">
-        <button type="button" disabled={!from || !to || loading} onClick={onFind}>
-          {t('paths.find')}
-        </button>
-        <button type="button" className="mini" onClick={onClear}>
-          {t('paths.clear')}
-        </button>
-      </div>
-      {searched && !loading && paths.length === 0 && <p className="muted small">{t('paths.none', { max: 4 })}</p>}
-      <ol className="paths">
-        {paths.map((p, i) => (
-          <li key={i} className={active === i ? 'active' : ''}>
-            <button type="button" className="link" onClick={() => onShow(i)}>
-              {t('paths.path', { i: i + 1, n: p.edges.length })}
-            </button>
-            <div className="small">
-              {p.nodes.map((n, j) => (
-                <span key={n.id + j}>
-                  {j > 0 && (
-                    <button type="button" className="hop link" onClick={() => onSelectEdge(p.edges[j - 1].id)}>
-                      —{relationLabel(p.edges[j - 1], t, i18n.language)}→
-                    </button>
-                  )}
-                  {n.name}
-                </span>
-              ))}
-            </div>
-            {active === i &&
-              p.edges.map((e) =>
-                (e.evidence ?? []).slice(0, 1).map((ev, k) => <EvidenceItem key={e.id + k} evidence={ev} from={e.from} to={e.to} onRead={onRead} />),
-              )}
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }
 

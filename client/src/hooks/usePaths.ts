@@ -1,17 +1,39 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Core } from 'cytoscape';
 import type { Api } from '../api';
+import { straightenPath } from '../pathLayout';
+import { DEFAULT_PATH_CHOICES, pathQueryArgs, type PathChoices } from '../pathSearch';
+import type { CanvasState } from '../state';
 import type { EntityRef, PathData } from '../types';
 import type { CanvasDispatch } from './useCanvasHistory';
 import type { Remember } from './useKnownFacts';
 import type { Load } from './useRequest';
 
-/** The path finder: its two ends, the paths found, the one shown on the canvas. */
-export function usePaths({ api, load, remember, dispatch }: { api: Api; load: Load; remember: Remember; dispatch: CanvasDispatch }) {
+/**
+ * The path finder: its two ends, the analyst's choices (relation types, shortcuts, max hops),
+ * the paths found under the canvas filters, and the one shown on the canvas.
+ */
+export function usePaths({
+  api,
+  load,
+  remember,
+  dispatch,
+  state,
+  cyRef,
+}: {
+  api: Api;
+  load: Load;
+  remember: Remember;
+  dispatch: CanvasDispatch;
+  state: CanvasState;
+  cyRef: { current: Core | null };
+}) {
   const [pathFrom, setPathFrom] = useState<EntityRef | null>(null);
   const [pathTo, setPathTo] = useState<EntityRef | null>(null);
   const [paths, setPaths] = useState<PathData[]>([]);
-  const [pathSearched, setPathSearched] = useState(false);
+  const [searches, setSearches] = useState(0);
   const [activePath, setActivePath] = useState<number | null>(null);
+  const [choices, setChoices] = useState<PathChoices>(DEFAULT_PATH_CHOICES);
 
   const showPath = (ps: PathData[], i: number) => {
     const p = ps[i];
@@ -23,24 +45,68 @@ export function usePaths({ api, load, remember, dispatch }: { api: Api; load: Lo
 
   const findPaths = useCallback(async () => {
     if (!pathFrom || !pathTo) return;
-    setPathSearched(false);
-    const ps = await load(() => api.paths(pathFrom.id, pathTo.id, { maxLength: 4, first: 5 }));
+    const ps = await load(() => api.paths(pathFrom.id, pathTo.id, { ...pathQueryArgs(choices, state.filters), first: 5 }));
     setPaths(ps ?? []);
-    setPathSearched(true);
+    setActivePath(null);
+    setSearches((n) => n + 1);
     if (ps?.length) showPath(ps, 0);
-  }, [pathFrom, pathTo]);
+  }, [pathFrom, pathTo, choices, state.filters]);
 
   const clearPaths = () => {
     setPaths([]);
     setActivePath(null);
-    setPathSearched(false);
+    setSearches(0);
   };
 
-  /** The nodes and edges of the path shown, highlighted on the canvas. */
+  const swapEnds = () => {
+    setPathFrom(pathTo);
+    setPathTo(pathFrom);
+  };
+
+  // 清空画布 takes the paths with it: their highlight would fade whatever comes next.
+  const canvasEmpty = Object.keys(state.nodes).length === 0;
+  useEffect(() => {
+    if (canvasEmpty) {
+      setPaths([]);
+      setActivePath(null);
+    }
+  }, [canvasEmpty]);
+
+  /** The nodes and edges of the path shown, highlighted on the canvas while all of it is there. */
   const pathIds = useMemo(() => {
     const p = activePath != null ? paths[activePath] : null;
-    return new Set(p ? [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)] : []);
-  }, [paths, activePath]);
+    if (!p || !p.nodes.every((n) => state.nodes[n.id])) return new Set<string>();
+    return new Set([...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)]);
+  }, [paths, activePath, state.nodes]);
 
-  return { pathFrom, setPathFrom, pathTo, setPathTo, paths, pathSearched, activePath, findPaths, showPath, clearPaths, pathIds };
+  /** Lays a path found out in a straight line, left to right from its start. */
+  const straighten = (i: number) => {
+    const p = paths[i];
+    const cy = cyRef.current;
+    if (!p || !cy) return;
+    if (activePath !== i) showPath(paths, i);
+    straightenPath(
+      cy,
+      p.nodes.map((n) => n.id),
+      state.pinned,
+    );
+  };
+
+  return {
+    pathFrom,
+    setPathFrom,
+    pathTo,
+    setPathTo,
+    swapEnds,
+    choices,
+    setChoices: (c: Partial<PathChoices>) => setChoices((old) => ({ ...old, ...c })),
+    paths,
+    searches,
+    activePath,
+    findPaths,
+    showPath,
+    clearPaths,
+    straighten,
+    pathIds,
+  };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityId, relationId } from '../ids';
 import { checkGraph } from '../check';
 import type { ArticleExtraction, Chain, GraphStats } from '../model';
-import type { GraphStore } from '../store';
+import type { GraphStore, PathOptions } from '../store';
 import { runConcurrencyContract } from './concurrency';
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3, ARTICLE_4, article } from './fixtures';
 
@@ -347,7 +347,7 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
       });
 
       it('finds the k shortest paths, shortest first', async () => {
-        const paths = await store.paths(E.qingmu, E.jiangbei, { maxLength: 4, limit: 5 });
+        const paths = await store.paths(E.qingmu, E.jiangbei, { maxLength: 4, limit: 5, leaveOutShortcuts: false });
         expect(paths.length).toBeGreaterThanOrEqual(2);
         expect(paths[0].nodes.map((n) => n.id)).toEqual([E.qingmu, E.lanjing, E.xinghe, E.project, E.jiangbei].slice(0, paths[0].nodes.length));
         for (let i = 1; i < paths.length; i++) expect(paths[i].edges.length).toBeGreaterThanOrEqual(paths[i - 1].edges.length);
@@ -371,6 +371,94 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
         expect(supplyOnly).toHaveLength(1);
         expect(supplyOnly[0].edges.map((e) => e.type)).toEqual(['SUPPLIES', 'SUPPLIES']);
         expect(await store.paths(E.qingmu, 'enterprise:不存在')).toEqual([]);
+      });
+    });
+
+    describe('paths under the filters an analyst sets', () => {
+      const middles = (paths: { nodes: { id: string; type: string }[] }[]) => paths.flatMap((p) => p.nodes.slice(1, -1));
+      const ids = (paths: { nodes: { id: string }[] }[]) => paths.map((p) => p.nodes.map((n) => n.id));
+
+      it('leaves out shortcuts through a shared district or cluster unless asked', async () => {
+        await loadAll(store);
+        // 智能网联汽车产业集群 and the project are both 位于 江北区: a shortcut, not a chain.
+        const plain = await store.paths(E.carCluster, E.project, { maxLength: 3 });
+        expect(ids(plain)).toEqual([[E.carCluster, E.xinghe, E.project]]);
+        const all = await store.paths(E.carCluster, E.project, { maxLength: 2, leaveOutShortcuts: false });
+        expect(ids(all).sort()).toEqual([[E.carCluster, E.jiangbei, E.project], [E.carCluster, E.xinghe, E.project]].sort());
+        // A district may still be an end.
+        const toDistrict = await store.paths(E.qingmu, E.jiangbei, { maxLength: 4 });
+        expect(toDistrict.length).toBeGreaterThan(0);
+        expect(middles(toDistrict).filter((n) => n.type === 'District' || n.type === 'Cluster')).toEqual([]);
+      });
+
+      it('passes only through the entity types asked for, whatever the ends are', async () => {
+        await loadAll(store);
+        expect(await store.paths(E.qingmu, E.jiangbei, { entityTypes: ['Enterprise'] })).toEqual([]);
+        const viaProject = await store.paths(E.qingmu, E.jiangbei, { entityTypes: ['Enterprise', 'Project'] });
+        expect(ids(viaProject)).toEqual([[E.qingmu, E.lanjing, E.xinghe, E.project, E.jiangbei]]);
+        // Each relation as stored: the path is read along it, not re-oriented. (蓝鲸电池 and
+        // 星河动力 also cooperate: without COOPERATES_WITH the second step is the supply.)
+        const supplied = await store.paths(E.qingmu, E.jiangbei, { entityTypes: ['Enterprise', 'Project'], relationTypes: ['SUPPLIES', 'INVESTS_IN', 'LOCATED_IN'] });
+        expect(supplied[0].edges.map((e) => [e.type, e.from, e.to])).toEqual([
+          ['SUPPLIES', E.qingmu, E.lanjing],
+          ['SUPPLIES', E.lanjing, E.xinghe],
+          ['INVESTS_IN', E.xinghe, E.project],
+          ['LOCATED_IN', E.project, E.jiangbei],
+        ]);
+      });
+
+      it('walks only relations stated in an article dated within the range', async () => {
+        await loadAll(store, [ARTICLE_1, ARTICLE_2, ARTICLE_3, ARTICLE_4]);
+        // 星河动力 supplies 青木材料 directly since 2026-02-01; before, only through 蓝鲸电池.
+        expect(ids(await store.paths(E.qingmu, E.xinghe, { limit: 1 }))).toEqual([[E.qingmu, E.xinghe]]);
+        expect(ids(await store.paths(E.qingmu, E.xinghe, { limit: 1, dateTo: '2025-12-31' }))).toEqual([[E.qingmu, E.lanjing, E.xinghe]]);
+        expect(ids(await store.paths(E.qingmu, E.xinghe, { dateFrom: '2026-01-01' }))).toEqual([[E.qingmu, E.xinghe]]);
+        expect(await store.paths(E.qingmu, E.xinghe, { dateFrom: '2025-03-01', dateTo: '2025-12-31' })).toEqual([]);
+      });
+
+      it('keeps a relation stated only in undated articles under a date range', async () => {
+        const undated = { ...ARTICLE_3, article: { ...ARTICLE_3.article, date: null } };
+        await loadAll(store, [ARTICLE_1, ARTICLE_2, undated]);
+        // 青木材料 → 蓝鲸电池 has no date; 蓝鲸电池 → 星河动力 is of 2025-02-03.
+        expect(ids(await store.paths(E.qingmu, E.xinghe, { dateTo: '2025-02-10' }))).toContainEqual([E.qingmu, E.lanjing, E.xinghe]);
+        expect(await store.paths(E.qingmu, E.xinghe, { dateTo: '2025-01-31' })).toEqual([]);
+      });
+
+      it('keeps a relation stated before, during and after a range through the article within it', async () => {
+        const supply = (date: string, prefix: string) =>
+          article(
+            { title: `配套 ${date}`, date, text: `${prefix}蓝鲸电池有限公司正在为星河动力提供动力电池。` },
+            [
+              { key: 'e1', type: 'Enterprise', name: '蓝鲸电池有限公司' },
+              { key: 'e2', type: 'Enterprise', name: '星河动力' },
+            ],
+            [{ type: 'SUPPLIES', from: 'e1', to: 'e2', evidence: '蓝鲸电池有限公司正在为星河动力提供动力电池' }],
+          );
+        await loadAll(store, [ARTICLE_1, supply('2025-01-15', '一月讯 '), supply('2025-12-15', '十二月讯 ')]);
+        const within = (dateFrom: string, dateTo: string) => store.paths(E.lanjing, E.xinghe, { relationTypes: ['SUPPLIES'], dateFrom, dateTo });
+        expect(await within('2025-05-01', '2025-07-31')).toEqual([]);
+        // A third article, of June, states it again: now the summer range finds it.
+        await store.upsertArticle(supply('2025-06-15', '六月讯 '));
+        expect(await within('2025-05-01', '2025-07-31')).toHaveLength(1);
+        expect(await within('2025-02-01', '2025-04-30')).toEqual([]);
+        expect(await within('2025-12-01', '2026-01-31')).toHaveLength(1);
+      });
+
+      it('refuses hops outside 1–6, unknown types and malformed dates with BAD_INPUT', async () => {
+        await loadAll(store);
+        expect((await store.paths(E.qingmu, E.jiangbei, { maxLength: 6 })).length).toBeGreaterThan(0);
+        for (const bad of [
+          { maxLength: 7 },
+          { maxLength: 0 },
+          { maxLength: 2.5 },
+          { relationTypes: ['KNOWS'] },
+          { entityTypes: ['Person'] },
+          { dateFrom: '2025/01/01' },
+          { dateTo: 'yesterday' },
+          { dateFrom: '2025-06-01', dateTo: '2025-01-01' },
+        ]) {
+          await expect(store.paths(E.qingmu, E.jiangbei, bad as PathOptions), JSON.stringify(bad)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        }
       });
     });
 

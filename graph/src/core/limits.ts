@@ -10,7 +10,7 @@ export interface Bound {
   readonly max: number;
 }
 
-/** What a store does with an option it is given (or not): clamped, never refused. */
+/** What a store does with an option it is given (or not): clamped, never refused (but for paths, see pathLength). */
 export const STORE_BOUNDS = {
   /** Search hits. */
   search: { default: 20, min: 1, max: 200 },
@@ -18,9 +18,12 @@ export const STORE_BOUNDS = {
   neighbourhoodDepth: { default: 1, min: 0, max: 6 },
   /** Nodes of a neighbourhood, seeds included; past it the answer is truncated. */
   neighbourhoodNodes: { default: 200, min: 1, max: 100_000 },
-  /** Edges of one path. */
-  pathLength: { default: 4, min: 1, max: 8 },
-  /** k of the k shortest paths. */
+  /**
+   * Edges of one path. Refused outside (BAD_INPUT, see pathQuery), not clamped: an analyst who
+   * asks for seven hops is told six is the most, not given six quietly.
+   */
+  pathLength: { default: 4, min: 1, max: 6 },
+  /** k of the k shortest paths (refused outside, as pathLength). */
   paths: { default: 5, min: 1, max: 50 },
   /** One page of an entity's relations (relationsOf). */
   relationPage: { default: 50, min: 0, max: 10_000 },

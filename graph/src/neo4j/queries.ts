@@ -80,7 +80,7 @@ export const NEO4J_QUERIES = {
   name_keys_lock: ['keys'],
   neighbourhood_edges: ['ids', 'relationTypes', 'limit'],
   neighbourhood_expand: ['frontier', 'visited', 'relationTypes', 'entityTypes', 'limit'],
-  paths_neighbours: ['ids', 'relationTypes', 'perNode'],
+  paths_neighbours: ['ids', 'ends', 'relationTypes', 'passable', 'dateFrom', 'dateTo', 'perNode'],
   redirect_record: ['keepId', 'mergeId'],
   rejection_delete: ['id'],
   rejection_get: ['id'],

@@ -7,10 +7,11 @@ import { query, queryNames, schemaFiles, schemaIndexNames, schemaStatements } fr
 import { ARTICLE_1, ARTICLE_2, ARTICLE_3 } from '../contract/fixtures';
 import type { GraphRecord } from '../backup';
 import { entityId, relationId } from '../ids';
-import type { Entity, RelationType } from '../model';
+import type { Entity, EntityType, RelationType } from '../model';
 import { SqliteGraphStore } from '../sqlite/store';
 import { syntheticGraph } from '../synthetic';
-import { kShortestPaths } from '../paths';
+import { kShortestPaths, pathAdjacency, pathQuery } from '../paths';
+import type { PathOptions } from '../store';
 import type { QueryName } from './queries';
 import { scriptedDriver } from './scripted';
 import type { RecordedCall, Script } from './scripted';
@@ -295,13 +296,27 @@ describe('6 · paths: the k-shortest search of paths.ts over a batched neighbour
   let sqlite: SqliteGraphStore;
   let dir: string;
   const graph: { entities: Map<string, Entity>; relations: { id: string; type: RelationType; from: string; to: string }[] } = { entities: new Map(), relations: [] };
+  /** The dates of the articles stating each relation (null: an undated article). */
+  const statedOn = new Map<string, (string | null)[]>();
+  const articleDate = new Map<string, string | null>();
 
   // The same graph, twice: in the real embedded store, and behind a scripted driver that
   // answers paths_neighbours from the records the embedded store exports.
   const graphScript: Script = (name, params) => {
     const degree = (id: string) => graph.relations.filter((r) => r.from === id || r.to === id).length;
     if (name === 'paths_neighbours') {
+      // What paths_neighbours.cypher keeps: the relation types, the two ends or a passable
+      // type, and a relation stated within the dates (or in no dated article).
       const types = params.relationTypes as string[];
+      const ends = params.ends as string[];
+      const passable = params.passable as string[];
+      const [from, to] = [params.dateFrom as string | null, params.dateTo as string | null];
+      const within = (r: { id: string }) => {
+        if (from == null && to == null) return true;
+        const dates = (statedOn.get(r.id) ?? []).filter((d): d is string => d != null);
+        return dates.length === 0 || dates.some((d) => d >= (from ?? '') && d <= (to ?? '9999-12-31'));
+      };
+      const other = (r: { from: string; to: string }, id: string) => (r.from === id ? r.to : r.from);
       return (params.ids as string[])
         .filter((id) => graph.entities.has(id))
         .map((id) => ({
@@ -309,6 +324,8 @@ describe('6 · paths: the k-shortest search of paths.ts over a batched neighbour
           degree: degree(id),
           steps: graph.relations
             .filter((r) => (r.from === id || r.to === id) && (types.length === 0 || types.includes(r.type)))
+            .filter((r) => ends.includes(other(r, id)) || passable.includes(graph.entities.get(other(r, id))!.type))
+            .filter(within)
             .slice(0, Number(params.perNode))
             .map((r) => ({ relationId: r.id, node: r.from === id ? r.to : r.from, degree: degree(r.from === id ? r.to : r.from) })),
         }));
@@ -328,6 +345,8 @@ describe('6 · paths: the k-shortest search of paths.ts over a batched neighbour
     for await (const rec of sqlite.exportRecords()) {
       if (rec.kind === 'entity') graph.entities.set(rec.entity.id, rec.entity);
       if (rec.kind === 'relation') graph.relations.push(rec.relation);
+      if (rec.kind === 'article') articleDate.set(rec.article.id, rec.article.date ?? null);
+      if (rec.kind === 'evidence') statedOn.set(rec.relationId, [...(statedOn.get(rec.relationId) ?? []), articleDate.get(rec.evidence.articleId) ?? null]);
     }
   });
   afterAll(async () => {
@@ -340,7 +359,14 @@ describe('6 · paths: the k-shortest search of paths.ts over a batched neighbour
     return Array.from({ length: 60 }, (_, i) => ({
       from: ids[(i * 37) % ids.length],
       to: ids[(i * 101 + 13) % ids.length],
-      options: [{ maxLength: 4, limit: 5 }, { maxLength: 3, limit: 20 }, { maxLength: 5, limit: 3, relationTypes: ['SUPPLIES', 'COOPERATES_WITH'] as RelationType[] }][i % 3],
+      options: (
+        [
+          { maxLength: 4, limit: 5 },
+          { maxLength: 3, limit: 20, leaveOutShortcuts: false },
+          { maxLength: 5, limit: 3, relationTypes: ['SUPPLIES', 'COOPERATES_WITH'] as RelationType[] },
+          { maxLength: 4, limit: 5, dateFrom: '2022-01-01', dateTo: '2024-06-30', entityTypes: ['Enterprise', 'Project', 'District'] as EntityType[] },
+        ] satisfies PathOptions[]
+      )[i % 4],
     }));
   };
 
@@ -352,12 +378,27 @@ describe('6 · paths: the k-shortest search of paths.ts over a batched neighbour
     const degree = (n: number) => graph.relations.filter((r) => number.get(r.from) === n || number.get(r.to) === n).length;
     let nonEmpty = 0;
     for (const { from, to, options } of pairs()) {
-      const types = options.relationTypes ?? null;
-      const adjacency = (n: number) =>
-        graph.relations.flatMap((r, edge) =>
-          types && !types.includes(r.type) ? [] : number.get(r.from) === n ? [{ edge, node: number.get(r.to)! }] : number.get(r.to) === n ? [{ edge, node: number.get(r.from)! }] : [],
-        );
-      const expected = kShortestPaths(number.get(from)!, number.get(to)!, adjacency, { k: options.limit, maxLength: options.maxLength, degreeOf: degree }).map((p) =>
+      const q = pathQuery(options);
+      const ends = [number.get(from)!, number.get(to)!];
+      const dated = (id: string) => (statedOn.get(id) ?? []).filter((d): d is string => d != null);
+      const within = (id: string) =>
+        (q.dateFrom == null && q.dateTo == null) || dated(id).length === 0 || dated(id).some((d) => d >= (q.dateFrom ?? '') && d <= (q.dateTo ?? '9999-12-31'));
+      const adjacency = pathAdjacency(
+        (n: number) =>
+          graph.relations.flatMap((r, edge) =>
+            q.relationTypes.length && !q.relationTypes.includes(r.type)
+              ? []
+              : number.get(r.from) === n
+                ? [{ edge, node: number.get(r.to)! }]
+                : number.get(r.to) === n
+                  ? [{ edge, node: number.get(r.from)! }]
+                  : [],
+          ),
+        ends,
+        (n) => q.passable.includes(graph.entities.get(ids[n])!.type),
+        (steps) => steps.filter((st) => within(graph.relations[st.edge].id)),
+      );
+      const expected = kShortestPaths(ends[0], ends[1], adjacency, { k: q.k, maxLength: q.maxLength, degreeOf: degree }).map((p) =>
         p.edges.map((e) => graph.relations[e].id),
       );
       const actual = (await store.paths(from, to, options)).map((p) => p.edges.map((e) => e.id));

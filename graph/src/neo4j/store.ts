@@ -29,7 +29,7 @@ import type {
 } from '../model';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { ENTITY_TYPES, RELATION_TYPES, isEntityType, isRelationType } from '../model';
-import { kShortestPaths } from '../paths';
+import { kShortestPaths, pathQuery } from '../paths';
 import type { Adjacency, Step } from '../paths';
 import { articleId as articleIdOf, auditId, canonicalName, entityId as entityIdOf, orientRelation, rejectionId, relationId as relationIdOf } from '../ids';
 import type {
@@ -886,10 +886,8 @@ export class Neo4jGraphStore implements GraphStore {
    * deterministic one (neighbours come in arrival order).
    */
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
+    const { maxLength, k, relationTypes, passable, dateFrom, dateTo } = pathQuery(options);
     if (from === to) return [];
-    const maxLength = bounded(options.maxLength, STORE_BOUNDS.pathLength);
-    const k = bounded(options.limit, STORE_BOUNDS.paths);
-    const relationTypes = (options.relationTypes ?? []).filter(isRelationType);
 
     return this.read(async (tx) => {
       const nodeIds: string[] = [];
@@ -911,7 +909,7 @@ export class Neo4jGraphStore implements GraphStore {
       const fetch = async (nodes: number[]) => {
         for (let i = 0; i < nodes.length; i += PATH_BATCH) {
           const batch = nodes.slice(i, i + PATH_BATCH).map((n) => nodeIds[n]);
-          const rows = await run(tx, 'paths_neighbours', { ids: batch, relationTypes, perNode: int(PATH_NEIGHBOURS_PER_NODE) });
+          const rows = await run(tx, 'paths_neighbours', { ids: batch, ends: [from, to], relationTypes, passable, dateFrom, dateTo, perNode: int(PATH_NEIGHBOURS_PER_NODE) });
           for (const row of rows) {
             const node = number(row.nodeId as string, nodeIds, nodeNumber);
             const list = (row.steps as { relationId: string; node: string; degree: number }[]).map((s) => {

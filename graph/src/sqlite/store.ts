@@ -59,13 +59,14 @@ import type {
   SearchOptions,
 } from '../store';
 import { GraphStoreError, evidenceKey, ingestSummary } from '../store';
-import { kShortestPaths, type Adjacency, type Step } from '../paths';
+import { kShortestPaths, pathAdjacency, pathQuery, type Adjacency, type Step } from '../paths';
 import { aliasesAfterUndo, mergeToUndo, movedRelationId, previewMerge, type MergeUndo, type MergedRelation } from '../merge';
 import { migrate } from './schema';
 import { STORE_BOUNDS, bounded, emptyImportReport, emptyUpsertReport, rankHits, rankScore, validateArticleText, validateExtraction } from '../core';
 import { combineConfidence, encodeReviewCursor, reviewKey, reviewOptions, withConfidence, type ReviewPage, type ReviewQueueOptions } from '../review';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { AdjacencyIndex } from './adjacency';
+import { EvidenceDates } from './evidence-dates';
 import type { GraphRecord, ImportReport } from '../backup';
 
 interface EntityRow {
@@ -100,6 +101,11 @@ interface EvidenceRow {
 }
 
 const MAX_IN = 500; // SQLite binds at most 32766 parameters; chunks keep statements cacheable
+
+/** Steps along the relations a date range keeps. */
+function keptWithin(within: (relation: number) => boolean): (steps: Step[]) => Step[] {
+  return (steps) => steps.filter((s) => within(s.edge));
+}
 
 function chunks<T>(items: T[], size = MAX_IN): T[][] {
   const out: T[][] = [];
@@ -136,12 +142,14 @@ export class SqliteGraphStore implements GraphStore {
 
   /** Who is next to whom, in memory; SQLite remains the truth (see adjacency.ts). */
   private readonly index: AdjacencyIndex;
+  private readonly dates: EvidenceDates;
   /** Relations written by the transaction under way, for the index once it commits. */
   private pendingRelations: { n: number; type: RelationType; src: number; dst: number }[] = [];
   private pendingEntities: { n: number; type: EntityType }[] = [];
 
   private constructor(readonly db: Database.Database) {
     this.index = new AdjacencyIndex(db);
+    this.dates = new EvidenceDates(db);
   }
 
   static open(path: string, options: { readonly?: boolean } = {}): SqliteGraphStore {
@@ -224,9 +232,11 @@ export class SqliteGraphStore implements GraphStore {
       const result = write();
       for (const e of this.pendingEntities) this.index.addEntity(e.n, e.type);
       for (const r of this.pendingRelations) this.index.add(r.n, r.type, r.src, r.dst);
+      this.dates.invalidate();
       return result;
     } catch (err) {
       this.index.invalidate();
+      this.dates.invalidate();
       throw err;
     } finally {
       this.pendingRelations = [];
@@ -449,6 +459,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     // Deletes and merges are rare: the index is simply rebuilt on the next walk.
     this.index.invalidate();
+    this.dates.invalidate();
     return this.db.transaction(() => {
       const gone = this.st('SELECT id, title, date, source, url FROM articles WHERE id = ?').get(id);
       if (!gone) return false;
@@ -749,12 +760,18 @@ export class SqliteGraphStore implements GraphStore {
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[]> {
     this.assertOpen();
-    const maxLength = bounded(options.maxLength, STORE_BOUNDS.pathLength);
-    const k = bounded(options.limit, STORE_BOUNDS.paths);
+    const q = pathQuery(options);
     const [a, b] = [this.entityRow(from), this.entityRow(to)];
     if (!a || !b || a.n === b.n) return [];
-    const walk = this.adjacency(options.relationTypes);
-    const found = kShortestPaths(a.n, b.n, walk, { k, maxLength, degreeOf: (n) => this.index.degreeOf(n) });
+    const passable = new Set(q.passable);
+    const index = this.index;
+    const walk = pathAdjacency(
+      this.adjacency(q.relationTypes),
+      [a.n, b.n],
+      (n) => passable.has(index.typeOf(n)!),
+      q.dateFrom || q.dateTo ? keptWithin(this.dates.within(q.dateFrom, q.dateTo)) : undefined,
+    );
+    const found = kShortestPaths(a.n, b.n, walk, { k: q.k, maxLength: q.maxLength, degreeOf: (n) => index.degreeOf(n) });
     if (found.length === 0) return [];
     const ents = this.entitiesByN(found.flatMap((p) => p.nodes));
     const relRows = this.relationsByN([...new Set(found.flatMap((p) => p.edges))]);
@@ -947,6 +964,7 @@ export class SqliteGraphStore implements GraphStore {
   async mergeEntities(keepId: string, mergeId: string, audit: ActorOptions = {}): Promise<Entity> {
     this.assertOpen();
     this.index.invalidate();
+    this.dates.invalidate();
     return this.db.transaction(() => {
       const keep = this.entityRow(keepId);
       const merge = this.entityRow(mergeId);
@@ -1175,6 +1193,7 @@ export class SqliteGraphStore implements GraphStore {
     const piece = evidenceKey(options.evidence);
     const id = rejectionId(relId, piece);
     this.index.invalidate();
+    this.dates.invalidate();
     return this.db.transaction(() => {
       const existing = this.st('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionRow | undefined;
       if (existing) return toRejection(existing);
@@ -1218,6 +1237,7 @@ export class SqliteGraphStore implements GraphStore {
     this.assertOpen();
     const id = rejectionId(relId, evidenceKey(options.evidence));
     this.index.invalidate();
+    this.dates.invalidate();
     const n = this.db.transaction((): number | null => {
       const rejected = this.st('SELECT * FROM rejections WHERE id = ?').get(id) as RejectionRow | undefined;
       if (!rejected) throw new GraphStoreError('NOT_FOUND', `no rejection ${id}`);
@@ -1569,6 +1589,7 @@ export class SqliteGraphStore implements GraphStore {
       this.db.exec('UPDATE entities SET degree = (SELECT count(*) FROM relations r WHERE r.src = entities.n) + (SELECT count(*) FROM relations r WHERE r.dst = entities.n)');
       this.db.prepare('COMMIT').run();
       this.index.invalidate();
+      this.dates.invalidate();
       return report;
     } catch (err) {
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();

@@ -793,7 +793,14 @@ export type Query = {
   mergePreview: MergePreview;
   /** The entities within 'depth' relations of the given ones, and the relations among them. */
   neighbourhood: Subgraph;
-  /** Up to 'first' shortest paths between two entities, shortest first. */
+  /**
+   * Up to 'first' shortest paths between two entities, shortest first, each relation walked in
+   * either direction (a path's edges keep their own from and to). maxLength: 1–6 hops.
+   * relationTypes: the relations walked (all when absent). entityTypes: the types a path may pass
+   * through (its ends are whatever they are). dateFrom/dateTo (YYYY-MM-DD): only relations stated
+   * in an article dated within (a relation with no dated article is kept). leaveOutShortcuts: no
+   * path through a District or Cluster, whose relations are all 位于/成员 (on by default).
+   */
   paths: Array<Path>;
   /**
    * What ingestArticle would load from this article — entities (new or landing on an existing one by
@@ -881,8 +888,12 @@ export type QueryNeighbourhoodArgs = {
 
 
 export type QueryPathsArgs = {
+  dateFrom?: InputMaybe<Scalars['String']['input']>;
+  dateTo?: InputMaybe<Scalars['String']['input']>;
+  entityTypes?: InputMaybe<Array<EntityType>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
+  leaveOutShortcuts?: InputMaybe<Scalars['Boolean']['input']>;
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   relationTypes?: InputMaybe<Array<RelationType>>;
   to: Scalars['ID']['input'];
@@ -1733,7 +1744,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   mergePreview?: Resolver<ResolversTypes['MergePreview'], ParentType, ContextType, RequireFields<QueryMergePreviewArgs, 'keepId' | 'mergeId'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'ids' | 'limit'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'leaveOutShortcuts' | 'maxLength' | 'to'>>;
   previewArticle?: Resolver<ResolversTypes['ArticlePreview'], ParentType, ContextType, RequireFields<QueryPreviewArticleArgs, 'input'>>;
   rejections?: Resolver<Array<ResolversTypes['Rejection']>, ParentType, ContextType, RequireFields<QueryRejectionsArgs, 'first'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<QueryRelationsArgs, 'ids'>>;

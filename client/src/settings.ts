@@ -1,6 +1,7 @@
 // The analyst's settings, kept in this browser: one typed object with its defaults, read and
 // written through one pair of functions. Each field keeps the localStorage key it always had,
 // so settings saved by an older explorer are read as they were.
+import { NODE_SIZINGS, type NodeSizing } from './canvasDetail';
 
 export interface Settings {
   /** The curation token; mutations carry it, reads never do. */
@@ -11,6 +12,10 @@ export interface Settings {
   expandLimit: number;
   /** The delete keys of the views this browser saved (view id → key): "mine" are the ones with a key. */
   viewKeys: Record<string, string>;
+  /** What a node's size says: its type only, its degree, or the investments it takes part in. */
+  nodeSize: NodeSizing;
+  /** On a big canvas, a hub's leaves drawn as one "+N" node until opened. */
+  bundleLeaves: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -18,6 +23,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lang: null,
   expandLimit: 40,
   viewKeys: {},
+  nodeSize: 'degree',
+  bundleLeaves: true,
 });
 
 export const EXPAND_LIMIT_MAX = 500;
@@ -53,6 +60,16 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
     },
     format: (v) => JSON.stringify(v),
   },
+  nodeSize: {
+    key: 'chainAtlas.nodeSize',
+    parse: (raw) => (NODE_SIZINGS as readonly string[]).includes(raw) ? (raw as NodeSizing) : undefined,
+    format: (v) => v,
+  },
+  bundleLeaves: {
+    key: 'chainAtlas.bundleLeaves',
+    parse: (raw) => (raw === 'true' ? true : raw === 'false' ? false : undefined),
+    format: (v) => String(v),
+  },
 };
 
 function storage(): Storage | null {
@@ -77,6 +94,8 @@ export function readSettings(): Settings {
     lang: readField('lang', store),
     expandLimit: readField('expandLimit', store),
     viewKeys: { ...readField('viewKeys', store) },
+    nodeSize: readField('nodeSize', store),
+    bundleLeaves: readField('bundleLeaves', store),
   };
 }
 

@@ -63,7 +63,7 @@ export async function clickOnCanvas(p: Page, id: string, how: 'click' | 'dbl' | 
 }
 
 export async function search(p: Page, q: string) {
-  const box = p.getByRole('searchbox', { name: /搜索|Search/ });
+  const box = p.getByRole('combobox', { name: /搜索|Search/ });
   await box.fill(q);
   // Hits for this query, not the previous one's still on screen.
   await p.locator(`#search-results[data-query=${JSON.stringify(q.trim())}] [role=option]`).first().waitFor();

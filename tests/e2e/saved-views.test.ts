@@ -47,7 +47,7 @@ async function open(ctx: BrowserContext, expandLimit: number, path = '/'): Promi
   const p = await ctx.newPage();
   p.setDefaultTimeout(20_000);
   await p.goto(`${url}${path}`);
-  await p.getByRole('searchbox', { name: '搜索' }).waitFor();
+  await p.getByRole('combobox', { name: '搜索' }).waitFor();
   return p;
 }
 

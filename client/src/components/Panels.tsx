@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { parseDateInput } from '../dates';
 import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
 import { TYPE_STYLE } from '../cyStyle';
 import { EXPORT_KINDS, type ExportKind } from '../exporters';
 import type { Filters } from '../state';
@@ -153,14 +154,14 @@ export function PathsPanel({
     <section className="panel" aria-label={t('paths.title')} data-testid="paths-panel">
       <h3>{t('paths.title')}</h3>
       <div className="path-end">
-        <span className="muted">{t('paths.from')}：</span>
+        <span className="muted">{t('paths.from')}{t('punct.colon')}</span>
         <span className="path-name">{from?.name ?? '—'}</span>
         <button type="button" className="mini" onClick={() => onSwapSelected('from')}>
           {t('paths.useSelected')}
         </button>
       </div>
       <div className="path-end">
-        <span className="muted">{t('paths.to')}：</span>
+        <span className="muted">{t('paths.to')}{t('punct.colon')}</span>
         <span className="path-name">{to?.name ?? '—'}</span>
         <button type="button" className="mini" onClick={() => onSwapSelected('to')}>
           {t('paths.useSelected')}
@@ -180,7 +181,7 @@ export function PathsPanel({
         {paths.map((p, i) => (
           <li key={i} className={active === i ? 'active' : ''}>
             <button type="button" className="link" onClick={() => onShow(i)}>
-              {t('paths.path', { i: i + 1, n: p.edges.length })}
+              {t('paths.path', { i: i + 1, n: p.edges.length, count: p.edges.length })}
             </button>
             <div className="small">
               {p.nodes.map((n, j) => (
@@ -267,7 +268,7 @@ export function ViewsPanel({
         </button>
       </div>
       <div className="row wrap export-row">
-        <span className="muted small">{t('views.export')}：</span>
+        <span className="muted small">{t('views.export')}{t('punct.colon')}</span>
         {EXPORT_KINDS.map((k) => (
           <button key={k} type="button" className="mini" title={t(`views.exportAs.${k}`)} onClick={() => onExport(k)}>
             {k === 'graphml' ? 'GraphML' : k.toUpperCase()}
@@ -321,11 +322,12 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
     ['E', t('help.expand')],
     ['P', t('help.pin')],
     ['Delete', t('help.hide')],
+    ['Shift+F10', t('help.menu')],
     ['?', t('help.help')],
     ['Esc', t('help.escape')],
   ];
   return (
-    <div className="modal" role="dialog" aria-label={t('help.title')}>
+    <Modal label={t('help.title')}>
       <div className="modal-body">
         <h2>{t('help.title')}</h2>
         <table className="keys">
@@ -345,6 +347,6 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
           {t('help.close')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -31,7 +31,15 @@ export type Hook = {
 };
 export type Win = { __chainAtlas: Hook };
 
-export const nodeIds = (p: Page) => p.evaluate(() => (window as unknown as Win).__chainAtlas.cy.nodes().map((n) => n.id()).sort());
+/** The entities drawn on the canvas (not the "+N" nodes standing for a hub's bundled leaves). */
+export const nodeIds = (p: Page) =>
+  p.evaluate(() =>
+    (window as unknown as Win).__chainAtlas.cy
+      .nodes()
+      .filter((n) => !n.hasClass('bundle'))
+      .map((n) => n.id())
+      .sort(),
+  );
 export const visibleIds = (p: Page) =>
   p.evaluate(() =>
     (window as unknown as Win).__chainAtlas.cy
@@ -80,10 +88,10 @@ export async function settle(p: Page) {
 }
 
 /** Runs `act` (a double click, a menu item) and waits until the expansion it starts has finished. */
-export async function expanding(p: Page, act: () => Promise<unknown>) {
+export async function expanding(p: Page, act: () => Promise<unknown>, timeout = 15_000) {
   const before = await p.evaluate(() => (window as unknown as Win).__chainAtlas.expanded ?? 0);
   await act();
-  await p.waitForFunction((n) => ((window as unknown as Win).__chainAtlas.expanded ?? 0) > n, before, { timeout: 15_000 });
+  await p.waitForFunction((n) => ((window as unknown as Win).__chainAtlas.expanded ?? 0) > n, before, { timeout });
   await settle(p);
 }
 

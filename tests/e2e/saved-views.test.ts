@@ -43,7 +43,11 @@ afterAll(async () => {
 });
 
 async function open(ctx: BrowserContext, expandLimit: number, path = '/'): Promise<Page> {
-  await ctx.addInitScript((n) => localStorage.setItem('chainAtlas.expandLimit', String(n)), expandLimit);
+  await ctx.addInitScript((n) => {
+    localStorage.setItem('chainAtlas.expandLimit', String(n));
+    // Every entity drawn, so the canvas's nodes are the view's (bundles have their own test).
+    localStorage.setItem('chainAtlas.bundleLeaves', 'false');
+  }, expandLimit);
   const p = await ctx.newPage();
   p.setDefaultTimeout(20_000);
   await p.goto(`${url}${path}`);

@@ -1,5 +1,6 @@
-// A hub's leaves bundled: on a big canvas, the dozens of entities that hang off one hub by one
-// relation type (and nothing else) are drawn as one "+37 位于" node until the analyst opens it.
+// A hub's leaves bundled: on a big canvas, the dozens of entities an expansion of one hub brought
+// by one relation type, linked to little else, are drawn as one "+37 位于" node until the analyst
+// opens it.
 import type { RelationType } from '../types';
 import type { CanvasState } from './canvas';
 
@@ -18,19 +19,25 @@ export const BUNDLE_MIN_LEAVES = 8;
 
 export const bundleId = (hub: string, type: RelationType) => `bundle:${hub}|${type}`;
 
+/** A leaf may have this many neighbours on the canvas besides its hub (its district, its cluster). */
+export const LEAF_MAX_OTHER_NEIGHBOURS = 2;
+
 /**
- * The bundles of a canvas: leaves (one neighbour among what is shown) grouped by their hub and
- * the relation type to it. Never bundled: what is pinned, selected or filtered out, what is in a
- * district or cluster view, and a bundle the analyst opened (`opened`, by bundle id).
+ * The bundles of a canvas: the leaves an expansion of a hub brought (entities with the hub as
+ * their origin, no expansion of their own, and at most two other neighbours drawn — a district,
+ * a cluster), grouped by the hub and the relation type to it. Never bundled: what is pinned,
+ * selected or filtered out, what is in a district or cluster view, and a bundle the analyst
+ * opened (`opened`, by bundle id).
  */
 export function leafBundles(
   s: CanvasState,
   filtered: ReadonlySet<string>,
   opened: ReadonlySet<string>,
-  opts: { fromNodes?: number; minLeaves?: number } = {},
+  opts: { fromNodes?: number; minLeaves?: number; maxOthers?: number } = {},
 ): Bundle[] {
   const fromNodes = opts.fromNodes ?? BUNDLE_FROM_NODES;
   const minLeaves = opts.minLeaves ?? BUNDLE_MIN_LEAVES;
+  const maxOthers = opts.maxOthers ?? LEAF_MAX_OTHER_NEIGHBOURS;
   if (s.view.kind !== 'free' || Object.keys(s.nodes).length < fromNodes) return [];
   const neighbours = new Map<string, Map<string, RelationType>>();
   const link = (a: string, b: string, t: RelationType) => {
@@ -45,11 +52,13 @@ export function leafBundles(
   }
   const pinned = new Set(s.pinned);
   const groups = new Map<string, Bundle>();
-  for (const [id, m] of neighbours) {
-    if (m.size !== 1 || pinned.has(id) || id === s.selected || filtered.has(id) || s.parents[id]) continue;
-    const [hub, type] = [...m][0]!;
-    // Two leaves of each other (a pair alone) are no hub and its leaf.
-    if ((neighbours.get(hub)?.size ?? 0) < 2) continue;
+  for (const id of Object.keys(s.nodes)) {
+    const hub = s.origins[id];
+    if (!hub || !s.nodes[hub] || filtered.has(hub)) continue;
+    if (pinned.has(id) || id === s.selected || filtered.has(id) || s.parents[id] || s.expansions[id]?.length) continue;
+    const m = neighbours.get(id);
+    const type = m?.get(hub);
+    if (!m || !type || m.size - 1 > maxOthers) continue;
     const key = bundleId(hub, type);
     if (opened.has(key)) continue;
     let g = groups.get(key);

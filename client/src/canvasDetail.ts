@@ -36,10 +36,10 @@ export function applyNodeSizes(cy: Core, mode: NodeSizing, base: (type: string) 
 /** From this many nodes, labels follow the zoom level. */
 export const LABELS_BY_ZOOM_FROM = 150;
 /** Nodes labelled at any zoom (the best connected), then more from ZOOM_MORE, all from ZOOM_ALL (edges too). */
-export const ALWAYS_LABELLED = 40;
-export const MORE_LABELLED = 200;
-export const ZOOM_MORE = 0.7;
-export const ZOOM_ALL = 1.1;
+export const ALWAYS_LABELLED = 30;
+export const MORE_LABELLED = 100;
+export const ZOOM_MORE = 1;
+export const ZOOM_ALL = 1.5;
 
 /**
  * Labels by zoom level: on a big canvas, only the best connected nodes are labelled when the

@@ -115,9 +115,9 @@ describe('big canvases', () => {
       }, level);
     expect(await at(0.4)).toBeGreaterThan(0);
     expect(await p.evaluate((hid) => (window as unknown as { __chainAtlas: { cy: Cy } }).__chainAtlas.cy.getElementById(hid).hasClass('quiet'), hub.id)).toBe(false);
-    const fewer = await at(0.8);
+    const fewer = await at(1.2);
     expect(fewer).toBeLessThan(await at(0.4));
-    expect(await at(1.5)).toBe(0);
+    expect(await at(1.8)).toBe(0);
     await p.context().close();
   }, 240_000);
 });

@@ -173,7 +173,7 @@ describe('expansion', () => {
     const menu = p.getByRole('menu');
     await menu.getByText('按关系类型展开').waitFor();
     await p.screenshot({ path: join(SCREENSHOTS, '09-context-menu.png') });
-    await expanding(p, () => menu.getByRole('button', { name: '运营' }).click());
+    await expanding(p, () => menu.getByRole('menuitem', { name: '运营' }).click());
     // Only what 忽米网 operates or is operated by: not 宗申集团, its partner.
     expect(await nodeIds(p)).toEqual(['enterprise:重庆忽米网络科技有限公司', 'platform:忽米网', 'platform:汽摩产业大脑']);
 

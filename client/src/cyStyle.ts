@@ -166,7 +166,7 @@ export function cyStylesheet(elements = 0): StylesheetJson {
  */
 const detailRules = [
   { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
-  { selector: 'node.quiet, edge.quiet', style: { label: '' } },
+  { selector: 'node.quiet', style: { label: '' } },
   { selector: '.bundled', style: { display: 'none' } },
   {
     selector: 'node.bundle',
@@ -192,8 +192,9 @@ const detailRules = [
   { selector: 'edge.bundle', style: { 'line-style': 'dotted', label: '' } },
 ];
 
-/** What is selected or on a path keeps its label at any zoom. */
+/** Edge labels by zoom (after the edge rule, which sets them), and what is selected or on a path keeps its label at any zoom. */
 const labelRestoreRules = [
+  { selector: 'edge.quiet', style: { label: '' } },
   { selector: 'node.quiet:selected, node.quiet.path', style: { label: 'data(display)' } },
   { selector: 'edge.quiet:selected, edge.quiet.path', style: { label: 'data(label)' } },
 ];

@@ -78,11 +78,15 @@ export async function search(p: Page, q: string) {
 }
 
 /** No request in flight, no layout running, no animation: the canvas is still. */
-export async function settle(p: Page) {
-  await p.waitForFunction(() => {
-    const h = (window as unknown as Partial<Win>).__chainAtlas;
-    return !!h && h.pending === 0 && !h.layouts && !h.cy.animated();
-  });
+export async function settle(p: Page, timeout?: number) {
+  await p.waitForFunction(
+    () => {
+      const h = (window as unknown as Partial<Win>).__chainAtlas;
+      return !!h && h.pending === 0 && !h.layouts && !h.cy.animated();
+    },
+    undefined,
+    timeout ? { timeout } : {},
+  );
   // One more frame, so the last positions are drawn.
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -92,7 +96,7 @@ export async function expanding(p: Page, act: () => Promise<unknown>, timeout = 
   const before = await p.evaluate(() => (window as unknown as Win).__chainAtlas.expanded ?? 0);
   await act();
   await p.waitForFunction((n) => ((window as unknown as Win).__chainAtlas.expanded ?? 0) > n, before, { timeout });
-  await settle(p);
+  await settle(p, timeout);
 }
 
 /** Adds an entity from the search box and waits for it on the canvas. */

@@ -67,6 +67,7 @@ export async function startSyntheticServer(relations = 3000, seed = 7): Promise<
   return {
     url,
     app,
+    store,
     hubs,
     async close() {
       await app.close();

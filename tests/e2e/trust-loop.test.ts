@@ -120,7 +120,7 @@ describe('the trust loop in the explorer', () => {
     await page.getByTestId('preview-relations').locator(`li[data-relation-id="${dropped}"] input[type=checkbox]:not(:checked)`).waitFor();
     await page.getByTestId('import-status').getByText('This article is already in the graph; loading it again changes nothing.').waitFor();
     await page.screenshot({ path: join(DOCS, 'import.en.png') });
-    await page.getByRole('button', { name: 'Switch language' }).click();
+    await page.getByRole('button', { name: '中文', exact: true }).click();
     await page.getByRole('button', { name: /返回图谱/ }).click();
   });
 

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 
 export interface CanvasMeasurement {
   elements: number;
+  /** Nodes among the elements (the rest are edges). */
+  nodes?: number;
   /** Navigation start → first frame with every element drawn (load, parse, style, paint). */
   firstGraphMs: number;
   /**
@@ -37,11 +39,12 @@ type CyLike = {
  * renderer) and measures first graph, layout and panning. `baseUrl` is where the built client
  * is served; defaults to the page's current origin.
  */
-export async function measureCanvas(page: Page, n: number, baseUrl?: string): Promise<CanvasMeasurement> {
+export async function measureCanvas(page: Page, n: number, baseUrl?: string, opts: { nodes?: number; detail?: boolean } = {}): Promise<CanvasMeasurement> {
   const base = baseUrl ?? new URL(page.url()).origin;
+  const extra = `${opts.nodes ? `&nodes=${opts.nodes}` : ''}${opts.detail === false ? '&detail=0' : ''}`;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.goto(`${base}/?bench=${n}`);
+  await page.goto(`${base}/?bench=${n}${extra}`);
   await page.waitForFunction(() => (window as unknown as BenchHook).__chainAtlas?.bench?.firstGraphMs != null, undefined, { timeout: 60_000 });
   const { metrics } = await cdp.send('Performance.getMetrics');
   const threadTime = metrics.find((m) => m.name === 'ThreadTime')?.value;
@@ -117,6 +120,7 @@ export async function measureCanvas(page: Page, n: number, baseUrl?: string): Pr
   const r1 = (x: number) => Math.round(x * 10) / 10;
   return {
     elements: n,
+    ...(opts.nodes ? { nodes: opts.nodes } : {}),
     firstGraphMs: Math.round(firstGraphMs),
     ...(threadTime != null ? { firstGraphCpuMs: Math.round(threadTime * 1000) } : {}),
     scriptStartMs: Math.round(scriptStartMs),

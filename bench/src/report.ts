@@ -117,12 +117,12 @@ export function renderReport(r: Report): string {
     }
   }
   if (r.client) {
-    const c = r.client as { browser: string; rows: { elements: number; firstGraphMs: number; scriptStartMs: number; layoutMs: number; panFps: number }[] };
+    const c = r.client as { browser: string; rows: { elements: number; nodes?: number; firstGraphMs: number; scriptStartMs: number; layoutMs: number; panFps: number }[] };
     out.push('', `## Client canvas (headless Chromium ${c.browser}, canvas renderer)`, '');
     out.push(
       table(
         ['elements', 'first graph ms', 'script start ms', 'layout ms', 'fps while panning'],
-        c.rows.map((x) => [x.elements, x.firstGraphMs, x.scriptStartMs, x.layoutMs, x.panFps]),
+        c.rows.map((x) => [x.nodes ? `${x.elements} (${x.nodes} nodes, ${x.elements - x.nodes} edges)` : x.elements, x.firstGraphMs, x.scriptStartMs, x.layoutMs, x.panFps]),
       ),
     );
   }

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { api as makeApi, createClient } from './api';
 import type { Api } from './api';
 import { Canvas, fitView } from './components/Canvas';
+import { CanvasList } from './components/CanvasList';
 import { CanvasToolbar } from './components/CanvasToolbar';
 import { ContextMenu, type MenuAt } from './components/ContextMenu';
 import { relationLabel } from './components/Details';
@@ -27,7 +28,7 @@ import { useSelection } from './hooks/useSelection';
 import { useToast } from './hooks/useToast';
 import { useUrlSync } from './hooks/useUrlSync';
 import { readSettings, writeSettings } from './settings';
-import { filteredOut, toViewState } from './state';
+import { filteredOut, leafBundles, toViewState, type Bundle } from './state';
 import type { Article, EntityRef, EvidenceData, SearchHitData } from './types';
 import { chainScreen, screenFromUrl, type Screen } from './screens';
 import { curationApi } from './curation';
@@ -81,6 +82,21 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
   );
 
   const hiddenIds = useMemo(() => filteredOut(state, edgeDates), [state, edgeDates]);
+  /** How the canvas draws a big graph (settings, applied as they change). */
+  const [display, setDisplay] = useState(() => {
+    const s = readSettings();
+    return { nodeSize: s.nodeSize, bundleLeaves: s.bundleLeaves };
+  });
+  /** The bundles the analyst opened: their leaves stay drawn one by one. */
+  const [openedBundles, setOpenedBundles] = useState<ReadonlySet<string>>(() => new Set());
+  const bundles = useMemo(
+    () => (display.bundleLeaves ? leafBundles(state, hiddenIds, openedBundles) : []),
+    [state.nodes, state.edges, state.pinned, state.selected, state.view, state.parents, hiddenIds, openedBundles, display.bundleLeaves],
+  );
+  const bundleLabel = useCallback(
+    (b: Bundle) => t('canvas.bundle', { count: b.members.length, rel: t(`relationType.${b.type}`) }),
+    [t],
+  );
   const timelineDates = useMemo(() => Object.keys(state.edges).flatMap((id) => edgeDates[id] ?? []), [state.edges, edgeDates]);
 
   const selectedEntity: EntityRef | null = state.selected && state.nodes[state.selected] ? state.nodes[state.selected] : null;
@@ -139,6 +155,15 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     toggleHelp: () => setModal((m) => (m === 'help' ? null : 'help')),
     fit: fitCurrent,
     expand: (id) => void expand(id),
+    openMenu: () => {
+      const cy = cyRef.current;
+      const id = stateRef.current.selected;
+      const ele = id && cy ? cy.getElementById(id) : null;
+      if (cy && ele && ele.nonempty()) {
+        const p = ele.isEdge() ? ele.renderedMidpoint() : (ele as NodeSingular).renderedPosition();
+        setMenu({ id, kind: ele.isEdge() ? 'edge' : 'node', x: p.x, y: p.y });
+      } else if (cy) setMenu({ id: null, kind: 'bg', x: cy.width() / 2, y: cy.height() / 2 });
+    },
     deps: [reader, modal, expand],
   });
 
@@ -188,7 +213,13 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       />
       {error && (
         <div className="error-banner" role="alert">
-          {error}
+          {error.message}
+          {error.detail && (
+            <details className="error-detail">
+              <summary>{t('errors.detail')}</summary>
+              <code>{error.detail}</code>
+            </details>
+          )}
           <button type="button" className="mini" onClick={() => setError(null)}>
             {t('errors.dismiss')}
           </button>
@@ -256,13 +287,14 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
       </Suspense>
       <div className="main" hidden={screen !== null}>
         <aside className="left">
+          <h2 className="sr-only">{t('app.explore')}</h2>
           <SearchBox
             search={searchFn}
             onPick={(h: SearchHitData) => void addEntity(h.entity)}
             inputRef={searchRef}
             extraActions={[
-              { label: t('paths.from'), onClick: (h) => paths.setPathFrom(h.entity) },
-              { label: t('paths.to'), onClick: (h) => paths.setPathTo(h.entity) },
+              { label: t('paths.from'), name: (h) => t('search.pathFrom', { name: h.entity.name }), onClick: (h) => paths.setPathFrom(h.entity) },
+              { label: t('paths.to'), name: (h) => t('search.pathTo', { name: h.entity.name }), onClick: (h) => paths.setPathTo(h.entity) },
             ]}
           />
           <FiltersPanel
@@ -326,6 +358,15 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             }}
             onExport={(k) => void exportAs(k)}
           />
+          <CanvasList
+            state={state}
+            hiddenIds={hiddenIds}
+            onSelect={(id) => {
+              dispatch({ type: 'select', id });
+              const cy = cyRef.current;
+              if (cy) cy.animate({ center: { eles: cy.getElementById(id) }, duration: 200 });
+            }}
+          />
         </aside>
         <main className={`center${timelineDates.length ? ' has-timeline' : ''}`}>
           <CanvasToolbar history={history} dispatch={dispatch} truncated={actions.truncated} onFit={fitCurrent} onExpand={(id, types, limit) => void expand(id, types, limit)} />
@@ -337,6 +378,10 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             edgeLabel={edgeLabel}
             labelKey={i18n.language}
             uncertainBelow={reviewThreshold}
+            bundles={bundles}
+            bundleLabel={bundleLabel}
+            onOpenBundle={(id) => setOpenedBundles((o) => new Set([...o, id]))}
+            nodeSize={display.nodeSize}
             onSelect={(id) => {
               setMenu(null);
               dispatch({ type: 'select', id });
@@ -407,6 +452,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             setModal(null);
             setReviewThreshold(readSettings().reviewThreshold);
           }}
+          onDisplay={(st) => setDisplay({ nodeSize: st.nodeSize, bundleLeaves: st.bundleLeaves })}
           onChanged={(m) => {
             setToast(m);
             void actions.refreshCanvas();

@@ -25,6 +25,8 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly status?: number,
+    /** The server's `extensions.code`, shown to the analyst in the page's language. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -74,7 +76,7 @@ export function createClient(opts: ClientOptions = {}): Gql {
     if (body?.errors?.length) {
       const code = body.errors[0].extensions?.code;
       const kind: ApiErrorKind = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || res.status === 401 || res.status === 403 ? 'auth' : 'graphql';
-      throw new ApiError(kind, body.errors.map((e) => e.message).join('; '), res.status);
+      throw new ApiError(kind, body.errors.map((e) => e.message).join('; '), res.status, code);
     }
     if (!res.ok || !body?.data) {
       if (res.status === 502 || res.status === 503 || res.status === 504) throw new ApiError('unreachable', `HTTP ${res.status}`, res.status);

@@ -1,8 +1,11 @@
-// ?bench=N: N synthetic styled elements (half nodes, half edges) on the canvas renderer,
-// for measuring first paint, layout and panning without a server.
+// ?bench=N: N synthetic styled elements (half nodes, half edges; &nodes=M: M nodes, the rest
+// edges) on the canvas renderer, for measuring first paint, layout and panning without a
+// server. Drawn as the explorer draws a big canvas (sizes by degree, labels by zoom level);
+// &detail=0 draws every label, as the explorer did before.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { cyStylesheet, wrapLabel } from './cyStyle';
+import { applyNodeSizes, labelLevels } from './canvasDetail';
+import { cyStylesheet, TYPE_STYLE, wrapLabel } from './cyStyle';
 import { largeGraphOptions, rendererOptions } from './cyOptions';
 import { ENTITY_TYPES, RELATION_TYPES } from './types';
 
@@ -20,7 +23,8 @@ export function startBench(n: number): void {
   const div = document.createElement('div');
   div.style.cssText = 'position:fixed;inset:0';
   root.appendChild(div);
-  const nodes = Math.ceil(n / 2);
+  const params = new URLSearchParams(location.search);
+  const nodes = Math.min(n - 1, Number(params.get('nodes')) || Math.ceil(n / 2));
   const edges = n - nodes;
   const els: cytoscape.ElementDefinition[] = [];
   // Deterministic pseudo-random, so runs are comparable.
@@ -50,6 +54,10 @@ export function startBench(n: number): void {
     ...largeGraphOptions(n),
     ...rendererOptions(location.search),
   });
+  if (params.get('detail') !== '0') {
+    applyNodeSizes(cy, 'degree', (t) => TYPE_STYLE[t as keyof typeof TYPE_STYLE]?.size ?? 28);
+    labelLevels(cy).refresh();
+  }
   const createdMs = performance.now();
   const fitMs = performance.now();
   const w = window as unknown as { __chainAtlas?: Record<string, unknown> };

@@ -29,3 +29,15 @@ describe('cyStylesheet', () => {
     expect(large.length).toBeLessThan(small.length);
   });
 });
+
+describe('labels by zoom', () => {
+  it('a quiet edge loses its label although the edge rule sets one (the quiet rule comes after it)', () => {
+    for (const size of [0, 5000]) {
+      const rules = cyStylesheet(size) as unknown as { selector: string; style: Record<string, unknown> }[];
+      const edge = rules.findIndex((r) => r.selector === 'edge');
+      const quiet = rules.findIndex((r) => r.selector === 'edge.quiet');
+      expect(quiet).toBeGreaterThan(edge);
+      expect(rules[quiet]!.style.label).toBe('');
+    }
+  });
+});

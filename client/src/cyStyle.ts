@@ -104,6 +104,7 @@ export function cyStylesheet(elements = 0): StylesheetJson {
       },
     },
     ...byType,
+    ...detailRules,
     {
       selector: 'node:parent',
       style: {
@@ -157,8 +158,48 @@ export function cyStylesheet(elements = 0): StylesheetJson {
     { selector: 'edge.path', style: { 'line-color': '#e0245e', 'target-arrow-color': '#e0245e', width: 4, 'z-index': 10 } },
     { selector: 'node.path', style: { 'border-color': '#e0245e', 'border-width': 4 } },
     { selector: '.faded', style: { opacity: 0.25 } },
+    ...labelRestoreRules,
   ] as unknown as StylesheetJson;
 }
+
+/**
+ * Sizes by degree or investment (`size`, see canvasDetail), labels by zoom (`.quiet`), and a
+ * hub's bundled leaves (`.bundled`, drawn as one `.bundle` node).
+ */
+const detailRules = [
+  { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+  { selector: 'node.quiet', style: { label: '' } },
+  { selector: '.bundled', style: { display: 'none' } },
+  {
+    selector: 'node.bundle',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#eef1f5',
+      'border-color': '#56616c',
+      'border-width': 1.5,
+      'border-style': 'dashed',
+      label: 'data(label)',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      'text-margin-y': 0,
+      'text-background-opacity': 0,
+      'font-size': 12,
+      'font-weight': 'bold',
+      color: '#1f2933',
+      width: 'label',
+      height: 22,
+      padding: '6px',
+    },
+  },
+  { selector: 'edge.bundle', style: { 'line-style': 'dotted', label: '' } },
+];
+
+/** Edge labels by zoom (after the edge rule, which sets them), and what is selected or on a path keeps its label at any zoom. */
+const labelRestoreRules = [
+  { selector: 'edge.quiet', style: { label: '' } },
+  { selector: 'node.quiet:selected, node.quiet.path', style: { label: 'data(display)' } },
+  { selector: 'edge.quiet:selected, edge.quiet.path', style: { label: 'data(label)' } },
+];
 
 const selectionRules = [
   { selector: 'edge.implied', style: { display: 'none' } },
@@ -188,6 +229,7 @@ function largeStylesheet(byType: { selector: string; style: Record<string, unkno
       },
     },
     ...byType,
+    ...detailRules,
     {
       selector: 'edge',
       style: {
@@ -206,5 +248,6 @@ function largeStylesheet(byType: { selector: string; style: Record<string, unkno
     { selector: 'edge[type = "INVESTS_IN"]', style: { 'line-color': '#d27a26', color: '#a85d16' } },
     { selector: 'edge[type = "SUPPLIES"]', style: { 'line-color': '#2f6db3' } },
     ...selectionRules,
+    ...labelRestoreRules,
   ] as unknown as StylesheetJson;
 }

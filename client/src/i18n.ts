@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { moreResources, pickLanguage } from './i18n-accessibility';
 import { readSettings } from './settings';
 import { addCurationResources } from './i18n-curation';
 
@@ -538,8 +539,8 @@ export const resources = {
 
 function initialLang(): string {
   const fromUrl = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('lang') : null;
-  const l = fromUrl ?? readSettings().lang ?? 'zh-CN';
-  return l.startsWith('en') ? 'en' : 'zh-CN';
+  const browser = typeof navigator !== 'undefined' ? (navigator.languages?.length ? navigator.languages : [navigator.language]) : [];
+  return pickLanguage(fromUrl, readSettings().lang, browser);
 }
 
 void i18n.use(initReactI18next).init({
@@ -550,5 +551,15 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 addCurationResources(i18n);
+for (const [lng, bundle] of Object.entries(moreResources)) i18n.addResourceBundle(lng, 'translation', bundle, true, true);
+
+/** The page's title and lang attribute follow the language. */
+function followLanguage(lng: string) {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lng;
+  document.title = i18n.t('app.pageTitle');
+}
+followLanguage(i18n.language);
+i18n.on('languageChanged', followLanguage);
 
 export default i18n;

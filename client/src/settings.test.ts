@@ -13,19 +13,21 @@ describe('settings', () => {
     localStorage.setItem('chainAtlas.lang', 'en');
     localStorage.setItem('chainAtlas.expandLimit', '120');
     localStorage.setItem('chainAtlas.viewKeys', JSON.stringify({ abcdef12: 'k' }));
-    expect(readSettings()).toEqual({ token: 'tok', lang: 'en', expandLimit: 120, viewKeys: { abcdef12: 'k' }, reviewThreshold: 0.75 });
+    expect(readSettings()).toEqual({ ...DEFAULT_SETTINGS, token: 'tok', lang: 'en', expandLimit: 120, viewKeys: { abcdef12: 'k' } });
   });
 
   it('fall back to the default, one by one, when what is stored is not valid', () => {
     localStorage.setItem('chainAtlas.token', 'tok');
     localStorage.setItem('chainAtlas.expandLimit', '9999');
     localStorage.setItem('chainAtlas.viewKeys', '[1,2');
+    localStorage.setItem('chainAtlas.nodeSize', 'colour');
+    localStorage.setItem('chainAtlas.bundleLeaves', 'yes');
     expect(readSettings()).toEqual({ ...DEFAULT_SETTINGS, token: 'tok' });
   });
 
   it('are written in part, leaving the others; an empty token is removed', () => {
     writeSettings({ token: 'tok', expandLimit: 60 });
-    expect(writeSettings({ lang: 'en' })).toEqual({ token: 'tok', lang: 'en', expandLimit: 60, viewKeys: {}, reviewThreshold: 0.75 });
+    expect(writeSettings({ lang: 'en' })).toEqual({ ...DEFAULT_SETTINGS, token: 'tok', lang: 'en', expandLimit: 60, viewKeys: {} });
     expect(localStorage.getItem('chainAtlas.expandLimit')).toBe('60');
     writeSettings({ token: '' });
     expect(localStorage.getItem('chainAtlas.token')).toBeNull();
@@ -41,6 +43,11 @@ describe('settings', () => {
       localStorage.setItem('chainAtlas.reviewThreshold', bad);
       expect(readSettings().reviewThreshold).toBe(0.75);
     }
+  });
+
+  it('keep the canvas display choices', () => {
+    writeSettings({ nodeSize: 'investment', bundleLeaves: false });
+    expect(readSettings()).toMatchObject({ nodeSize: 'investment', bundleLeaves: false });
   });
 
   it('hand out copies: changing what was read stores nothing', () => {

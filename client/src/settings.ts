@@ -1,6 +1,7 @@
 // The analyst's settings, kept in this browser: one typed object with its defaults, read and
 // written through one pair of functions. Each field keeps the localStorage key it always had,
 // so settings saved by an older explorer are read as they were.
+import { NODE_SIZINGS, type NodeSizing } from './canvasDetail';
 
 export interface Settings {
   /** The curation token; mutations carry it, reads never do. */
@@ -13,6 +14,10 @@ export interface Settings {
   viewKeys: Record<string, string>;
   /** Facts less certain than this (0–1) are drawn dashed on the canvas, and 待审核 can show only them. */
   reviewThreshold: number;
+  /** What a node's size says: its type only, its degree, or the investments it takes part in. */
+  nodeSize: NodeSizing;
+  /** On a big canvas, a hub's leaves drawn as one "+N" node until opened. */
+  bundleLeaves: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -21,6 +26,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   expandLimit: 40,
   viewKeys: {},
   reviewThreshold: 0.75,
+  nodeSize: 'degree',
+  bundleLeaves: true,
 });
 
 export const EXPAND_LIMIT_MAX = 500;
@@ -64,6 +71,16 @@ const FIELDS: { [K in keyof Settings]: Field<K> } = {
     },
     format: (v) => (v === DEFAULT_SETTINGS.reviewThreshold ? null : String(v)),
   },
+  nodeSize: {
+    key: 'chainAtlas.nodeSize',
+    parse: (raw) => (NODE_SIZINGS as readonly string[]).includes(raw) ? (raw as NodeSizing) : undefined,
+    format: (v) => v,
+  },
+  bundleLeaves: {
+    key: 'chainAtlas.bundleLeaves',
+    parse: (raw) => (raw === 'true' ? true : raw === 'false' ? false : undefined),
+    format: (v) => String(v),
+  },
 };
 
 function storage(): Storage | null {
@@ -89,6 +106,8 @@ export function readSettings(): Settings {
     expandLimit: readField('expandLimit', store),
     viewKeys: { ...readField('viewKeys', store) },
     reviewThreshold: readField('reviewThreshold', store),
+    nodeSize: readField('nodeSize', store),
+    bundleLeaves: readField('bundleLeaves', store),
   };
 }
 

@@ -97,7 +97,7 @@ const drawnNodes = (p: Page) =>
 describe('chain view', () => {
   it('opens from the details panel: depth 2 both ways, as the store walks it, upstream left and downstream right', async () => {
     const p = await page('/');
-    await p.getByRole('searchbox', { name: '搜索' }).waitFor();
+    await p.getByRole('combobox', { name: '搜索' }).waitFor();
     const short = root.name.replace(/^重庆/, '').slice(0, 6);
     await addFromSearch(p, short, root.name);
     await p.getByTestId('entity-details').waitFor();
@@ -232,7 +232,7 @@ describe('district dashboard', () => {
     await p.waitForTimeout(300);
     await docShot(p, 'district-dashboard.en.png');
     await p.getByRole('button', { name: /Back to explorer/ }).click();
-    await p.getByRole('searchbox', { name: 'Search' }).waitFor();
+    await p.getByRole('combobox', { name: 'Search' }).waitFor();
     expect(new URL(p.url()).searchParams.get('profile')).toBeNull();
     await p.close();
   });
@@ -263,7 +263,7 @@ describe('cluster dashboard', () => {
 describe('timeline', () => {
   it('counts the canvas\'s facts by month, and its slider drives the date filter', async () => {
     const p = await page('/');
-    await p.getByRole('searchbox', { name: '搜索' }).waitFor();
+    await p.getByRole('combobox', { name: '搜索' }).waitFor();
     await addFromSearch(p, district.name, district.name);
     await expanding(p, () => p.keyboard.press('e'));
     await p.getByTestId('timeline').waitFor({ timeout: 15_000 });

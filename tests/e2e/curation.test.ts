@@ -110,7 +110,7 @@ describe('curation with the token', () => {
     // 两江水土云计算中心 was only in that article; 忽米网 is also in others.
     expect(await nodeIds(page)).toEqual(['platform:忽米网']);
     await page.locator('.stats', { hasText: '4 篇文章' }).waitFor();
-    await page.getByRole('searchbox', { name: '搜索' }).fill('两江水土云计算中心');
+    await page.getByRole('combobox', { name: '搜索' }).fill('两江水土云计算中心');
     await page.getByText('没有找到“两江水土云计算中心”').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '10-after-curation.png') });
   });

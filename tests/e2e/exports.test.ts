@@ -86,7 +86,7 @@ describe('exports of a canvas with hubs, platforms and projects', () => {
     });
     p.on('pageerror', (e) => consoleErrors.push(String(e)));
     await p.goto(`${url}/`);
-    await p.getByRole('searchbox', { name: '搜索' }).waitFor();
+    await p.getByRole('combobox', { name: '搜索' }).waitFor();
     await addFromSearch(p, hub.name, hub.name);
     await expanding(p, () => clickOnCanvas(p, hub.id, 'dbl'));
     await settle(p);

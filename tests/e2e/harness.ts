@@ -47,3 +47,32 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * The real server over a temp SQLite store holding a generated graph with hubs (the graph
+ * package's synthetic generator), and its three biggest enterprises.
+ */
+export async function startSyntheticServer(relations = 3000, seed = 7): Promise<Served & { hubs: { id: string; name: string; degree: number }[] }> {
+  const { syntheticGraph } = await import('@chain-atlas/graph/synthetic');
+  const dir = mkdtempSync(join(tmpdir(), 'chain-atlas-e2e-synth-'));
+  const store = SqliteGraphStore.open(join(dir, 'graph.sqlite'));
+  await store.upsertArticles([...syntheticGraph({ relations, seed }).extractions()]);
+  const hubs = store.db.prepare(`SELECT id, name, degree FROM entities WHERE type = 'Enterprise' ORDER BY degree DESC LIMIT 3`).all() as {
+    id: string;
+    name: string;
+    degree: number;
+  }[];
+  const app = await createApp({ store, token: TOKEN, clientDir: DIST });
+  const { url } = await app.listen(0, '127.0.0.1');
+  return {
+    url,
+    app,
+    store,
+    hubs,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

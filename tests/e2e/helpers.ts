@@ -31,7 +31,15 @@ export type Hook = {
 };
 export type Win = { __chainAtlas: Hook };
 
-export const nodeIds = (p: Page) => p.evaluate(() => (window as unknown as Win).__chainAtlas.cy.nodes().map((n) => n.id()).sort());
+/** The entities drawn on the canvas (not the "+N" nodes standing for a hub's bundled leaves). */
+export const nodeIds = (p: Page) =>
+  p.evaluate(() =>
+    (window as unknown as Win).__chainAtlas.cy
+      .nodes()
+      .filter((n) => !n.hasClass('bundle'))
+      .map((n) => n.id())
+      .sort(),
+  );
 export const visibleIds = (p: Page) =>
   p.evaluate(() =>
     (window as unknown as Win).__chainAtlas.cy
@@ -63,28 +71,32 @@ export async function clickOnCanvas(p: Page, id: string, how: 'click' | 'dbl' | 
 }
 
 export async function search(p: Page, q: string) {
-  const box = p.getByRole('searchbox', { name: /搜索|Search/ });
+  const box = p.getByRole('combobox', { name: /搜索|Search/ });
   await box.fill(q);
   // Hits for this query, not the previous one's still on screen.
   await p.locator(`#search-results[data-query=${JSON.stringify(q.trim())}] [role=option]`).first().waitFor();
 }
 
 /** No request in flight, no layout running, no animation: the canvas is still. */
-export async function settle(p: Page) {
-  await p.waitForFunction(() => {
-    const h = (window as unknown as Partial<Win>).__chainAtlas;
-    return !!h && h.pending === 0 && !h.layouts && !h.cy.animated();
-  });
+export async function settle(p: Page, timeout?: number) {
+  await p.waitForFunction(
+    () => {
+      const h = (window as unknown as Partial<Win>).__chainAtlas;
+      return !!h && h.pending === 0 && !h.layouts && !h.cy.animated();
+    },
+    undefined,
+    timeout ? { timeout } : {},
+  );
   // One more frame, so the last positions are drawn.
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Runs `act` (a double click, a menu item) and waits until the expansion it starts has finished. */
-export async function expanding(p: Page, act: () => Promise<unknown>) {
+export async function expanding(p: Page, act: () => Promise<unknown>, timeout = 15_000) {
   const before = await p.evaluate(() => (window as unknown as Win).__chainAtlas.expanded ?? 0);
   await act();
-  await p.waitForFunction((n) => ((window as unknown as Win).__chainAtlas.expanded ?? 0) > n, before, { timeout: 15_000 });
-  await settle(p);
+  await p.waitForFunction((n) => ((window as unknown as Win).__chainAtlas.expanded ?? 0) > n, before, { timeout });
+  await settle(p, timeout);
 }
 
 /** Adds an entity from the search box and waits for it on the canvas. */

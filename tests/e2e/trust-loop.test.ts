@@ -114,13 +114,13 @@ describe('the trust loop in the explorer', () => {
     await page.getByRole('button', { name: '写入图谱' }).click();
     await page.getByTestId('import-status').getByText('未改变：这篇文章已在图谱中').waitFor();
 
-    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('button', { name: 'Preview the extraction' }).click();
     // The unticked fact is still offered (unticked), to be ticked again.
     await page.getByTestId('preview-relations').locator(`li[data-relation-id="${dropped}"] input[type=checkbox]:not(:checked)`).waitFor();
     await page.getByTestId('import-status').getByText('This article is already in the graph; loading it again changes nothing.').waitFor();
     await page.screenshot({ path: join(DOCS, 'import.en.png') });
-    await page.getByRole('button', { name: 'Switch language' }).click();
+    await page.getByRole('button', { name: '中文', exact: true }).click();
     await page.getByRole('button', { name: /返回图谱/ }).click();
   });
 
@@ -218,7 +218,7 @@ describe('the trust loop in the explorer', () => {
     await page.getByTestId('audit-page').getByRole('button', { name: '筛选' }).click();
     await expect.poll(rows).toEqual(['UNMERGE:li', 'MERGE:li', 'RESTORE:wang', 'REJECT:li', 'INGEST:wang', 'INGEST:wang']);
 
-    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await table.locator('tr[data-kind=MERGE] details summary').click();
     await page.screenshot({ path: join(DOCS, 'audit-log.en.png') });

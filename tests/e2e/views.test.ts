@@ -27,7 +27,7 @@ async function fresh(): Promise<Page> {
   const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   p.setDefaultTimeout(8000);
   await p.goto(`${served.url}/`);
-  await p.getByRole('searchbox', { name: '搜索' }).waitFor();
+  await p.getByRole('combobox', { name: '搜索' }).waitFor();
   return p;
 }
 
@@ -173,7 +173,7 @@ describe('expansion', () => {
     const menu = p.getByRole('menu');
     await menu.getByText('按关系类型展开').waitFor();
     await p.screenshot({ path: join(SCREENSHOTS, '09-context-menu.png') });
-    await expanding(p, () => menu.getByRole('button', { name: '运营' }).click());
+    await expanding(p, () => menu.getByRole('menuitem', { name: '运营' }).click());
     // Only what 忽米网 operates or is operated by: not 宗申集团, its partner.
     expect(await nodeIds(p)).toEqual(['enterprise:重庆忽米网络科技有限公司', 'platform:忽米网', 'platform:汽摩产业大脑']);
 
@@ -209,7 +209,7 @@ describe('saved views and exports', () => {
     const before = await nodeIds(p);
 
     await p.goto(`${served.url}/`);
-    await p.getByRole('searchbox', { name: '搜索' }).waitFor();
+    await p.getByRole('combobox', { name: '搜索' }).waitFor();
     expect(await nodeIds(p)).toEqual([]);
     await p.getByRole('region', { name: '视图' }).getByRole('button', { name: '忽米网一圈', exact: true }).click();
     await p.waitForFunction((n) => (window as unknown as Partial<Win>).__chainAtlas?.cy?.nodes().length === n, before.length, { timeout: 15_000 });
@@ -243,13 +243,13 @@ describe('states', () => {
     const p = await fresh();
     await p.getByText('在左侧搜索一个企业').waitFor();
     await p.screenshot({ path: join(SCREENSHOTS, '11-empty.png') });
-    await p.getByRole('searchbox', { name: '搜索' }).fill('重庆');
+    await p.getByRole('combobox', { name: '搜索' }).fill('重庆');
     await p.locator('#search-results[data-query="重庆"] [role=option]').first().waitFor();
     await p.screenshot({ path: join(SCREENSHOTS, '12-search-results.png') });
-    await p.getByRole('searchbox', { name: '搜索' }).fill('');
+    await p.getByRole('combobox', { name: '搜索' }).fill('');
 
     await p.route('**/graphql', (r) => r.abort('connectionrefused'));
-    await p.getByRole('searchbox', { name: '搜索' }).fill('忽米');
+    await p.getByRole('combobox', { name: '搜索' }).fill('忽米');
     await expect(p.getByRole('alert').first().textContent()).resolves.toMatch(/.+/);
     await p.screenshot({ path: join(SCREENSHOTS, '13-error.png') });
     await p.close();

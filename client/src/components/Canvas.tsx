@@ -2,9 +2,11 @@ import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { cyStylesheet, LARGE_STYLE, wrapLabel } from '../cyStyle';
+import { cyStylesheet, LARGE_STYLE, TYPE_STYLE, wrapLabel } from '../cyStyle';
 import { rendererOptions } from '../cyOptions';
-import type { CanvasState } from '../state';
+import { applyNodeSizes, labelLevels, type NodeSizing } from '../canvasDetail';
+import type { Bundle, CanvasState } from '../state';
+import type { EntityType } from '../types';
 
 cytoscape.use(fcose);
 
@@ -22,7 +24,14 @@ export interface CanvasProps {
   labelKey: string;
   /** Edges less certain than this are drawn dashed (the review threshold); unknown confidence is not. */
   uncertainBelow?: number;
+  /** A hub's leaves drawn as one node each (see state/bundles). */
+  bundles?: Bundle[];
+  bundleLabel?: (b: Bundle) => string;
+  onOpenBundle?: (id: string) => void;
+  nodeSize?: NodeSizing;
 }
+
+const NO_BUNDLES: Bundle[] = [];
 
 export { LARGE_GRAPH, largeGraphOptions, rendererOptions } from '../cyOptions';
 
@@ -54,6 +63,8 @@ export function Canvas(props: CanvasProps) {
   cb.current = props;
   const lastView = useRef<string>('free');
   const large = useRef(false);
+  const labels = useRef<ReturnType<typeof labelLevels> | null>(null);
+  const bundles = props.bundles ?? NO_BUNDLES;
 
   useEffect(() => {
     const cy = cytoscape({
@@ -66,14 +77,19 @@ export function Canvas(props: CanvasProps) {
       ...rendererOptions(location.search),
     });
     cyRef.current = cy;
+    labels.current = labelLevels(cy);
+    const isBundle = (t: unknown) => t !== cy && (t as cytoscape.SingularElementArgument).hasClass('bundle');
     cy.on('tap', (e) => {
       if (e.target === cy) cb.current.onSelect(null);
+      else if (isBundle(e.target)) cb.current.onOpenBundle?.(e.target.id());
       else cb.current.onSelect((e.target as cytoscape.SingularElementArgument).id());
     });
-    cy.on('dbltap', 'node', (e) => cb.current.onExpand(e.target.id()));
+    cy.on('dbltap', 'node', (e) => {
+      if (!isBundle(e.target)) cb.current.onExpand(e.target.id());
+    });
     cy.on('cxttap', (e) => {
       const pos = e.renderedPosition ?? { x: 0, y: 0 };
-      if (e.target === cy) cb.current.onContext(null, pos.x, pos.y);
+      if (e.target === cy || isBundle(e.target)) cb.current.onContext(null, pos.x, pos.y);
       else {
         const target = e.target as cytoscape.SingularElementArgument;
         cb.current.onContext({ id: target.id(), kind: target.isNode() ? 'node' : 'edge' }, pos.x, pos.y);
@@ -83,6 +99,7 @@ export function Canvas(props: CanvasProps) {
     w.__chainAtlas = { ...(w.__chainAtlas ?? {}), cy };
     cb.current.onReady?.(cy);
     return () => {
+      labels.current?.stop();
       cy.destroy();
       cyRef.current = null;
     };
@@ -102,6 +119,7 @@ export function Canvas(props: CanvasProps) {
     cy.batch(() => {
       cy.elements().forEach((ele: cytoscape.SingularElementArgument) => {
         const id = ele.id();
+        if (ele.hasClass('bundle')) return;
         if (ele.isNode() ? !s.nodes[id] : !s.edges[id]) cy.remove(ele);
       });
       const newNodes = Object.values(s.nodes).filter((n) => cy.getElementById(n.id).empty());
@@ -119,7 +137,7 @@ export function Canvas(props: CanvasProps) {
         else added.add(n.id);
         return {
           group: 'nodes',
-          data: { id: n.id, type: n.type, label: props.nodeLabel(n.id), display: wrapLabel(props.nodeLabel(n.id)) },
+          data: { id: n.id, type: n.type, label: props.nodeLabel(n.id), display: wrapLabel(props.nodeLabel(n.id)), ...(n.degree != null ? { degree: n.degree } : {}) },
           position: saved ? { x: saved[0], y: saved[1] } : placeNear(cy, origin ? cy.getElementById(origin) : null, i, count),
         };
       });
@@ -160,6 +178,61 @@ export function Canvas(props: CanvasProps) {
       });
     }
   }, [props.state.nodes, props.state.edges, props.state.parents, props.state.view, props.state.pinned, props.state.origins]);
+
+  // A hub's leaves as one node: added, relabelled or removed as the bundles change.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const want = new Map(bundles.map((b) => [b.id, b]));
+    const members = new Set(bundles.flatMap((b) => b.members));
+    cy.batch(() => {
+      cy.nodes('.bundle').forEach((n) => {
+        if (!want.has(n.id()) || cy.getElementById(want.get(n.id())!.hub).empty()) cy.remove(n);
+      });
+      cy.nodes().forEach((n) => {
+        n.toggleClass('bundled', members.has(n.id()));
+      });
+      for (const b of bundles) {
+        const label = cb.current.bundleLabel?.(b) ?? `+${b.members.length}`;
+        const there = cy.getElementById(b.id);
+        if (there.nonempty()) {
+          if (there.data('label') !== label) there.data('label', label);
+          continue;
+        }
+        const hub = cy.getElementById(b.hub) as NodeSingular;
+        if (hub.empty()) continue;
+        // Beside the hub, on the side where its leaves were.
+        const h = hub.position();
+        let dx = 0;
+        let dy = 0;
+        for (const m of b.members) {
+          const p = (cy.getElementById(m) as NodeSingular).position();
+          dx += p.x - h.x;
+          dy += p.y - h.y;
+        }
+        const len = Math.hypot(dx, dy);
+        const angle = len > 1 ? Math.atan2(dy, dx) : (2 * Math.PI * bundles.indexOf(b)) / Math.max(1, bundles.length);
+        cy.add([
+          { group: 'nodes', data: { id: b.id, label, type: 'BUNDLE' }, classes: 'bundle', position: { x: h.x + 110 * Math.cos(angle), y: h.y + 110 * Math.sin(angle) } },
+          { group: 'edges', data: { id: `${b.id}:edge`, source: b.hub, target: b.id, type: b.type }, classes: 'bundle' },
+        ]);
+      }
+    });
+  }, [bundles, props.state.nodes, props.state.edges, props.labelKey]);
+
+  // Sizes by degree or investment, and which labels each zoom level shows.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const investments = new Map<string, number>();
+    for (const e of Object.values(props.state.edges)) {
+      if (e.type !== 'INVESTS_IN' || !e.amountCny) continue;
+      investments.set(e.source, (investments.get(e.source) ?? 0) + e.amountCny);
+      investments.set(e.target, (investments.get(e.target) ?? 0) + e.amountCny);
+    }
+    applyNodeSizes(cy, props.nodeSize ?? 'type', (t) => TYPE_STYLE[t as EntityType]?.size ?? 28, investments);
+    labels.current?.refresh();
+  }, [props.state.nodes, props.state.edges, props.nodeSize, bundles]);
 
   // Classes: filters, pins, selection, paths. Cheap, so every state change.
   useEffect(() => {
@@ -207,6 +280,7 @@ export function Canvas(props: CanvasProps) {
     if (!cy) return;
     cy.batch(() => {
       cy.nodes().forEach((n) => {
+        if (n.hasClass('bundle')) return;
         const label = cb.current.nodeLabel(n.id());
         n.data({ label, display: wrapLabel(label) });
       });

@@ -41,7 +41,9 @@ export function CanvasToolbar({
       </button>
       {truncated && state.nodes[truncated.id] && (
         <button type="button" className="more" onClick={() => onExpand(truncated.id, truncated.types, truncated.limit * 2)}>
-          {state.nodes[truncated.id].name}：{t('canvas.showMore', { n: truncated.shown })}
+          {state.nodes[truncated.id].name}
+          {t('punct.colon')}
+          {t('canvas.showMore', { n: truncated.shown })}
         </button>
       )}
     </div>

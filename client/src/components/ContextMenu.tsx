@@ -1,3 +1,4 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CanvasDispatch } from '../hooks/useCanvasHistory';
 import { chainScreen, type Screen } from '../screens';
@@ -41,82 +42,123 @@ export function ContextMenu({
 }) {
   const { t } = useTranslation();
   const menuNode = menu.id ? state.nodes[menu.id] : null;
+  const ref = useRef<HTMLUListElement>(null);
+  const items = () => [...(ref.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+
+  // Opened by mouse or keyboard, the menu takes the focus on its first item, and gives it back
+  // to where it was (the canvas list, the canvas) when it closes.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    items()[0]?.focus();
+    return () => {
+      if (opener?.isConnected && (!document.activeElement || document.activeElement === document.body || ref.current?.contains(document.activeElement))) {
+        opener.focus();
+      }
+    };
+  }, [menu.id, menu.kind]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => all[(i + all.length) % all.length]?.focus();
+    if (e.key === 'ArrowDown') go(at + 1);
+    else if (e.key === 'ArrowUp') go(at - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(all.length - 1);
+    else if (e.key === 'Enter' || e.key === ' ') (document.activeElement as HTMLElement | null)?.click();
+    else if (e.key === 'Escape' || e.key === 'Tab') onClose();
+    else return;
+    // The menu's keys are the menu's: not undo, not the explorer's Escape (which would also clear the selection).
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
   return (
-    <ul className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} onClick={onClose}>
+    <ul
+      className="context-menu"
+      role="menu"
+      ref={ref}
+      aria-label={menuNode ? t('canvas.menu', { name: menuNode.name }) : t('canvas.canvasMenu')}
+      style={{ left: menu.x, top: menu.y }}
+      onClick={onClose}
+      onKeyDown={onKeyDown}
+    >
       {menu.kind === 'node' && menuNode && (
         <>
-          <li role="menuitem" onClick={() => onExpand(menuNode.id)}>
+          <li role="menuitem" tabIndex={-1} onClick={() => onExpand(menuNode.id)}>
             {t('canvas.expand')}
           </li>
-          <li className="submenu-title">{t('canvas.expandBy')}</li>
-          <li className="submenu">
+          <li role="group" className="submenu" aria-label={t('canvas.expandBy')}>
+            <span className="submenu-title" aria-hidden="true">
+              {t('canvas.expandBy')}
+            </span>
             {RELATION_TYPES.map((rt) => (
-              <button type="button" key={rt} className="mini" onClick={() => onExpand(menuNode.id, [rt])}>
+              <button type="button" role="menuitem" tabIndex={-1} key={rt} className="mini" onClick={() => onExpand(menuNode.id, [rt])}>
                 {t(`relationType.${rt}`)}
               </button>
             ))}
           </li>
           {state.expansions[menuNode.id] && (
-            <li role="menuitem" onClick={() => dispatch({ type: 'collapse', origin: menuNode.id })}>
+            <li role="menuitem" tabIndex={-1} onClick={() => dispatch({ type: 'collapse', origin: menuNode.id })}>
               {t('canvas.collapse')}
             </li>
           )}
-          <li role="menuitem" onClick={() => dispatch({ type: 'togglePin', id: menuNode.id })}>
+          <li role="menuitem" tabIndex={-1} onClick={() => dispatch({ type: 'togglePin', id: menuNode.id })}>
             {state.pinned.includes(menuNode.id) ? t('canvas.unpin') : t('canvas.pin')}
           </li>
-          <li role="menuitem" onClick={() => dispatch({ type: 'hide', ids: [menuNode.id] })}>
+          <li role="menuitem" tabIndex={-1} onClick={() => dispatch({ type: 'hide', ids: [menuNode.id] })}>
             {t('canvas.hide')}
           </li>
-          <li role="menuitem" onClick={() => dispatch({ type: 'remove', ids: [menuNode.id] })}>
+          <li role="menuitem" tabIndex={-1} onClick={() => dispatch({ type: 'remove', ids: [menuNode.id] })}>
             {t('canvas.remove')}
           </li>
-          <li role="menuitem" onClick={() => onPathFrom(menuNode)}>
+          <li role="menuitem" tabIndex={-1} onClick={() => onPathFrom(menuNode)}>
             {t('canvas.pathFrom')}
           </li>
-          <li role="menuitem" onClick={() => onPathTo(menuNode)}>
+          <li role="menuitem" tabIndex={-1} onClick={() => onPathTo(menuNode)}>
             {t('canvas.pathTo')}
           </li>
           {menuNode.type === 'DISTRICT' && (
-            <li role="menuitem" onClick={() => onOpenView('district', menuNode.id)}>
+            <li role="menuitem" tabIndex={-1} onClick={() => onOpenView('district', menuNode.id)}>
               {t('canvas.districtView')}
             </li>
           )}
           {menuNode.type === 'DISTRICT' && (
-            <li role="menuitem" onClick={() => onScreen({ kind: 'profile', id: menuNode.id })}>
+            <li role="menuitem" tabIndex={-1} onClick={() => onScreen({ kind: 'profile', id: menuNode.id })}>
               {t('canvas.districtProfile')}
             </li>
           )}
           {CHAIN_ROOTS.includes(menuNode.type) && (
-            <li role="menuitem" onClick={() => onScreen(chainScreen(menuNode.id))}>
+            <li role="menuitem" tabIndex={-1} onClick={() => onScreen(chainScreen(menuNode.id))}>
               {t('canvas.chainView')}
             </li>
           )}
           {menuNode.type === 'CLUSTER' && (
-            <li role="menuitem" onClick={() => onScreen({ kind: 'profile', id: menuNode.id })}>
+            <li role="menuitem" tabIndex={-1} onClick={() => onScreen({ kind: 'profile', id: menuNode.id })}>
               {t('canvas.clusterProfile')}
             </li>
           )}
           {menuNode.type === 'CLUSTER' && (
-            <li role="menuitem" onClick={() => onOpenView('cluster', menuNode.id)}>
+            <li role="menuitem" tabIndex={-1} onClick={() => onOpenView('cluster', menuNode.id)}>
               {t('canvas.clusterView')}
             </li>
           )}
         </>
       )}
       {menu.kind === 'edge' && menu.id && (
-        <li role="menuitem" onClick={() => dispatch({ type: 'hide', ids: [menu.id!] })}>
+        <li role="menuitem" tabIndex={-1} onClick={() => dispatch({ type: 'hide', ids: [menu.id!] })}>
           {t('canvas.hide')}
         </li>
       )}
       {menu.kind === 'bg' && (
         <>
-          <li role="menuitem" onClick={onFit}>
+          <li role="menuitem" tabIndex={-1} onClick={onFit}>
             {t('canvas.fit')}
           </li>
-          <li role="menuitem" onClick={() => dispatch({ type: 'showAll' })}>
+          <li role="menuitem" tabIndex={-1} onClick={() => dispatch({ type: 'showAll' })}>
             {t('canvas.showAll')}
           </li>
-          <li role="menuitem" onClick={() => dispatch({ type: 'clear' })}>
+          <li role="menuitem" tabIndex={-1} onClick={() => dispatch({ type: 'clear' })}>
             {t('canvas.clear')}
           </li>
         </>

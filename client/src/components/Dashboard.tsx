@@ -218,7 +218,7 @@ export function Dashboard({ api, id, onBack, onOpenChain, onOpenProfile, onAddTo
                     {profile.data.clusters.length === 0 && <li className="muted">{t('profile.none')}</li>}
                     {profile.data.clusters.map((c) => (
                       <li key={c.cluster.id} data-testid="cluster-row">
-                        {entityLink(c.cluster)} <span className="muted">{t('profile.membersCount', { n: c.members })}</span>
+                        {entityLink(c.cluster)} <span className="muted">{t('profile.membersCount', { n: c.members, count: c.members })}</span>
                         <div>
                           <span className="leader-tag">{t('role.leader')}</span>{' '}
                           {c.leaders.length ? c.leaders.map((l, i) => <span key={l.id}>{i > 0 && '、'}{entityLink(l)}</span>) : <span className="muted">{t('profile.noLeader')}</span>}{' '}

@@ -95,7 +95,7 @@ export function EntityDetails({
       ))}
       {entity.relations.totalCount > rels.length && (
         <button type="button" className="link" onClick={onShowMore}>
-          {t('details.more', { n: entity.relations.totalCount - rels.length })}
+          {t('details.more', { n: entity.relations.totalCount - rels.length, count: entity.relations.totalCount - rels.length })}
         </button>
       )}
     </div>

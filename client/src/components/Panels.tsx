@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { parseDateInput } from '../dates';
 import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
 import { TYPE_STYLE } from '../cyStyle';
 import { EXPORT_KINDS, type ExportKind } from '../exporters';
 import type { Filters } from '../state';
@@ -180,7 +181,7 @@ export function ViewsPanel({
         </button>
       </div>
       <div className="row wrap export-row">
-        <span className="muted small">{t('views.export')}：</span>
+        <span className="muted small">{t('views.export')}{t('punct.colon')}</span>
         {EXPORT_KINDS.map((k) => (
           <button key={k} type="button" className="mini" title={t(`views.exportAs.${k}`)} onClick={() => onExport(k)}>
             {k === 'graphml' ? 'GraphML' : k.toUpperCase()}
@@ -240,11 +241,12 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
     ['E', t('help.expand')],
     ['P', t('help.pin')],
     ['Delete', t('help.hide')],
+    ['Shift+F10', t('help.menu')],
     ['?', t('help.help')],
     ['Esc', t('help.escape')],
   ];
   return (
-    <div className="modal" role="dialog" aria-label={t('help.title')}>
+    <Modal label={t('help.title')}>
       <div className="modal-body">
         <h2>{t('help.title')}</h2>
         <table className="keys">
@@ -264,6 +266,6 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
           {t('help.close')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -34,7 +34,7 @@ export function Reader({ article, start, end, onClose }: { article: Article; sta
           <h2>{article.title ?? article.id}</h2>
           <div className="muted small">
             {article.date && formatDate(article.date, i18n.language)}
-            {article.source && ` · ${t('reader.source')}：${article.source}`}
+            {article.source && ` · ${t('reader.source')}${t('punct.colon')}${article.source}`}
             {article.url && (
               <>
                 {' · '}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
+import { explainError } from '../errors';
 import type { SearchHitData } from '../types';
 import { TypeBadge } from './TypeBadge';
 
@@ -9,8 +9,12 @@ export interface SearchBoxProps {
   onPick: (hit: SearchHitData) => void;
   debounceMs?: number;
   inputRef?: React.RefObject<HTMLInputElement | null>;
-  /** Extra action per hit (e.g. "path from"), rendered as small buttons. */
-  extraActions?: { label: string; onClick: (hit: SearchHitData) => void }[];
+  /**
+   * Extra action per hit (e.g. "path from"), small buttons beside the list (not inside its
+   * options: an option holds no control). `name` is the button's accessible name for a hit; it
+   * contains the visible label.
+   */
+  extraActions?: { label: string; name?: (hit: SearchHitData) => string; onClick: (hit: SearchHitData) => void }[];
 }
 
 export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraActions = [] }: SearchBoxProps) {
@@ -48,7 +52,7 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
         (e: unknown) => {
           if (my !== seq.current) return;
           setStatus('error');
-          setError(e instanceof ApiError ? t(`errors.${e.kind}`, { msg: e.message }) : e instanceof Error ? e.message : String(e));
+          setError(explainError(e, t).message);
         },
       );
     }, debounceMs);
@@ -61,17 +65,22 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
     setOpen(false);
   };
 
+  const listed = open && hits.length > 0;
+  const optionId = (i: number) => `search-hit-${i}`;
+
   return (
     <div className="search">
       <input
         ref={inputRef}
         type="search"
-        role="searchbox"
+        role="combobox"
         aria-label={t('search.label')}
+        aria-autocomplete="list"
         placeholder={t('search.placeholder')}
         value={q}
-        aria-expanded={open && hits.length > 0}
+        aria-expanded={listed}
         aria-controls="search-results"
+        aria-activedescendant={listed && hits[active] ? optionId(active) : undefined}
         onChange={(e) => {
           setQ(e.target.value);
           setOpen(true);
@@ -80,6 +89,7 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
+            setOpen(true);
             setActive((a) => Math.min(a + 1, hits.length - 1));
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
@@ -95,42 +105,53 @@ export function SearchBox({ search, onPick, debounceMs = 200, inputRef, extraAct
       {status === 'loading' && <div className="muted small">{t('search.searching')}</div>}
       {status === 'error' && <div className="error small" role="alert">{error}</div>}
       {status === 'done' && open && hits.length === 0 && <div className="muted small">{t('search.none', { q: q.trim() })}</div>}
-      {open && hits.length > 0 && (
-        <ul className="search-results" id="search-results" role="listbox" aria-label={t('search.label')} data-query={answered}>
-          {hits.map((h, i) => (
-            <li
-              key={h.entity.id}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => pick(h)}
-              title={t('search.add')}
-            >
-              <TypeBadge type={h.entity.type} />
-              <span className="hit-main">
-                <span className="hit-name">{h.entity.name}</span>
-                {h.matched && h.matched !== h.entity.name && <span className="hit-matched">{t('search.matched', { m: h.matched })}</span>}
-              </span>
-              <span className="hit-actions">
-                {extraActions.map((a) => (
-                  <button
-                    key={a.label}
-                    type="button"
-                    className="mini"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      a.onClick(h);
-                      setOpen(false);
-                    }}
-                  >
-                    {a.label}
-                  </button>
-                ))}
-              </span>
-            </li>
-          ))}
-        </ul>
+      {listed && (
+        // One grid: the options in the first column, their path buttons beside them in the second.
+        <div className="search-results-box">
+          <ul className="search-results" id="search-results" role="listbox" aria-label={t('search.label')} data-query={answered}>
+            {hits.map((h, i) => (
+              <li
+                key={h.entity.id}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : ''}
+                style={{ gridRow: i + 1 }}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => pick(h)}
+                title={t('search.add')}
+              >
+                <TypeBadge type={h.entity.type} />
+                <span className="hit-main">
+                  <span className="hit-name">{h.entity.name}</span>
+                  {h.matched && h.matched !== h.entity.name && <span className="hit-matched">{t('search.matched', { m: h.matched })}</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {extraActions.length > 0 && (
+            <div className="hit-actions-column" role="group" aria-label={t('search.pathEnds')}>
+              {hits.map((h, i) => (
+                <span key={h.entity.id} className={`hit-actions${i === active ? ' active' : ''}`} style={{ gridRow: i + 1 }} onMouseEnter={() => setActive(i)}>
+                  {extraActions.map((a) => (
+                    <button
+                      key={a.label}
+                      type="button"
+                      className="mini"
+                      aria-label={a.name?.(h)}
+                      onClick={() => {
+                        a.onClick(h);
+                        setOpen(false);
+                      }}
+                    >
+                      {a.label}
+                    </button>
+                  ))}
+                </span>
+              ))}
+            </div>
+          )}
+        </div>
       )}
     </div>
   );

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
 import type { Api } from '../api';
 import { isHeaderSafeToken } from '../api';
-import { EXPAND_LIMIT_MAX, readSettings, writeSettings } from '../settings';
+import { explainError } from '../errors';
+import { NODE_SIZINGS, type NodeSizing } from '../canvasDetail';
+import { EXPAND_LIMIT_MAX, readSettings, writeSettings, type Settings } from '../settings';
 import type { EntityRef } from '../types';
 import type { CurationApi } from '../curation';
 import { MergePreview } from './MergePreview';
@@ -14,6 +17,7 @@ export function SettingsPanel({
   articles,
   onClose,
   onChanged,
+  onDisplay,
 }: {
   api: Api;
   /** With it, a merge is previewed before it is made and can be undone (issue 12). */
@@ -22,11 +26,19 @@ export function SettingsPanel({
   articles: { id: string; title: string | null }[];
   onClose: () => void;
   onChanged: (msg: string) => void;
+  /** The canvas display settings changed (applied at once, no Save). */
+  onDisplay?: (s: Settings) => void;
 }) {
   const { t } = useTranslation();
   const [token, setTok] = useState(() => readSettings().token);
   const [limit, setLimit] = useState(() => String(readSettings().expandLimit));
   const [threshold, setThreshold] = useState(() => String(readSettings().reviewThreshold));
+  const [display, setDisplay] = useState(() => readSettings());
+  const changeDisplay = (patch: Partial<Pick<Settings, 'nodeSize' | 'bundleLeaves'>>) => {
+    const now = writeSettings(patch);
+    setDisplay(now);
+    onDisplay?.(now);
+  };
   const [alias, setAlias] = useState('');
   const [mergeId, setMergeId] = useState('');
   const [mergeTarget, setMergeTarget] = useState<{ keepId: string; mergeId: string } | null>(null);
@@ -43,12 +55,12 @@ export function SettingsPanel({
       setMsg(t('settings.done'));
       onChanged(t('settings.done'));
     } catch (e) {
-      setErr(e instanceof Error ? e.message : String(e));
+      setErr(explainError(e, t).message);
     }
   };
 
   return (
-    <div className="modal" role="dialog" aria-label={t('settings.title')}>
+    <Modal label={t('settings.title')}>
       <div className="modal-body">
         <h2>{t('settings.title')}</h2>
         <form
@@ -84,6 +96,20 @@ export function SettingsPanel({
           <p className="muted small">{t('review.thresholdHint')}</p>
           <button type="submit">{t('settings.save')}</button>
         </form>
+        <label className="field">
+          {t('settings.nodeSize')}
+          <select value={display.nodeSize} onChange={(e) => changeDisplay({ nodeSize: e.target.value as NodeSizing })}>
+            {NODE_SIZINGS.map((m) => (
+              <option key={m} value={m}>
+                {t(`settings.nodeSizeBy.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={display.bundleLeaves} onChange={(e) => changeDisplay({ bundleLeaves: e.target.checked })} />
+          {t('settings.bundleLeaves')}
+        </label>
         <hr />
         <h3>{t('settings.addAlias')}</h3>
         {selected ? <p className="small">{selected.name}</p> : <p className="muted small">{t('settings.needSelection')}</p>}
@@ -175,6 +201,6 @@ export function SettingsPanel({
           {t('help.close')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -79,7 +79,7 @@ export function Timeline({ dates, dateFrom, dateTo, onRange }: TimelineProps) {
       <div className="timeline-head">
         <strong>{t('timeline.title')}</strong>
         <span className="muted">{t('timeline.hint')}</span>
-        <button type="button" className="mini" aria-pressed={playing} onClick={() => setPlaying((p) => !p)} aria-label="play">
+        <button type="button" className="mini" aria-pressed={playing} onClick={() => setPlaying((p) => !p)} aria-label={t('timeline.play')}>
           {playing ? '❚❚' : '▶'}
         </button>
         <button type="button" className="mini" disabled={!dateFrom && !dateTo} onClick={() => onRange({ dateFrom: null, dateTo: null })}>

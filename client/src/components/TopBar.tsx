@@ -30,10 +30,10 @@ export function TopBar({
       <h1>
         {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
       </h1>
-      <div className="stats" aria-label="stats">
-        {stats?.articles != null && <span>{t('stats.articles', { n: formatNumber(stats.articles, i18n.language) })}</span>}
-        {stats?.entities != null && <span>{t('stats.entities', { n: formatNumber(stats.entities, i18n.language) })}</span>}
-        {stats?.relations != null && <span>{t('stats.relations', { n: formatNumber(stats.relations, i18n.language) })}</span>}
+      <div className="stats" aria-label={t('stats.label')}>
+        {stats?.articles != null && <span>{t('stats.articles', { n: formatNumber(stats.articles, i18n.language), count: stats.articles })}</span>}
+        {stats?.entities != null && <span>{t('stats.entities', { n: formatNumber(stats.entities, i18n.language), count: stats.entities })}</span>}
+        {stats?.relations != null && <span>{t('stats.relations', { n: formatNumber(stats.relations, i18n.language), count: stats.relations })}</span>}
       </div>
       <div className="top-actions">
         {loading && (
@@ -56,7 +56,8 @@ export function TopBar({
             {t('curation.auditTitle')}
           </button>
         )}
-        <button type="button" onClick={onSwitchLang} aria-label={t('app.languageLabel')}>
+        {/* Named by its visible text (the other language's name, in that language), described by what it does. */}
+        <button type="button" onClick={onSwitchLang} lang={i18n.language.startsWith('en') ? 'zh-CN' : 'en'} title={t('app.languageLabel')}>
           {t('app.language')}
         </button>
         <button type="button" onClick={onSettings}>

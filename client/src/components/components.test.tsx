@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18n from '../i18n';
 import { SearchBox } from './SearchBox';
@@ -7,6 +7,11 @@ import { Reader } from './Reader';
 import { FiltersPanel } from './Panels';
 import { emptyFilters } from '../state';
 import type { RelationData, SearchHitData } from '../types';
+
+// happy-dom's browser says en-US, which now opens the page in English: these tests read Chinese.
+beforeAll(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
 
 afterEach(async () => {
   cleanup();
@@ -23,7 +28,7 @@ describe('SearchBox', () => {
     const search = vi.fn(async () => hits);
     const onPick = vi.fn();
     render(<SearchBox search={search} onPick={onPick} debounceMs={20} />);
-    const box = screen.getByRole('searchbox', { name: '搜索' });
+    const box = screen.getByRole('combobox', { name: '搜索' });
     fireEvent.change(box, { target: { value: '忽' } });
     fireEvent.change(box, { target: { value: '忽米' } });
     const options = await screen.findAllByRole('option');
@@ -39,7 +44,7 @@ describe('SearchBox', () => {
 
   it('says when nothing matched and shows errors', async () => {
     render(<SearchBox search={async (q) => (q === 'boom' ? Promise.reject(new Error('无法连接服务器')) : [])} onPick={() => {}} debounceMs={5} />);
-    const box = screen.getByRole('searchbox');
+    const box = screen.getByRole('combobox');
     fireEvent.change(box, { target: { value: '不存在' } });
     expect(await screen.findByText('没有找到“不存在”')).toBeTruthy();
     fireEvent.change(box, { target: { value: 'boom' } });

@@ -15,6 +15,7 @@ export function useKeyboard({
   toggleHelp,
   fit,
   expand,
+  openMenu,
   deps,
 }: {
   stateRef: RefObject<CanvasState>;
@@ -27,6 +28,8 @@ export function useKeyboard({
   toggleHelp: () => void;
   fit: () => void;
   expand: (id: string) => void;
+  /** Shift+F10 or the menu key: the context menu of what is selected. */
+  openMenu: () => void;
   /** What the handlers read from their closure: the listener is set again when it changes. */
   deps: unknown[];
 }) {
@@ -39,6 +42,11 @@ export function useKeyboard({
         return;
       }
       if (typing) return;
+      if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+        e.preventDefault();
+        openMenu();
+        return;
+      }
       const mod = e.ctrlKey || e.metaKey;
       if (mod && (e.key === 'z' || e.key === 'Z')) {
         e.preventDefault();

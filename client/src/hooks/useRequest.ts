@@ -1,17 +1,17 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
+import { explainError, type ShownError } from '../errors';
 
 /** Requests with the loading indicator and the error banner: how many are in flight, and the last error. */
 export function useRequest() {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setShown] = useState<ShownError | null>(null);
+  const setError = useCallback((message: string | null) => setShown(message === null ? null : { message }), []);
   const [pending, setPending] = useState(0);
 
   const fail = useCallback(
     (e: unknown) => {
-      if (e instanceof ApiError) setError(t(`errors.${e.kind}`, { msg: e.message }));
-      else setError(e instanceof Error ? e.message : String(e));
+      setShown(explainError(e, t));
     },
     [t],
   );

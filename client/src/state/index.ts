@@ -7,3 +7,5 @@ export { canRedo, canUndo, historyReducer, initHistory } from './history';
 export type { History, HistoryAction } from './history';
 export { decodeUrl, encodeUrl, parseViewState, stateFromUrl, toUrlView, toViewState, URL_INLINE_MAX, viewIdFromUrl } from './url';
 export type { UrlView, ViewState } from './url';
+export { BUNDLE_FROM_NODES, BUNDLE_MIN_LEAVES, bundleId, leafBundles } from './bundles';
+export type { Bundle } from './bundles';

@@ -182,8 +182,21 @@ function edgeElement(e: EdgeSingular): string {
   return opacity < 1 ? `<g opacity="${num(opacity)}">${parts.join('')}</g>` : parts.join('');
 }
 
-/** The whole graph (not only the part in view) as a standalone SVG document. */
+/**
+ * The whole graph (not only the part in view) as a standalone SVG document. A document is read
+ * away from the canvas's zoom, so labels the zoom keeps quiet are written whole.
+ */
 export function toSvg(cy: Core): string {
+  const quiet = cy.elements('.quiet');
+  quiet.removeClass('quiet');
+  try {
+    return documentOf(cy);
+  } finally {
+    quiet.addClass('quiet');
+  }
+}
+
+function documentOf(cy: Core): string {
   const visible = cy.elements(':visible');
   const box = visible.boundingBox({ includeLabels: true, includeOverlays: false });
   const x0 = (Number.isFinite(box.x1) ? box.x1 : 0) - PAD;

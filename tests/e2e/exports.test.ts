@@ -91,22 +91,31 @@ describe('exports of a canvas with hubs, platforms and projects', () => {
     await expanding(p, () => clickOnCanvas(p, hub.id, 'dbl'));
     await settle(p);
 
-    // What the canvas draws: each visible node's type, shape and label (as Cytoscape resolved it).
+    // What the canvas draws: each visible node's type, shape and whole label (as Cytoscape resolves it
+    // with every label shown: labels the zoom keeps quiet are still written whole in a document).
     const drawn = await p.evaluate(() => {
+      type Quiet = { removeClass(c: string): void; addClass(c: string): void };
       const cy = (window as unknown as Win).__chainAtlas.cy as unknown as {
+        elements(sel: string): Quiet;
         nodes(): { filter(f: (n: { visible(): boolean }) => boolean): { map<T>(f: (n: { id(): string; data(k: string): unknown; style(k: string): string }) => T): T[] } };
         edges(): { filter(f: (e: { visible(): boolean }) => boolean): { map<T>(f: (e: { id(): string }) => T): T[] } };
       };
-      return {
-        nodes: cy
-          .nodes()
-          .filter((n) => n.visible())
-          .map((n) => ({ id: n.id(), type: String(n.data('type')), shape: n.style('shape'), label: n.style('label') })),
-        edges: cy
-          .edges()
-          .filter((e) => e.visible())
-          .map((e) => e.id()),
-      };
+      const quiet = cy.elements('.quiet');
+      quiet.removeClass('quiet');
+      try {
+        return {
+          nodes: cy
+            .nodes()
+            .filter((n) => n.visible())
+            .map((n) => ({ id: n.id(), type: String(n.data('type')), shape: n.style('shape'), label: n.style('label') })),
+          edges: cy
+            .edges()
+            .filter((e) => e.visible())
+            .map((e) => e.id()),
+        };
+      } finally {
+        quiet.addClass('quiet');
+      }
     });
     const types = new Set(drawn.nodes.map((n) => n.type));
     expect([...types].sort()).toEqual(expect.arrayContaining(['ENTERPRISE', 'PLATFORM', 'PROJECT']));

@@ -38,6 +38,8 @@ export const STORE_BOUNDS = {
   chainDepth: { default: 2, min: 1, max: 4 },
   /** Entities carried for a 产业链 (each layer may add as many again). */
   chainNodes: { default: 300, min: 1, max: 2000 },
+  /** One page of an entity's neighbours (显示更多). */
+  neighbourPage: { default: 100, min: 1, max: 5000 },
   /** One page of saved views (refused, not clamped, outside the range: see viewPageSize). */
   viewsPage: { default: 50, min: 1, max: 200 },
 } as const satisfies Record<string, Bound>;
@@ -66,4 +68,5 @@ export const API_DEFAULTS = {
   chainDepth: 2,
   chainLimit: 300,
   factsFirst: 20,
+  neighboursFirst: 100,
 } as const;

@@ -40,10 +40,24 @@ export interface StoreFigures {
   chain4?: Latency;
   districtProfile?: Latency;
   clusterProfile?: Latency;
+  /** The details panel of hubs (≥ 500 relations): figures over all relations + the first page of 100; absent before it. */
+  hubDetails?: Latency;
+  /** The same under a date filter. */
+  hubDetailsFiltered?: Latency;
+  /** One page of 100 of a hub's neighbours (显示更多). */
+  hubNeighbours?: Latency;
+  hubs?: HubFigures;
+}
+
+/** The busiest enterprise's panel: the store's figures, and what the old panel derived from its first 100 relations. */
+export interface HubFigures {
+  hubsMeasured: number;
+  minDegree: number;
+  enterprise: { id: string; degree: number; investmentCny: number; articles: number; first100InvestmentCny: number; first100Articles: number };
 }
 
 /** What `--store-ops` can pick: each a group of the figures above. */
-export const STORE_OPS = ['search', 'entity', 'neighbourhood', 'paths', 'chain', 'profile'] as const;
+export const STORE_OPS = ['search', 'entity', 'neighbourhood', 'paths', 'chain', 'profile', 'panel'] as const;
 export type StoreOp = (typeof STORE_OPS)[number];
 
 /** A synthetic graph of `relations` relations in a SQLite file, built through upsertArticle (or reused). */
@@ -159,11 +173,49 @@ export async function measureStore(store: GraphStore, graph: ReturnType<typeof s
           chain4: await timeEach(w.chainRoots, (id) => store.chain(id, { depth: 4 })),
         }
       : {}),
+    ...(on('panel') ? await measurePanel(store, graph, iterations) : {}),
     ...(on('profile')
       ? {
           districtProfile: await timeEach(profiles(w.districts), (id) => store.districtProfile(id)),
           clusterProfile: await timeEach(profiles(w.clusters), (id) => store.clusterProfile(id)),
         }
       : {}),
+  };
+}
+
+/**
+ * The details panel on hubs: the entities of the sample with at least 500 relations (the ten
+ * best connected if the graph has none), each asked for its figures over all its relations and
+ * its first page of 100 relations with evidence — what the explorer asks when a hub is clicked.
+ */
+async function measurePanel(store: GraphStore, graph: ReturnType<typeof syntheticGraph>, iterations: number) {
+  const sample = [...graph.sample('Enterprise', 400), ...graph.sample('District', 41), ...graph.sample('Cluster', 40), ...graph.sample('Platform', 40)].map((e) => entityId(e.type, e.name));
+  const degrees = [...(await store.degrees(sample))].sort((a, b) => b[1] - a[1]);
+  const big = degrees.filter(([, d]) => d >= 500);
+  const hubs = (big.length ? big : degrees.slice(0, 10)).map(([id]) => id);
+  const inputs = Array.from({ length: Math.min(iterations, 200) }, (_, i) => hubs[i % hubs.length]);
+  const details = async (id: string, filter = {}) => {
+    await store.entitySummary(id, filter);
+    await store.relationsOf(id, { first: 100, ...filter });
+  };
+  const [busiest, degree] = degrees.find(([id]) => id.startsWith('enterprise:'))!;
+  const summary = (await store.entitySummary(busiest))!;
+  const first100 = (await store.relationsOf(busiest, { first: 100 })).items;
+  return {
+    hubDetails: await timeEach(inputs, (id) => details(id)),
+    hubDetailsFiltered: await timeEach(inputs, (id) => details(id, { dateFrom: '2024-01-01', dateTo: '2024-12-31' })),
+    hubNeighbours: await timeEach(inputs, (id) => store.neighbours(id, { first: 100 })),
+    hubs: {
+      hubsMeasured: hubs.length,
+      minDegree: degrees.find(([id]) => id === hubs[hubs.length - 1])?.[1] ?? 0,
+      enterprise: {
+        id: busiest,
+        degree,
+        investmentCny: summary.investmentOutCny,
+        articles: summary.articleCount,
+        first100InvestmentCny: first100.filter((r) => r.type === 'INVESTS_IN' && r.from === busiest).reduce((n, r) => n + (r.amountCny ?? 0), 0),
+        first100Articles: new Set(first100.flatMap((r) => r.evidence.map((e) => e.articleId))).size,
+      },
+    } satisfies HubFigures,
   };
 }

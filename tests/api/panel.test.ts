@@ -93,7 +93,7 @@ describe('the details panel of a hub', () => {
         `query($id: ID!, $after: String, $among: [ID!]) { neighbours(id: $id, first: 100, after: $after, among: $among) { totalCount pageInfo { hasNextPage endCursor } nodes { id } edges { id from { id } to { id } } } }`,
         { id: hub.id, after, among },
       );
-      const page: Json = ok(res).neighbours;
+      const page: Json = (ok(res) as Json).neighbours;
       pages++;
       expect(page.totalCount).toBe(neighbours.size);
       const ids = page.nodes.map((n: Json) => n.id);

@@ -29,3 +29,28 @@ describe('nodes a date filter strands', () => {
     expect(strandedNodes(['a', 'b', 'c', 'd'], edges, new Set(['r1', 'b']))).toEqual([]);
   });
 });
+
+describe('filters on the canvas', () => {
+  it('the date filter hides the nodes it strands; a count of what is hidden', async () => {
+    const { emptyState, filteredOut, hiddenOnCanvas, reduce } = await import('./state');
+    const ent = (id: string) => ({ id, type: 'ENTERPRISE' as const, name: id, aliases: [] });
+    const rel = (id: string, a: string, b: string) => ({ id, type: 'SUPPLIES' as const, from: ent(a), to: ent(b), amountCny: null, role: null });
+    let s = reduce(emptyState, { type: 'add', entities: ['a', 'b', 'c', 'lonely'].map(ent), relations: [rel('r1', 'a', 'b'), rel('r2', 'a', 'c')] });
+    const dates = { r1: ['2023-05-01'], r2: ['2025-02-01'] };
+    expect([...filteredOut(s, dates)]).toEqual([]);
+    s = reduce(s, { type: 'filters', filters: { dateFrom: '2025-01-01' } });
+    const out = filteredOut(s, dates);
+    expect([...out].sort()).toEqual(['b', 'r1']);
+    expect(hiddenOnCanvas(s, out)).toBe(2);
+  });
+
+  it('a district view with expansions is linked through a saved view, not inline', async () => {
+    const { inlineLink } = await import('./hooks/useUrlSync');
+    const { emptyState } = await import('./state');
+    const view = { ...emptyState, view: { kind: 'district' as const, id: 'district:江北区' } };
+    expect(inlineLink(view, 'view=district%3Adistrict%3A江北区')).toBe(true);
+    expect(inlineLink({ ...view, expansions: { 'enterprise:a': ['enterprise:b'] } }, 'view=district%3Adistrict%3A江北区')).toBe(false);
+    expect(inlineLink({ ...emptyState, expansions: { 'enterprise:a': ['enterprise:b'] } }, 'n=…&x=…')).toBe(true);
+    expect(inlineLink(emptyState, 'x'.repeat(2000))).toBe(false);
+  });
+});

@@ -83,6 +83,11 @@ export function EntityDetails({
               );
             })}
           </ul>
+          {rs.length < count && onShowMore && (
+            <button type="button" className="link small" onClick={onShowMore}>
+              {t('details.groupMore', { n: count - rs.length })}
+            </button>
+          )}
         </section>
       ))}
       {entity.relations.totalCount > rels.length && (

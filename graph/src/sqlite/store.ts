@@ -636,29 +636,39 @@ export class SqliteGraphStore implements GraphStore {
    * few milliseconds; nothing of it is capped).
    */
   private panelFactsOf(n: number): (EntityFact & { n: number })[] {
+    // The other end's type from the in-memory index, the articles' dates from the entity's own
+    // mentions (every article stating one of its relations names it): joins per row would
+    // triple the time on a hub.
+    this.index.ensure();
     const rows = this.st(
-      `SELECT r.n, r.id, r.type, r.amount_cny, 1 AS out, o.type AS other_type, ev.article_id, a.date
-         FROM relations r JOIN entities o ON o.n = r.dst
-         LEFT JOIN evidence ev ON ev.relation = r.n LEFT JOIN articles a ON a.id = ev.article_id
-        WHERE r.src = ?
+      `SELECT r.n, r.id, r.type, r.amount_cny, r.src, r.dst, ev.article_id
+         FROM relations r LEFT JOIN evidence ev ON ev.relation = r.n WHERE r.src = ?
        UNION ALL
-       SELECT r.n, r.id, r.type, r.amount_cny, 0 AS out, o.type AS other_type, ev.article_id, a.date
-         FROM relations r JOIN entities o ON o.n = r.src
-         LEFT JOIN evidence ev ON ev.relation = r.n LEFT JOIN articles a ON a.id = ev.article_id
-        WHERE r.dst = ? AND r.src <> r.dst`,
+       SELECT r.n, r.id, r.type, r.amount_cny, r.src, r.dst, ev.article_id
+         FROM relations r LEFT JOIN evidence ev ON ev.relation = r.n WHERE r.dst = ? AND r.src <> r.dst`,
     )
       .raw()
-      .all(n, n) as [number, string, RelationType, number | null, number, EntityType, string | null, string | null][];
+      .all(n, n) as [number, string, RelationType, number | null, number, number, string | null][];
+    const dates = new Map(this.st('SELECT article_id, article_date FROM mentions WHERE entity = ?').raw().all(n) as [string, string | null][]);
+    const missing = [...new Set(rows.map((r) => r[6]).filter((a): a is string => a != null && !dates.has(a)))];
+    for (const part of chunks(missing)) {
+      for (const [a, d] of this.db.prepare(`SELECT id, date FROM articles WHERE id IN (${placeholders(part.length)})`).raw().all(...part) as [string, string | null][]) dates.set(a, d);
+    }
     const facts = new Map<number, EntityFact & { n: number }>();
-    for (const [rn, id, type, amount, out, otherType, articleId, date] of rows) {
+    for (const [rn, id, type, amount, src, dst, articleId] of rows) {
       let f = facts.get(rn);
       if (!f) {
-        f = { n: rn, relationId: id, type, out: out === 1, otherType, amountCny: amount, articles: [] };
+        const other = src === n ? dst : src;
+        f = { n: rn, relationId: id, type, out: src === n, otherType: this.index.typeOf(other) ?? this.entityTypeOf(other), amountCny: amount, articles: [] };
         facts.set(rn, f);
       }
-      if (articleId) f.articles.push({ id: articleId, date: date ?? null });
+      if (articleId) f.articles.push({ id: articleId, date: dates.get(articleId) ?? null });
     }
     return [...facts.values()];
+  }
+
+  private entityTypeOf(n: number): EntityType {
+    return (this.st('SELECT type FROM entities WHERE n = ?').pluck().get(n) as EntityType | undefined) ?? 'Enterprise';
   }
 
   async entitySummary(id: string, filter: RelationFilter = {}): Promise<EntitySummary | null> {
@@ -686,9 +696,9 @@ export class SqliteGraphStore implements GraphStore {
       if (list) list.push(step.edge);
       else viaEdges.set(step.node, [step.edge]);
     }
-    const rows = this.entitiesByN([...viaEdges.keys()]);
+    const ids = this.idsByN([...viaEdges.keys()]);
     const ranked = [...viaEdges.keys()]
-      .map((n) => ({ n, id: rows.get(n)!.id, degree: this.index.degreeOf(n) }))
+      .map((n) => ({ n, id: ids.get(n)!, degree: this.index.degreeOf(n) }))
       .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const rest = ranked.filter((x) => afterCursor(x.degree, x.id, cursor));
     const page = rest.slice(0, first);
@@ -697,12 +707,22 @@ export class SqliteGraphStore implements GraphStore {
     const others = new Set([...onPage, ...this.entitiesByIds(options.among ?? []).map((r) => r.n)]);
     for (const n of onPage) for (const step of this.index.steps(n, null)) if (step.node !== row.n && others.has(step.node)) edgeNs.add(step.edge);
     const last = page.at(-1);
+    const rows = this.entitiesByN(page.map((x) => x.n));
     return {
       nodes: page.map((x) => toEntity(rows.get(x.n)!)),
       edges: this.hydrateRelations(this.relationsByN([...edgeNs]).sort((a, b) => (a.id < b.id ? -1 : 1))),
       total: ranked.length,
       next: rest.length > first && last ? neighbourCursor(last.degree, last.id) : null,
     };
+  }
+
+  /** Only the ids: ranking a hub's neighbours needs no more of their rows. */
+  private idsByN(ns: number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const part of chunks(ns)) {
+      for (const [n, id] of this.st(`SELECT n, id FROM entities WHERE n IN (${placeholders(part.length)})`).raw().all(...part) as [number, string][]) out.set(n, id);
+    }
+    return out;
   }
 
   async districts(): Promise<DistrictSummary[]> {

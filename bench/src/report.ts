@@ -64,9 +64,10 @@ export function renderReport(r: Report): string {
             ['chain depth 4 both ways', 'chain4'],
             ['districtProfile', 'districtProfile'],
             ['clusterProfile', 'clusterProfile'],
-            ['details panel of a hub ≥ 500 relations: figures + 100 relations (target p95 ≤ 20 ms at 1M)', 'hubDetails'],
+            ['details panel of a hub (500–2,000 relations): figures + 100 relations (target p95 ≤ 20 ms at 1M)', 'hubDetails'],
             ['the same under a date filter', 'hubDetailsFiltered'],
             ['a page of 100 of a hub\'s neighbours (显示更多)', 'hubNeighbours'],
+            ['details panel of the ten biggest hubs (see below)', 'hubDetailsBiggest'],
           ] as const
         )
           .filter(([, key]) => r.store!.some((s) => s[key]))
@@ -79,10 +80,11 @@ export function renderReport(r: Report): string {
       const yi = (n: number) => `${(n / 1e8).toFixed(1)}亿元`;
       out.push(
         table(
-          ['relations', 'hubs ≥ 500 measured', 'enterprise', 'relations of it', '投资总额 (all / first 100)', '来源文章 (all / first 100)'],
+          ['relations', 'hubs measured (relations)', 'biggest hub', 'busiest enterprise', 'relations of it', '投资总额 (all / first 100)', '来源文章 (all / first 100)'],
           withHubs.map((s) => {
-            const e = s.hubs!.enterprise;
-            return [s.size, s.hubs!.hubsMeasured, e.id.replace(/^enterprise:/u, ''), e.degree, `${yi(e.investmentCny)} / ${yi(e.first100InvestmentCny)}`, `${e.articles} / ${e.first100Articles}`];
+            const h = s.hubs!;
+            const e = h.enterprise;
+            return [s.size, `${h.hubsMeasured} (${h.minDegree}–${h.maxDegree})`, h.biggestDegree, e.id.replace(/^enterprise:/u, ''), e.degree, `${yi(e.investmentCny)} / ${yi(e.first100InvestmentCny)}`, `${e.articles} / ${e.first100Articles}`];
           }),
         ),
       );

@@ -40,12 +40,14 @@ export interface StoreFigures {
   chain4?: Latency;
   districtProfile?: Latency;
   clusterProfile?: Latency;
-  /** The details panel of hubs (≥ 500 relations): figures over all relations + the first page of 100; absent before it. */
+  /** The details panel of hubs (500–2,000 relations): figures over all relations + the first page of 100; absent before it. */
   hubDetails?: Latency;
   /** The same under a date filter. */
   hubDetailsFiltered?: Latency;
   /** One page of 100 of a hub's neighbours (显示更多). */
   hubNeighbours?: Latency;
+  /** The details panel of the ten biggest hubs (tens of thousands of relations at 1M). */
+  hubDetailsBiggest?: Latency;
   hubs?: HubFigures;
 }
 
@@ -53,6 +55,9 @@ export interface StoreFigures {
 export interface HubFigures {
   hubsMeasured: number;
   minDegree: number;
+  maxDegree: number;
+  /** The biggest hub of the sample (hubDetailsBiggest). */
+  biggestDegree: number;
   enterprise: { id: string; degree: number; investmentCny: number; articles: number; first100InvestmentCny: number; first100Articles: number };
 }
 
@@ -184,16 +189,19 @@ export async function measureStore(store: GraphStore, graph: ReturnType<typeof s
 }
 
 /**
- * The details panel on hubs: the entities of the sample with at least 500 relations (the ten
- * best connected if the graph has none), each asked for its figures over all its relations and
- * its first page of 100 relations with evidence — what the explorer asks when a hub is clicked.
+ * The details panel on hubs: entities of the sample with 500 to 2,000 relations (the ten best
+ * connected if the graph has none), each asked for its figures over all its relations and its
+ * first page of 100 relations with evidence — what the explorer asks when a hub is clicked —
+ * and, apart, the ten biggest hubs of the sample (districts with tens of thousands).
  */
 async function measurePanel(store: GraphStore, graph: ReturnType<typeof syntheticGraph>, iterations: number) {
-  const sample = [...graph.sample('Enterprise', 400), ...graph.sample('District', 41), ...graph.sample('Cluster', 40), ...graph.sample('Platform', 40)].map((e) => entityId(e.type, e.name));
+  const sample = [...graph.sample('Enterprise', 2000), ...graph.sample('District', 41), ...graph.sample('Cluster', 100), ...graph.sample('Platform', 200)].map((e) => entityId(e.type, e.name));
   const degrees = [...(await store.degrees(sample))].sort((a, b) => b[1] - a[1]);
-  const big = degrees.filter(([, d]) => d >= 500);
-  const hubs = (big.length ? big : degrees.slice(0, 10)).map(([id]) => id);
-  const inputs = Array.from({ length: Math.min(iterations, 200) }, (_, i) => hubs[i % hubs.length]);
+  const band = degrees.filter(([, d]) => d >= 500 && d <= 2000);
+  const hubs = (band.length ? band : degrees.slice(0, 10)).map(([id]) => id);
+  const biggest = degrees.slice(0, 10).map(([id]) => id);
+  const cycle = (ids: string[], n: number) => Array.from({ length: n }, (_, i) => ids[i % ids.length]);
+  const inputs = cycle(hubs, Math.min(iterations, 200));
   const details = async (id: string, filter = {}) => {
     await store.entitySummary(id, filter);
     await store.relationsOf(id, { first: 100, ...filter });
@@ -201,13 +209,17 @@ async function measurePanel(store: GraphStore, graph: ReturnType<typeof syntheti
   const [busiest, degree] = degrees.find(([id]) => id.startsWith('enterprise:'))!;
   const summary = (await store.entitySummary(busiest))!;
   const first100 = (await store.relationsOf(busiest, { first: 100 })).items;
+  const hubDegrees = hubs.map((id) => degrees.find(([x]) => x === id)![1]);
   return {
     hubDetails: await timeEach(inputs, (id) => details(id)),
     hubDetailsFiltered: await timeEach(inputs, (id) => details(id, { dateFrom: '2024-01-01', dateTo: '2024-12-31' })),
     hubNeighbours: await timeEach(inputs, (id) => store.neighbours(id, { first: 100 })),
+    hubDetailsBiggest: await timeEach(cycle(biggest, Math.min(iterations, 60)), (id) => details(id)),
     hubs: {
       hubsMeasured: hubs.length,
-      minDegree: degrees.find(([id]) => id === hubs[hubs.length - 1])?.[1] ?? 0,
+      minDegree: Math.min(...hubDegrees),
+      maxDegree: Math.max(...hubDegrees),
+      biggestDegree: degrees[0]?.[1] ?? 0,
       enterprise: {
         id: busiest,
         degree,

@@ -42,7 +42,11 @@ export function passes(fact: EntityFact, f: RelationFilter = {}): boolean {
   return true;
 }
 
-export function summarise(facts: Iterable<EntityFact>, f: RelationFilter = {}): EntitySummary {
+/**
+ * The panel's figures. `mentions` is how many articles name the entity: 来源文章 without a
+ * filter (as the panel always counted it); under a filter, the articles stating what it keeps.
+ */
+export function summarise(facts: Iterable<EntityFact>, f: RelationFilter = {}, mentions?: number): EntitySummary {
   const counts = new Map<RelationType, number>(RELATION_TYPES.map((t) => [t, 0]));
   const articles = new Set<string>();
   let relationCount = 0;
@@ -63,7 +67,7 @@ export function summarise(facts: Iterable<EntityFact>, f: RelationFilter = {}): 
     relationCounts: RELATION_TYPES.map((type) => ({ type, count: counts.get(type)! })),
     investmentOutCny,
     investmentInCny,
-    articleCount: articles.size,
+    articleCount: mentions != null && !hasFilter(f) ? mentions : articles.size,
   };
 }
 

@@ -28,6 +28,10 @@ function answeringDriver(sqlite: SqliteGraphStore) {
         const e = await sqlite.getEntity(p.id as string, { relationLimit: 0, articleLimit: 0 });
         return e ? [{ id: e.id }] : [];
       }
+      case 'entity_details': {
+        const e = await sqlite.getEntity(p.id as string, { relationLimit: 0, articleLimit: 0 });
+        return e ? [{ entity: e, degree: e.degree, articleCount: e.articleCount, relationIds: [], articleIds: [] }] : [];
+      }
       case 'entities_get':
         return (await sqlite.getEntities(p.ids as string[])).map((entity) => ({ entity }));
       case 'relations_get':

@@ -850,7 +850,8 @@ export class Neo4jGraphStore implements GraphStore {
     return this.read(async (tx) => {
       const [found] = await run(tx, 'entity_follow_redirect', { id });
       if (!found) return null;
-      return summarise(await this.factsOf(tx, found.id as string), filter);
+      const [details] = await run(tx, 'entity_details', { id: found.id as string, relationLimit: int(0), articleLimit: int(0) });
+      return summarise(await this.factsOf(tx, found.id as string), filter, Number(details?.articleCount ?? 0));
     });
   }
 

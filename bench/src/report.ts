@@ -68,6 +68,8 @@ export function renderReport(r: Report): string {
             ['the same under a date filter', 'hubDetailsFiltered'],
             ['a page of 100 of a hub\'s neighbours (显示更多)', 'hubNeighbours'],
             ['details panel of the ten biggest hubs (see below)', 'hubDetailsBiggest'],
+            ['details panel of a hub, CPU time (not waiting for a core)', 'hubDetailsCpu'],
+            ['a page of 100 neighbours, CPU time', 'hubNeighboursCpu'],
           ] as const
         )
           .filter(([, key]) => r.store!.some((s) => s[key]))

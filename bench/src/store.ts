@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { SqliteGraphStore, entityId, type ArticleExtraction, type GraphStore } from '@chain-atlas/graph';
 import { rng, syntheticGraph } from '@chain-atlas/graph/synthetic';
-import { timeEach, type Latency } from './measure';
+import { cpuEach, timeEach, type Latency } from './measure';
 
 export const OUT_DIR = new URL('../out/', import.meta.url).pathname;
 // Bump when the generator or the store's layout changes, so cached graphs are rebuilt.
@@ -48,6 +48,9 @@ export interface StoreFigures {
   hubNeighbours?: Latency;
   /** The details panel of the ten biggest hubs (tens of thousands of relations at 1M). */
   hubDetailsBiggest?: Latency;
+  /** hubDetails and hubNeighbours in CPU time: their cost apart from waiting for a core. */
+  hubDetailsCpu?: Latency;
+  hubNeighboursCpu?: Latency;
   hubs?: HubFigures;
 }
 
@@ -215,6 +218,8 @@ async function measurePanel(store: GraphStore, graph: ReturnType<typeof syntheti
     hubDetailsFiltered: await timeEach(inputs, (id) => details(id, { dateFrom: '2024-01-01', dateTo: '2024-12-31' })),
     hubNeighbours: await timeEach(inputs, (id) => store.neighbours(id, { first: 100 })),
     hubDetailsBiggest: await timeEach(cycle(biggest, Math.min(iterations, 60)), (id) => details(id)),
+    hubDetailsCpu: await cpuEach(inputs, (id) => details(id)),
+    hubNeighboursCpu: await cpuEach(inputs, (id) => store.neighbours(id, { first: 100 })),
     hubs: {
       hubsMeasured: hubs.length,
       minDegree: Math.min(...hubDegrees),

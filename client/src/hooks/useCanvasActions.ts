@@ -124,7 +124,9 @@ export function useCanvasActions({
   const expandInner = useCallback(
     async (id: string, types: RelationType[] | undefined, limit: number, more?: MorePage) => {
       const among = Object.keys(stateRef.current.nodes);
-      const page = await load(() => api.neighbours(id, { first: limit, after: more?.after ?? null, relationTypes: types, among }));
+      // 每次展开最多显示 counts the expanded node too: the first page brings one neighbour fewer.
+      const first = more ? limit : Math.max(1, limit - 1);
+      const page = await load(() => api.neighbours(id, { first, after: more?.after ?? null, relationTypes: types, among }));
       if (!page) return;
       const origin = stateRef.current.nodes[id];
       remember(page.nodes, page.edges);

@@ -67,12 +67,33 @@ export function renderReport(r: Report): string {
             ['chain depth 4 both ways', 'chain4'],
             ['districtProfile', 'districtProfile'],
             ['clusterProfile', 'clusterProfile'],
+            ['details panel of a hub (500–2,000 relations): figures + 100 relations (target p95 ≤ 20 ms at 1M)', 'hubDetails'],
+            ['the same under a date filter', 'hubDetailsFiltered'],
+            ['a page of 100 of a hub\'s neighbours (显示更多)', 'hubNeighbours'],
+            ['details panel of the ten biggest hubs (see below)', 'hubDetailsBiggest'],
+            ['details panel of a hub, CPU time (not waiting for a core)', 'hubDetailsCpu'],
+            ['a page of 100 neighbours, CPU time', 'hubNeighboursCpu'],
           ] as const
         )
           .filter(([, key]) => r.store!.some((s) => s[key]))
           .map(([label, key]) => [label, ...r.store!.map((s) => ms(s[key]))]),
       ),
     );
+    const withHubs = r.store.filter((s) => s.hubs);
+    if (withHubs.length) {
+      out.push('', 'The busiest enterprise of each graph: its figures over all relations, and what the old panel derived from the first 100:', '');
+      const yi = (n: number) => `${(n / 1e8).toFixed(1)}亿元`;
+      out.push(
+        table(
+          ['relations', 'hubs measured (relations)', 'biggest hub', 'busiest enterprise', 'relations of it', '投资总额 (all / first 100)', '来源文章 (all / first 100)'],
+          withHubs.map((s) => {
+            const h = s.hubs!;
+            const e = h.enterprise;
+            return [s.size, `${h.hubsMeasured} (${h.minDegree}–${h.maxDegree})`, h.biggestDegree, e.id.replace(/^enterprise:/u, ''), e.degree, `${yi(e.investmentCny)} / ${yi(e.first100InvestmentCny)}`, `${e.articles} / ${e.first100Articles}`];
+          }),
+        ),
+      );
+    }
     if (r.store.length > 1) {
       out.push('');
       out.push('Growth of p95 from the smallest to each larger graph:');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { SqliteGraphStore, entityId, type ArticleExtraction, type GraphStore, type PathOptions } from '@chain-atlas/graph';
 import { rng, syntheticGraph } from '@chain-atlas/graph/synthetic';
-import { timeEach, type Latency } from './measure';
+import { cpuEach, timeEach, type Latency } from './measure';
 
 export const OUT_DIR = new URL('../out/', import.meta.url).pathname;
 // Bump when the generator or the store's layout changes, so cached graphs are rebuilt.
@@ -46,6 +46,28 @@ export interface StoreFigures {
   chain4?: Latency;
   districtProfile?: Latency;
   clusterProfile?: Latency;
+  /** The details panel of hubs (500–2,000 relations): figures over all relations + the first page of 100; absent before it. */
+  hubDetails?: Latency;
+  /** The same under a date filter. */
+  hubDetailsFiltered?: Latency;
+  /** One page of 100 of a hub's neighbours (显示更多). */
+  hubNeighbours?: Latency;
+  /** The details panel of the ten biggest hubs (tens of thousands of relations at 1M). */
+  hubDetailsBiggest?: Latency;
+  /** hubDetails and hubNeighbours in CPU time: their cost apart from waiting for a core. */
+  hubDetailsCpu?: Latency;
+  hubNeighboursCpu?: Latency;
+  hubs?: HubFigures;
+}
+
+/** The busiest enterprise's panel: the store's figures, and what the old panel derived from its first 100 relations. */
+export interface HubFigures {
+  hubsMeasured: number;
+  minDegree: number;
+  maxDegree: number;
+  /** The biggest hub of the sample (hubDetailsBiggest). */
+  biggestDegree: number;
+  enterprise: { id: string; degree: number; investmentCny: number; articles: number; first100InvestmentCny: number; first100Articles: number };
 }
 
 /** What an analyst filtering paths asks: no 位于, three years of articles. */
@@ -56,7 +78,7 @@ const PATH_FILTERS: PathOptions = {
 };
 
 /** What `--store-ops` can pick: each a group of the figures above. */
-export const STORE_OPS = ['search', 'entity', 'neighbourhood', 'paths', 'chain', 'profile'] as const;
+export const STORE_OPS = ['search', 'entity', 'neighbourhood', 'paths', 'chain', 'profile', 'panel'] as const;
 export type StoreOp = (typeof STORE_OPS)[number];
 
 /** A synthetic graph of `relations` relations in a SQLite file, built through upsertArticle (or reused). */
@@ -181,11 +203,58 @@ export async function measureStore(store: GraphStore, graph: ReturnType<typeof s
           chain4: await timeEach(w.chainRoots, (id) => store.chain(id, { depth: 4 })),
         }
       : {}),
+    ...(on('panel') ? await measurePanel(store, graph, iterations) : {}),
     ...(on('profile')
       ? {
           districtProfile: await timeEach(profiles(w.districts), (id) => store.districtProfile(id)),
           clusterProfile: await timeEach(profiles(w.clusters), (id) => store.clusterProfile(id)),
         }
       : {}),
+  };
+}
+
+/**
+ * The details panel on hubs: entities of the sample with 500 to 2,000 relations (the ten best
+ * connected if the graph has none), each asked for its figures over all its relations and its
+ * first page of 100 relations with evidence — what the explorer asks when a hub is clicked —
+ * and, apart, the ten biggest hubs of the sample (districts with tens of thousands).
+ */
+async function measurePanel(store: GraphStore, graph: ReturnType<typeof syntheticGraph>, iterations: number) {
+  const sample = [...graph.sample('Enterprise', 2000), ...graph.sample('District', 41), ...graph.sample('Cluster', 100), ...graph.sample('Platform', 200)].map((e) => entityId(e.type, e.name));
+  const degrees = [...(await store.degrees(sample))].sort((a, b) => b[1] - a[1]);
+  const band = degrees.filter(([, d]) => d >= 500 && d <= 2000);
+  const hubs = (band.length ? band : degrees.slice(0, 10)).map(([id]) => id);
+  const biggest = degrees.slice(0, 10).map(([id]) => id);
+  const cycle = (ids: string[], n: number) => Array.from({ length: n }, (_, i) => ids[i % ids.length]);
+  const inputs = cycle(hubs, Math.min(iterations, 200));
+  const details = async (id: string, filter = {}) => {
+    await store.entitySummary(id, filter);
+    await store.relationsOf(id, { first: 100, ...filter });
+  };
+  const [busiest, degree] = degrees.find(([id]) => id.startsWith('enterprise:'))!;
+  const summary = (await store.entitySummary(busiest))!;
+  const first100 = (await store.relationsOf(busiest, { first: 100 })).items;
+  const hubDegrees = hubs.map((id) => degrees.find(([x]) => x === id)![1]);
+  return {
+    hubDetails: await timeEach(inputs, (id) => details(id)),
+    hubDetailsFiltered: await timeEach(inputs, (id) => details(id, { dateFrom: '2024-01-01', dateTo: '2024-12-31' })),
+    hubNeighbours: await timeEach(inputs, (id) => store.neighbours(id, { first: 100 })),
+    hubDetailsBiggest: await timeEach(cycle(biggest, Math.min(iterations, 60)), (id) => details(id)),
+    hubDetailsCpu: await cpuEach(inputs, (id) => details(id)),
+    hubNeighboursCpu: await cpuEach(inputs, (id) => store.neighbours(id, { first: 100 })),
+    hubs: {
+      hubsMeasured: hubs.length,
+      minDegree: Math.min(...hubDegrees),
+      maxDegree: Math.max(...hubDegrees),
+      biggestDegree: degrees[0]?.[1] ?? 0,
+      enterprise: {
+        id: busiest,
+        degree,
+        investmentCny: summary.investmentOutCny,
+        articles: summary.articleCount,
+        first100InvestmentCny: first100.filter((r) => r.type === 'INVESTS_IN' && r.from === busiest).reduce((n, r) => n + (r.amountCny ?? 0), 0),
+        first100Articles: new Set(first100.flatMap((r) => r.evidence.map((e) => e.articleId))).size,
+      },
+    } satisfies HubFigures,
   };
 }

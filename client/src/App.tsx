@@ -28,7 +28,8 @@ import { useSelection } from './hooks/useSelection';
 import { useToast } from './hooks/useToast';
 import { useUrlSync } from './hooks/useUrlSync';
 import { readSettings, writeSettings } from './settings';
-import { filteredOut, leafBundles, toViewState, type Bundle } from './state';
+import { emptyFilters, filteredOut, hiddenOnCanvas, leafBundles, toViewState, type Bundle } from './state';
+import type { DistrictCountData } from './hubs';
 import type { Article, EntityRef, EvidenceData, SearchHitData } from './types';
 import { chainScreen, screenFromUrl, type Screen } from './screens';
 import { curationApi } from './curation';
@@ -71,7 +72,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
 
   const booted = useBoot({ api, load, remember, dispatch, actions, linkView, setError, refreshViews });
   const { shareQuery } = useUrlSync({ api, state, stateRef, booted, language: i18n.language, screen, positionsNow, linkView });
-  const selected = useSelection({ api, load, state, dataVersion: actions.dataVersion });
+  const { selected, moreRelations } = useSelection({ api, load, state, dataVersion: actions.dataVersion });
 
   const readEvidence = useCallback(
     async (ev: EvidenceData) => {
@@ -97,6 +98,18 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
     (b: Bundle) => t('canvas.bundle', { count: b.members.length, rel: t(`relationType.${b.type}`) }),
     [t],
   );
+  const hiddenCount = hiddenOnCanvas(state, hiddenIds);
+  // The 区县 filter offers every district the store knows (on an empty canvas too), with its count.
+  const [storeDistricts, setStoreDistricts] = useState<DistrictCountData[]>([]);
+  useEffect(() => {
+    void api.districts().then(setStoreDistricts, () => undefined);
+  }, [api]);
+  const districtOptions = useMemo(() => {
+    const listed = storeDistricts.map((d) => ({ id: d.district.id, name: d.district.name, count: d.located }));
+    const known = new Set(listed.map((d) => d.id));
+    // One the canvas met before the list came (or added since) is offered too.
+    return [...listed, ...Object.entries(districts).filter(([id]) => !known.has(id)).map(([id, name]) => ({ id, name }))];
+  }, [storeDistricts, districts]);
   const timelineDates = useMemo(() => Object.keys(state.edges).flatMap((id) => edgeDates[id] ?? []), [state.edges, edgeDates]);
 
   const selectedEntity: EntityRef | null = state.selected && state.nodes[state.selected] ? state.nodes[state.selected] : null;
@@ -299,7 +312,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           />
           <FiltersPanel
             filters={state.filters}
-            districts={Object.entries(districts).map(([id, name]) => ({ id, name }))}
+            districts={districtOptions}
             onChange={(f) => dispatch({ type: 'filters', filters: f })}
           />
           <PathsPanel
@@ -369,7 +382,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           />
         </aside>
         <main className={`center${timelineDates.length ? ' has-timeline' : ''}`}>
-          <CanvasToolbar history={history} dispatch={dispatch} truncated={actions.truncated} onFit={fitCurrent} onExpand={(id, types, limit) => void expand(id, types, limit)} />
+          <CanvasToolbar history={history} dispatch={dispatch} truncated={actions.truncated} onFit={fitCurrent} onMore={(more) => void expand(more.id, more.types, undefined, more)} />
           <Canvas
             state={state}
             hiddenIds={hiddenIds}
@@ -403,6 +416,21 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
             </Suspense>
           )}
           {nodeCount === 0 && booted && <div className="empty">{t('canvas.empty')}</div>}
+          {hiddenCount > 0 && (
+            <div className="hidden-note" role="status" title={t('canvas.hiddenItemsHint')}>
+              {t('canvas.hiddenItems', { n: hiddenCount })}
+              <button
+                type="button"
+                className="mini"
+                onClick={() => {
+                  dispatch({ type: 'filters', filters: emptyFilters });
+                  dispatch({ type: 'showAll' });
+                }}
+              >
+                {t('canvas.showHidden')}
+              </button>
+            </div>
+          )}
           <Legend uncertainBelow={reviewThreshold} />
           {menu && (
             <ContextMenu
@@ -430,6 +458,7 @@ export function App({ apiOverride }: { apiOverride?: Api } = {}) {
           onCloseReader={() => setReader(null)}
           onRead={(ev) => void readEvidence(ev)}
           onSelect={selectOrAdd}
+          onShowMore={() => void moreRelations()}
           onOpenView={(kind, id) => void openView(kind, id)}
           onScreen={setScreen}
           onReject={async (relationId, reason) => {

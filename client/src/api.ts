@@ -17,6 +17,8 @@ import type {
   SubgraphData,
 } from './types';
 import type { PathQueryArgs } from './pathSearch';
+import type { DistrictCountData, EntityPanelData, NeighbourPageData, RelationFilterArg, RelationPage } from './hubs';
+import { PANEL_PAGE } from './hubs';
 
 export type ApiErrorKind = 'unreachable' | 'http' | 'graphql' | 'auth';
 
@@ -130,6 +132,39 @@ export interface StatsData {
 
 export function api(gql: Gql) {
   return {
+    // The details panel of a hub, 显示更多 by cursor, the district list (see hubs.ts).
+    /** An entity for the details panel: its figures over all its relations, and the first page of them. */
+    entityPanel: (id: string, filter: RelationFilterArg | null, first = PANEL_PAGE) =>
+      gql<{ entity: EntityPanelData | null }>(
+        `query EntityPanel($id: ID!, $first: Int, $filter: RelationFilter) { entity(id: $id) { ${ENTITY}
+           summary(filter: $filter) { relationCount relationCounts { type count } investmentTotalCny investmentReceivedCny articleCount }
+           relations(first: $first, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } } } }`,
+        { id, first, filter },
+      ).then((d) => d.entity),
+
+    /** The next page of the relations the panel lists. */
+    relationsPage: (id: string, after: string, filter: RelationFilterArg | null, first = PANEL_PAGE) =>
+      gql<{ entity: { relations: RelationPage } | null }>(
+        `query EntityRelations($id: ID!, $first: Int, $after: String, $filter: RelationFilter) { entity(id: $id) {
+           relations(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${EDGE_FULL} } } } } }`,
+        { id, first, after, filter },
+      ).then((d) => d.entity?.relations ?? null),
+
+    /**
+     * A page of an entity's neighbours, best connected first, with the relations to them and to
+     * what the canvas already shows (`among`): 显示更多 passes the last page's cursor.
+     */
+    neighbours: (id: string, opts: { first: number; after?: string | null; relationTypes?: RelationType[]; among?: string[] }) =>
+      gql<{ neighbours: NeighbourPageData }>(
+        `query Neighbours($id: ID!, $first: Int, $after: String, $rt: [RelationType!], $among: [ID!]) {
+           neighbours(id: $id, first: $first, after: $after, relationTypes: $rt, among: $among) {
+             totalCount pageInfo { hasNextPage endCursor } nodes { ${ENTITY} } edges { ${EDGE_LITE} } } }`,
+        { id, first: opts.first, after: opts.after ?? null, rt: opts.relationTypes?.length ? opts.relationTypes : null, among: opts.among ?? [] },
+      ).then((d) => d.neighbours),
+
+    /** Every district the store knows, with how many entities are located in it. */
+    districts: () =>
+      gql<{ districts: DistrictCountData[] }>(`query Districts { districts { located district { id name } } }`).then((d) => d.districts),
     search: (query: string, types?: EntityType[], first = 12) =>
       gql<{ search: SearchHitData[] }>(
         `query Search($q: String!, $types: [EntityType!], $first: Int) { search(query: $q, types: $types, first: $first) { score matched entity { ${ENTITY} } } }`,

@@ -73,6 +73,13 @@ const CALLS: Calls = {
   acceptRelation: [(a) => a.acceptRelation('r1')],
   unacceptRelation: [(a) => a.unacceptRelation('r1')],
   rejectRelation: [(a) => a.rejectRelation('r1', '句子没有这么说')],
+  entityPanel: [
+    (a) => a.entityPanel('enterprise:忽米网', null),
+    (a) => a.entityPanel('enterprise:忽米网', { relationTypes: ['SUPPLIES'], entityTypes: ['ENTERPRISE'], dateFrom: '2024-01-01', dateTo: '2024-12-31' }, 50),
+  ],
+  relationsPage: [(a) => a.relationsPage('enterprise:忽米网', 'cjpyZWw6MQ', { dateFrom: '2024-01-01' })],
+  neighbours: [(a) => a.neighbours('enterprise:忽米网', { first: 100 }), (a) => a.neighbours('enterprise:忽米网', { first: 40, after: 'bjoxOmE', relationTypes: ['OPERATES'], among: ['a', 'b'] })],
+  districts: [(a) => a.districts()],
 };
 
 type CurationCalls = { [K in keyof ReturnType<typeof curationApi>]: ((a: ReturnType<typeof curationApi>) => Promise<unknown>)[] };

@@ -14,3 +14,4 @@ export * from './meta';
 export { CHAIN_MAX_DEPTH, CHAIN_MAX_LIMIT, CHAIN_DEFAULT_DEPTH, CHAIN_DEFAULT_LIMIT } from './chain';
 export { FIGURE_FACTS } from './profile';
 export { VIEW_STATE_MAX_CHARS, VIEW_NAME_MAX_CHARS, VIEWS_PAGE_MAX, type SaveViewInput, type ViewPageOptions } from './saved-views';
+export { hasFilter, isIsoDate, summarise, passes, type RelationFilter } from './summary';

@@ -428,3 +428,48 @@ export interface SavedView {
 export interface StoredView extends SavedView {
   ownerHash: string;
 }
+
+// ---- The details panel of a hub, and paging through its neighbours -----------------------
+
+/** One relation of an entity as the details panel counts it: what the filters and figures need. */
+export interface EntityFact {
+  relationId: string;
+  type: RelationType;
+  /** The entity is the relation's source (`from`). */
+  out: boolean;
+  /** The type of the entity at the other end. */
+  otherType: EntityType;
+  amountCny: number | null;
+  /** The articles stating it, and their dates (null: undated). */
+  articles: { id: string; date: string | null }[];
+}
+
+/** The figures of an entity's details panel, over every relation of it that passes the filter. */
+export interface EntitySummary {
+  relationCount: number;
+  /** Every relation type, with how many of the entity's relations are of it (zeros included). */
+  relationCounts: { type: RelationType; count: number }[];
+  /** Stated amounts of its INVESTS_IN relations going out (what an enterprise invests) and coming in (what a project receives), in 元. */
+  investmentOutCny: number;
+  investmentInCny: number;
+  /** Distinct articles stating those relations (within the dates, when the filter has dates). */
+  articleCount: number;
+}
+
+/** One page of an entity's neighbours, best connected first, with the relations that bring them. */
+export interface NeighbourPage {
+  /** The neighbours on this page. */
+  nodes: Entity[];
+  /** Relations between the entity and this page's neighbours, and between them and `among` (and each other). */
+  edges: Relation[];
+  /** How many neighbours pass the filter, over all pages. */
+  total: number;
+  /** Pass as `after` for the next page; null on the last. */
+  next: string | null;
+}
+
+/** A district with how many entities are located in it (the explorer's 区县 filter lists every one). */
+export interface DistrictSummary {
+  district: Entity;
+  located: number;
+}

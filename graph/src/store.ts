@@ -23,7 +23,11 @@ import type {
   UpsertReport,
   SavedView,
   StoredView,
+  DistrictSummary,
+  EntitySummary,
+  NeighbourPage,
 } from './model';
+import type { RelationFilter } from './summary';
 import type { SaveViewInput, ViewPageOptions } from './saved-views';
 import type { GraphRecord, ImportReport } from './backup';
 import type { ReviewPage, ReviewQueueOptions } from './review';
@@ -77,12 +81,24 @@ export interface EntityDetailOptions {
   articleLimit?: number;
 }
 
-export interface RelationPageOptions {
+export interface RelationPageOptions extends Omit<RelationFilter, 'relationTypes'> {
   types?: RelationType[];
   /** Page size (default 50). */
   first?: number;
   /** A relation id: the page starts after it. */
   after?: string | null;
+}
+
+export interface NeighbourPageOptions extends RelationFilter {
+  /** Page size (default 100, at most 5000). */
+  first?: number;
+  /** The `next` of the previous page. */
+  after?: string | null;
+  /**
+   * Entities already on the analyst's canvas: relations between them and this page's
+   * neighbours come with the page, so a new node is not drawn as an island.
+   */
+  among?: string[];
 }
 
 export interface AliasQuery {
@@ -182,6 +198,19 @@ export interface GraphStore {
    */
   relationsOf(entityId: string, options?: RelationPageOptions): Promise<{ total: number; items: Relation[] }>;
   getRelations(ids: string[]): Promise<Relation[]>;
+  /**
+   * The figures of an entity's details panel — relations by type, investment out and in,
+   * articles — over every one of its relations that passes the filter (a hub's tenth thousand
+   * too). Null when there is no such entity (a merged-away id answers for the one it went into).
+   */
+  entitySummary(id: string, filter?: RelationFilter): Promise<EntitySummary | null>;
+  /**
+   * An entity's neighbours a page at a time, best connected first (then by id), each with the
+   * relations that bring it: "显示更多" asks for the next page instead of everything again.
+   */
+  neighbours(id: string, options?: NeighbourPageOptions): Promise<NeighbourPage>;
+  /** Every district, with how many entities are located in it, most first. */
+  districts(): Promise<DistrictSummary[]>;
   /** For each query, the id of the existing entity of that type that has one of the names (or null). */
   resolveNames(queries: AliasQuery[]): Promise<(string | null)[]>;
   /** Degree of each entity (relations touching it). */

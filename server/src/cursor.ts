@@ -6,8 +6,9 @@ import { badInput } from './errors';
  * still means something when relations were added or removed between two pages. An article
  * cursor holds an offset into the store's newest-first listing.
  */
-type CursorKind = 'relation' | 'article';
-const PREFIX: Record<CursorKind, string> = { relation: 'r:', article: 'a:' };
+type CursorKind = 'relation' | 'article' | 'neighbour';
+// A neighbour cursor holds the store's keyset position (the last neighbour's degree and id).
+const PREFIX: Record<CursorKind, string> = { relation: 'r:', article: 'a:', neighbour: 'n:' };
 
 export function encodeCursor(kind: CursorKind, value: string | number): string {
   return Buffer.from(`${PREFIX[kind]}${value}`, 'utf8').toString('base64url');

@@ -45,6 +45,8 @@ function pageSizeEstimator(limits: ApiLimits): ComplexityEstimator {
       case 'neighbourhood':
         // nodes and edges both grow with the limit.
         return 1 + size('limit', 200, limits.maxNeighbourhoodLimit) * each;
+      case 'neighbours':
+        return 1 + size('first', 100, limits.maxNeighbourhoodLimit) * each;
       case 'paths':
         return 1 + size('first', 5, limits.maxPaths) * size('maxLength', 4, limits.maxPathLength) * each;
       case 'chain':

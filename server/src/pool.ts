@@ -34,6 +34,10 @@ const READS = new Set([
   'getView',
   'listViews',
   'mergePreview',
+  // The details panel of a hub, 显示更多, the 区县 filter.
+  'entitySummary',
+  'neighbours',
+  'districts',
 ]);
 /** Writes: the one writer thread, in order. */
 const WRITES = new Set(['upsertArticle', 'upsertArticles', 'deleteArticle', 'addAlias', 'mergeEntities', 'unmergeEntities', 'saveView', 'deleteView', 'rejectRelation', 'restoreRelation', 'acceptRelation', 'unacceptRelation']);

@@ -20,6 +20,7 @@ import { apiError, badInput, notFound, responseTooLarge } from './errors';
 import { applyEdits, asArticleFailure, relationKey, type ArticleFailure } from './ingest';
 import {
   aliasArg,
+  amongArg,
   articleIdArg,
   articleInputArg,
   entityIdArg,
@@ -27,6 +28,7 @@ import {
   evidenceKeyArg,
   intArg,
   reasonArg,
+  relationFilterArg,
   relationIdArg,
   relationIdsArg,
   searchTextArg,
@@ -109,14 +111,24 @@ async function investments(ctx: ApiContext, project: Entity) {
 }
 
 /** The fields every Entity type answers alike (Cluster's stand for all five: the arguments are the same). */
-const entityCommon: Pick<ClusterResolvers, 'relations' | 'degree' | 'articles'> = {
+const entityCommon: Pick<ClusterResolvers, 'relations' | 'degree' | 'articles' | 'summary'> = {
   relations: async (self, args, ctx) => {
     const first = intArg(args.first ?? D.relationsFirst, 'first', 0, ctx.limits.maxPageSize);
-    const types = args.types ?? null;
-    if ((await ctx.loaders.degree.load(self.id)) > ctx.hubDegree) {
+    const filter = relationFilterArg(args.filter);
+    const types = args.types ?? (filter.relationTypes?.length ? filter.relationTypes : null);
+    // The other end's type and the dates are the store's to filter on, over all of a hub's relations.
+    const filtered = Boolean(filter.entityTypes?.length || filter.dateFrom || filter.dateTo);
+    if (filtered || (await ctx.loaders.degree.load(self.id)) > ctx.hubDegree) {
       // A hub's page is read on its own: batching would bring all its relations to show a few.
       const after = args.after == null ? null : decodeCursor('relation', args.after);
-      const page = await ctx.store.relationsOf(self.id, { types: types ?? undefined, first: first + 1, after });
+      const page = await ctx.store.relationsOf(self.id, {
+        types: types ?? undefined,
+        entityTypes: filter.entityTypes ?? undefined,
+        dateFrom: filter.dateFrom,
+        dateTo: filter.dateTo,
+        first: first + 1,
+        after,
+      });
       const items = page.items.slice(0, first);
       for (const rel of items) ctx.loaders.relation.prime(rel.id, rel);
       return {
@@ -144,6 +156,17 @@ const entityCommon: Pick<ClusterResolvers, 'relations' | 'degree' | 'articles'> 
     };
   },
   degree: (self, _, ctx) => ctx.loaders.degree.load(self.id),
+  summary: async (self, args, ctx) => {
+    const s = await ctx.store.entitySummary(self.id, relationFilterArg(args.filter));
+    if (!s) throw notFound(`no entity with id ${self.id}`);
+    return {
+      relationCount: s.relationCount,
+      relationCounts: s.relationCounts,
+      investmentTotalCny: s.investmentOutCny,
+      investmentReceivedCny: s.investmentInCny,
+      articleCount: s.articleCount,
+    };
+  },
   articles: async (self, _, ctx) => {
     const details = await ctx.loaders.details.load(self.id);
     spendListItems(ctx, details?.articleIds.length ?? 0);
@@ -609,6 +632,30 @@ export const resolvers: Resolvers = {
       const ids = relationIdsArg(args.ids, ctx.limits.maxPageSize);
       const found = await ctx.loaders.relation.loadMany(ids);
       return found.filter((r): r is Relation => r != null && !(r instanceof Error));
+    },
+
+    neighbours: async (_, args, ctx) => {
+      const id = entityIdArg(args.id);
+      const first = intArg(args.first ?? D.neighboursFirst, 'first', 1, ctx.limits.maxNeighbourhoodLimit);
+      const after = args.after == null ? null : decodeCursor('neighbour', args.after);
+      const filter = relationFilterArg({ relationTypes: args.relationTypes, entityTypes: args.entityTypes, dateFrom: args.dateFrom, dateTo: args.dateTo }, 'dateFrom');
+      const among = amongArg(args.among, ctx.limits.maxListItems);
+      const self = await canonicalEntity(ctx, id);
+      if (!self) throw notFound(`no entity with id ${id}`);
+      const page = await ctx.store.neighbours(self.id, { ...filter, first, after, among });
+      ctx.loaders.prime({ entities: page.nodes, relations: page.edges });
+      return {
+        nodes: page.nodes,
+        edges: page.edges,
+        totalCount: page.total,
+        pageInfo: { hasNextPage: page.next != null, endCursor: page.next == null ? null : encodeCursor('neighbour', page.next) },
+      };
+    },
+
+    districts: async (_, __, ctx) => {
+      const list = await ctx.store.districts();
+      ctx.loaders.prime({ entities: list.map((d) => d.district) });
+      return list;
     },
 
     districtProfile: async (_, args, ctx) => {

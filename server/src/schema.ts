@@ -51,11 +51,16 @@ interface Entity {
   "Other names the articles or analysts use (简称, former names)."
   aliases: [String!]!
   "Relations touching this entity, either direction, ordered by relation id; paginated."
-  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String, filter: RelationFilter): RelationConnection!
   "How many relations touch this entity."
   degree: Int!
   "Articles that mention this entity, newest first."
   articles: [Article!]!
+  """
+  The figures of its details panel — relations by type, investment, articles — over every one of
+  its relations that passes the filter (a hub's too: nothing is capped).
+  """
+  summary(filter: RelationFilter): EntitySummary!
 }
 
 "区县 District."
@@ -64,9 +69,10 @@ type District implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String, filter: RelationFilter): RelationConnection!
   degree: Int!
   articles: [Article!]!
+  summary(filter: RelationFilter): EntitySummary!
   "Enterprises located in the district."
   enterprises: [Enterprise!]!
   "Clusters located in the district."
@@ -85,9 +91,10 @@ type Cluster implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String, filter: RelationFilter): RelationConnection!
   degree: Int!
   articles: [Article!]!
+  summary(filter: RelationFilter): EntitySummary!
   "Where the cluster is (the first, by name, if several)."
   district: District
   "龙头企业 — member enterprises named as leaders."
@@ -102,9 +109,10 @@ type Enterprise implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String, filter: RelationFilter): RelationConnection!
   degree: Int!
   articles: [Article!]!
+  summary(filter: RelationFilter): EntitySummary!
   "Districts the enterprise is located in."
   districts: [District!]!
   "Clusters it belongs to."
@@ -127,9 +135,10 @@ type Platform implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String, filter: RelationFilter): RelationConnection!
   degree: Int!
   articles: [Article!]!
+  summary(filter: RelationFilter): EntitySummary!
   "Who runs it: enterprises and platforms."
   operators: [Entity!]!
   "Where it is (the first, by name, if several)."
@@ -153,9 +162,10 @@ type Project implements Entity {
   type: EntityType!
   name: String!
   aliases: [String!]!
-  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String): RelationConnection!
+  relations(types: [RelationType!], first: Int = ${D.relationsFirst}, after: String, filter: RelationFilter): RelationConnection!
   degree: Int!
   articles: [Article!]!
+  summary(filter: RelationFilter): EntitySummary!
   "Who invests in it, and how much."
   investors: [Investment!]!
   "Where it is (the first, by name, if several)."
@@ -248,6 +258,49 @@ type Article {
   file: String
   "When it was loaded into this graph (ISO timestamp)."
   loadedAt: String
+}
+
+"""
+Which of an entity's relations count, as the explorer's filters say. Absent fields filter nothing.
+"""
+input RelationFilter {
+  relationTypes: [RelationType!]
+  "Only relations whose other end is of these types."
+  entityTypes: [EntityType!]
+  "Only relations stated in an article dated on or after this ISO date (YYYY-MM-DD); a relation no dated article states is kept."
+  dateFrom: String
+  "On or before this ISO date."
+  dateTo: String
+}
+
+"The figures of an entity's details panel, over every relation of it that passes the filter."
+type EntitySummary {
+  relationCount: Int!
+  "Every relation type with its count (zeros included)."
+  relationCounts: [RelationTypeCount!]!
+  "Stated amounts of its INVESTS_IN relations going out (what an enterprise invests), 元."
+  investmentTotalCny: Float!
+  "Stated amounts coming in (what a project receives), 元."
+  investmentReceivedCny: Float!
+  "Distinct articles stating those relations (within the dates, when the filter has dates)."
+  articleCount: Int!
+}
+
+"A page of an entity's neighbours with the relations that bring them."
+type NeighbourPage {
+  nodes: [Entity!]!
+  "Between the entity and this page's neighbours, and between them and the 'among' entities."
+  edges: [Relation!]!
+  "How many neighbours pass the filter, over all pages."
+  totalCount: Int!
+  "endCursor is the 'after' of the next page."
+  pageInfo: PageInfo!
+}
+
+"A district and how many entities are located in it."
+type DistrictCount {
+  district: District!
+  located: Int!
 }
 
 type RelationConnection {
@@ -690,6 +743,23 @@ type Query {
   chain(id: ID!, depth: Int = ${D.chainDepth}, direction: ChainDirection = BOTH, layers: [ChainLayer!], limit: Int = ${D.chainLimit}): Chain
   "Relations by id, with their evidence (the facts behind a dashboard's figure); at most 100 ids, unknown ids left out."
   relations(ids: [ID!]!): [Relation!]!
+  """
+  An entity's neighbours a page at a time, best connected first (then by id), each with the
+  relations that bring it; 'among' (the ids already on a canvas) adds the relations between them
+  and the page. 显示更多 asks for the next page with 'after' instead of everything again.
+  """
+  neighbours(
+    id: ID!
+    first: Int = ${D.neighboursFirst}
+    after: String
+    relationTypes: [RelationType!]
+    entityTypes: [EntityType!]
+    dateFrom: String
+    dateTo: String
+    among: [ID!]
+  ): NeighbourPage!
+  "Every district with how many entities are located in it, most first (the explorer's 区县 filter)."
+  districts: [DistrictCount!]!
   "区县画像 of a district. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a district's."
   districtProfile(id: ID!): DistrictProfile
   "集群画像 of a cluster. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a cluster's."

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, articleMetaSchema } from '@chain-atlas/graph';
+import { ENTITY_TYPES, articleMetaSchema, type EntityType, type RelationFilter, type RelationType } from '@chain-atlas/graph';
 import { badInput } from './errors';
 import type { ApiLimits } from './limits';
 
@@ -151,4 +151,33 @@ export function timeArg(value: unknown, argumentName: string): number {
   const ms = /^\d{4}-\d{2}-\d{2}$/u.test(text) ? Date.parse(`${text}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/u.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(ms)) throw badInput(`${argumentName}: an ISO date (YYYY-MM-DD) or date-time`, { argumentName });
   return ms;
+}
+
+const ISO_DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'an ISO date, YYYY-MM-DD');
+
+/** The explorer's filters over an entity's relations; dates are ISO dates or absent. */
+export function relationFilterArg(value: unknown, argumentName = 'filter'): RelationFilter {
+  if (value == null) return {};
+  const f = parse(
+    z.object({
+      relationTypes: z.array(z.string()).nullish(),
+      entityTypes: z.array(z.string()).nullish(),
+      dateFrom: ISO_DATE.nullish(),
+      dateTo: ISO_DATE.nullish(),
+    }),
+    value,
+    argumentName,
+  );
+  return {
+    relationTypes: (f.relationTypes as RelationType[] | null | undefined) ?? null,
+    entityTypes: (f.entityTypes as EntityType[] | null | undefined) ?? null,
+    dateFrom: f.dateFrom ?? null,
+    dateTo: f.dateTo ?? null,
+  };
+}
+
+/** Ids of entities already on a canvas (sent with a neighbour page): any number up to `max`, each an entity id. */
+export function amongArg(value: unknown, max: number): string[] {
+  if (value == null) return [];
+  return parse(z.array(z.string().max(500)).max(max, `at most ${max} ids (a server limit)`), value, 'among');
 }

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { CanvasDispatch } from '../hooks/useCanvasHistory';
 import type { Truncated } from '../hooks/useCanvasActions';
 import { canRedo, canUndo, type History } from '../state';
-import type { RelationType } from '../types';
 
 /** Undo, redo, fit, show hidden, clear, and 显示更多 when the last expansion was cut short. */
 export function CanvasToolbar({
@@ -10,13 +9,14 @@ export function CanvasToolbar({
   dispatch,
   truncated,
   onFit,
-  onExpand,
+  onMore,
 }: {
   history: History;
   dispatch: CanvasDispatch;
   truncated: Truncated | null;
   onFit: () => void;
-  onExpand: (id: string, types: RelationType[] | undefined, limit: number) => void;
+  /** The next page of the expanded entity's neighbours. */
+  onMore: (more: Truncated) => void;
 }) {
   const { t } = useTranslation();
   const state = history.present;
@@ -40,10 +40,10 @@ export function CanvasToolbar({
         {t('canvas.clear')}
       </button>
       {truncated && state.nodes[truncated.id] && (
-        <button type="button" className="more" onClick={() => onExpand(truncated.id, truncated.types, truncated.limit * 2)}>
+        <button type="button" className="more" title={state.nodes[truncated.id].name} onClick={() => onMore(truncated)}>
           {state.nodes[truncated.id].name}
           {t('punct.colon')}
-          {t('canvas.showMore', { n: truncated.shown })}
+          {t('canvas.showMorePaged', { n: truncated.shown, total: truncated.total })}
         </button>
       )}
     </div>

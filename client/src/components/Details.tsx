@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatAmount, formatConfidence, formatDate } from '../format';
-import type { EntityDetailsData } from '../api';
+import type { EntityPanelData } from '../hubs';
 import type { EvidenceData, RelationData, RelationType } from '../types';
-import { RELATION_TYPES } from '../types';
 import { EvidenceItem } from './Evidence';
 import { TypeBadge } from './TypeBadge';
 
@@ -11,34 +10,27 @@ export function relationLabel(r: Pick<RelationData, 'type' | 'role' | 'amountCny
   return r.type === 'INVESTS_IN' && r.amountCny ? `${base} ${formatAmount(r.amountCny, lang)}` : base;
 }
 
-export function investmentTotals(id: string, rels: RelationData[]) {
-  let out = 0;
-  let inn = 0;
-  for (const r of rels) {
-    if (r.type !== 'INVESTS_IN' || !r.amountCny) continue;
-    if (r.from.id === id) out += r.amountCny;
-    if (r.to.id === id) inn += r.amountCny;
-  }
-  return { out, in: inn };
-}
-
 export function EntityDetails({
   entity,
+  filtered = false,
   onRead,
   onSelect,
   onShowMore,
 }: {
-  entity: EntityDetailsData;
+  entity: EntityPanelData;
+  /** The canvas filters keep only some of its relations: figures and lists are of those. */
+  filtered?: boolean;
   onRead: (ev: EvidenceData) => void;
   onSelect: (id: string) => void;
   onShowMore?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const rels = entity.relations.edges.map((e) => e.node);
-  const totals = investmentTotals(entity.id, rels);
-  const groups = RELATION_TYPES.map((type) => [type, rels.filter((r) => r.type === type)] as [RelationType, RelationData[]]).filter(
-    ([, rs]) => rs.length,
-  );
+  const s = entity.summary;
+  // Counts are the server's over every relation; the lists hold the pages fetched so far.
+  const groups = s.relationCounts
+    .filter((c) => c.count > 0)
+    .map((c) => [c.type, c.count, rels.filter((r) => r.type === c.type)] as [RelationType, number, RelationData[]]);
   return (
     <div className="details" data-testid="entity-details">
       <div className="details-head">
@@ -49,27 +41,27 @@ export function EntityDetails({
         <dt>{t('details.aliases')}</dt>
         <dd>{entity.aliases.length ? entity.aliases.join('、') : t('details.noAliases')}</dd>
         <dt>{t('details.degree')}</dt>
-        <dd>{entity.degree}</dd>
-        {totals.out > 0 && (
+        <dd title={filtered ? t('details.filteredHint') : undefined}>{filtered ? `${s.relationCount} / ${entity.degree}` : entity.degree}</dd>
+        {s.investmentTotalCny > 0 && (
           <>
             <dt>{t('details.investTotal')}</dt>
-            <dd>{formatAmount(totals.out, i18n.language)}</dd>
+            <dd>{formatAmount(s.investmentTotalCny, i18n.language)}</dd>
           </>
         )}
-        {totals.in > 0 && (
+        {s.investmentReceivedCny > 0 && (
           <>
             <dt>{t('details.investIn')}</dt>
-            <dd>{formatAmount(totals.in, i18n.language)}</dd>
+            <dd>{formatAmount(s.investmentReceivedCny, i18n.language)}</dd>
           </>
         )}
         <dt>{t('details.articles')}</dt>
-        <dd>{entity.articles.length}</dd>
+        <dd>{s.articleCount}</dd>
       </dl>
       <h3>{t('details.relations')}</h3>
-      {groups.map(([type, rs]) => (
+      {groups.map(([type, count, rs]) => (
         <section key={type} className="rel-group">
           <h4>
-            {t(`relationType.${type}`)} <span className="muted">({rs.length})</span>
+            {t(`relationType.${type}`)} <span className="muted">({count})</span>
           </h4>
           <ul>
             {rs.map((r) => {
@@ -91,6 +83,11 @@ export function EntityDetails({
               );
             })}
           </ul>
+          {rs.length < count && onShowMore && (
+            <button type="button" className="link small" onClick={onShowMore}>
+              {t('details.groupMore', { n: count - rs.length })}
+            </button>
+          )}
         </section>
       ))}
       {entity.relations.totalCount > rels.length && (

@@ -13,7 +13,8 @@ export function FiltersPanel({
   onChange,
 }: {
   filters: Filters;
-  districts: { id: string; name: string }[];
+  /** Every district (from the store), with how many entities are located in it when known. */
+  districts: { id: string; name: string; count?: number }[];
   onChange: (f: Partial<Filters>) => void;
 }) {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function FiltersPanel({
           <option value="">{t('filters.anyDistrict')}</option>
           {districts.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.name}
+              {d.count == null ? d.name : `${d.name} (${d.count})`}
             </option>
           ))}
         </select>

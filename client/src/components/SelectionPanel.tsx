@@ -14,6 +14,7 @@ export function SelectionPanel({
   onCloseReader,
   onRead,
   onSelect,
+  onShowMore,
   onOpenView,
   onScreen,
   onReject,
@@ -23,6 +24,8 @@ export function SelectionPanel({
   onCloseReader: () => void;
   onRead: (ev: EvidenceData) => void;
   onSelect: (id: string) => void;
+  /** The next page of the selected entity's relations. */
+  onShowMore: () => void;
   onOpenView: (kind: 'district' | 'cluster', id: string) => void;
   onScreen: (s: Screen) => void;
   /** Rejects the selected relation with a reason (issue 12); absent = no 驳回 button. */
@@ -35,7 +38,7 @@ export function SelectionPanel({
         <Reader article={reader.article} start={reader.start} end={reader.end} onClose={onCloseReader} />
       ) : selected?.kind === 'entity' ? (
         <>
-          <EntityDetails entity={selected.data} onRead={onRead} onSelect={onSelect} />
+          <EntityDetails entity={selected.data} filtered={selected.filtered} onRead={onRead} onSelect={onSelect} onShowMore={onShowMore} />
           <div className="row wrap view-buttons">
             {selected.data.type === 'DISTRICT' && (
               <button type="button" className="mini" onClick={() => onOpenView('district', selected.data.id)}>

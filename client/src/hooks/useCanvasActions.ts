@@ -4,17 +4,14 @@ import type { Api } from '../api';
 import { readSettings } from '../settings';
 import { clusterView, districtView } from '../views';
 import { stateFromUrl, toUrlView, type CanvasState, type ViewState } from '../state';
-import type { EntityRef, RelationData, RelationType, SubgraphData } from '../types';
+import type { MorePage } from '../hubs';
+import type { EntityRef, RelationType } from '../types';
 import type { CanvasDispatch } from './useCanvasHistory';
 import type { Remember } from './useKnownFacts';
 import type { Load } from './useRequest';
 
-export interface Truncated {
-  id: string;
-  limit: number;
-  types?: RelationType[];
-  shown: number;
-}
+/** Where 显示更多 continues: the next page of an expanded entity's neighbours, by cursor. */
+export type Truncated = MorePage;
 
 /** What the analyst does to the canvas that needs the server: add, expand, open a view, restore a saved one. */
 export function useCanvasActions({
@@ -119,29 +116,31 @@ export function useCanvasActions({
     [api, load, remember],
   );
 
+  /**
+   * One page of an entity's neighbours onto the canvas, with their relations to what is already
+   * there (the server finds those: the canvas goes as `among`). 显示更多 asks for the next page by
+   * cursor, so the tenth click costs what the first did.
+   */
   const expandInner = useCallback(
-    async (id: string, types: RelationType[] | undefined, limit: number) => {
-      const g: SubgraphData | undefined = await load(() => api.neighbourhood([id], { depth: 1, relationTypes: types, limit }));
-      if (!g) return;
-      // Edges between new nodes and what was already on the canvas come too.
-      const newIds = g.nodes.map((n) => n.id).filter((n) => !stateRef.current.nodes[n]);
-      let extra: RelationData[] = [];
-      if (newIds.length && Object.keys(stateRef.current.nodes).length > 1) {
-        const more = await load(() => api.neighbourhood(newIds, { depth: 1, limit: 300 }));
-        const on = new Set([...Object.keys(stateRef.current.nodes), ...newIds]);
-        extra = (more?.edges ?? []).filter((r) => on.has(r.from.id) && on.has(r.to.id));
-      }
-      remember(g.nodes, [...g.edges, ...extra]);
-      dispatch({ type: 'expand', origin: id, subgraph: { ...g, edges: [...g.edges, ...extra] } });
-      setTruncated(g.truncated ? { id, limit, types, shown: g.nodes.length } : null);
+    async (id: string, types: RelationType[] | undefined, limit: number, more?: MorePage) => {
+      const among = Object.keys(stateRef.current.nodes);
+      // 每次展开最多显示 counts the expanded node too: the first page brings one neighbour fewer.
+      const first = more ? limit : Math.max(1, limit - 1);
+      const page = await load(() => api.neighbours(id, { first, after: more?.after ?? null, relationTypes: types, among }));
+      if (!page) return;
+      const origin = stateRef.current.nodes[id];
+      remember(page.nodes, page.edges);
+      dispatch({ type: 'expand', origin: id, subgraph: { nodes: origin ? [origin, ...page.nodes] : page.nodes, edges: page.edges, truncated: page.pageInfo.hasNextPage } });
+      const shown = (more?.shown ?? 0) + page.nodes.length;
+      setTruncated(page.pageInfo.hasNextPage && page.pageInfo.endCursor ? { id, types, after: page.pageInfo.endCursor, shown, total: page.totalCount } : null);
     },
     [api, load, remember],
   );
 
   const expand = useCallback(
-    async (id: string, types?: RelationType[], limit = readSettings().expandLimit) => {
+    async (id: string, types?: RelationType[], limit = readSettings().expandLimit, more?: MorePage) => {
       try {
-        await expandInner(id, types, limit);
+        await expandInner(id, types, limit, more);
       } finally {
         // For tests and scripts: an expansion finished, whether or not it added anything.
         const w = window as unknown as { __chainAtlas?: Record<string, unknown> };

@@ -12,6 +12,16 @@ export function canvasKey(s: CanvasState): string {
   return JSON.stringify([[...u.ids].sort(), Object.keys(s.edges).sort(), u.expansions, u.hidden, u.pinned, u.view]);
 }
 
+/**
+ * Whether the link can carry the canvas itself: short enough, and not a district or cluster view
+ * with expansions (its inline form is the view's id, which brings back the view but not what
+ * was expanded inside it; a saved view keeps them).
+ */
+export function inlineLink(s: CanvasState, inline: string): boolean {
+  if (inline.length > URL_INLINE_MAX) return false;
+  return s.view.kind === 'free' || !Object.values(s.expansions).some((added) => added.length > 0);
+}
+
 /** The link of the canvas, and the address bar kept in step with it. */
 export function useUrlSync({
   api,
@@ -41,7 +51,7 @@ export function useUrlSync({
     async (extra: Record<string, string>): Promise<string> => {
       const s = stateRef.current;
       const inline = encodeUrl(toUrlView(s), extra);
-      if (inline.length <= URL_INLINE_MAX) return inline;
+      if (inlineLink(s, inline)) return inline;
       const key = canvasKey(s);
       if (linkView.current?.key !== key) {
         // Filters and selection change often and are small: they ride in the link as a delta,
@@ -65,7 +75,7 @@ export function useUrlSync({
       if (url !== `${location.pathname}${location.search}`) window.history.replaceState(null, '', url);
     };
     const inline = encodeUrl(toUrlView(state), extra);
-    if (inline.length <= URL_INLINE_MAX) return set(inline);
+    if (inlineLink(state, inline)) return set(inline);
     const key = canvasKey(state);
     if (linkView.current?.key === key) {
       void linkQuery(extra).then(set, () => undefined);

@@ -1,6 +1,7 @@
 // The analyst's filters and what they hide on the canvas.
 import type { EntityType, RelationType } from '../types';
 import type { CanvasState } from './canvas';
+import { strandedNodes } from '../hubs';
 
 export interface Filters {
   /** Entity and relation types hidden by the analyst (empty: all shown). */
@@ -24,7 +25,8 @@ export const emptyFilters: Filters = {
 
 /**
  * Which nodes and edges the filters hide. Districts are found through LOCATED_IN edges on
- * the canvas; dates through the article dates known for each edge (unknown: kept).
+ * the canvas; dates through the article dates known for each edge (unknown: kept), and a node
+ * whose every relation the dates hide is hidden with them.
  */
 export function filteredOut(s: CanvasState, edgeDates: Record<string, string[]> = {}): Set<string> {
   const out = new Set<string>(s.hidden);
@@ -51,5 +53,14 @@ export function filteredOut(s: CanvasState, edgeDates: Record<string, string[]> 
       if (!inRange) out.add(e.id);
     }
   }
+  // A node the dates leave without a relation goes too: a dot for facts outside the range is noise.
+  if (f.dateFrom || f.dateTo) for (const n of strandedNodes(Object.keys(s.nodes), Object.values(s.edges), out)) out.add(n);
   return out;
+}
+
+/** How many entities and relations on the canvas are hidden (by the filters or by hand). */
+export function hiddenOnCanvas(s: CanvasState, out: ReadonlySet<string>): number {
+  let n = 0;
+  for (const id of out) if (s.nodes[id] || s.edges[id]) n++;
+  return n;
 }

@@ -1,7 +1,7 @@
 // The canvas state's public surface: components and hooks import from here, not from the modules.
 export { emptyState, reduce, toEdge, toNode } from './canvas';
 export type { Action, CanvasState, EdgeData, NodeData, ViewMode } from './canvas';
-export { emptyFilters, filteredOut } from './filters';
+export { emptyFilters, filteredOut, hiddenOnCanvas } from './filters';
 export type { Filters } from './filters';
 export { canRedo, canUndo, historyReducer, initHistory } from './history';
 export type { History, HistoryAction } from './history';

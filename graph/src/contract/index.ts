@@ -24,6 +24,37 @@ const E = {
   materialsCluster: entityId('Cluster', '新材料产业集群'),
 };
 
+/**
+ * 星河动力 as a hub: 26 investments in projects (k 亿元 each, the k-th project), 8 per dated
+ * article in 2023, 2024 and 2025 and two in an undated one; the odd projects located in 江北区.
+ */
+function hubArticles(): ArticleExtraction[] {
+  const out: ArticleExtraction[] = [];
+  const batches: [string | null, number[]][] = [
+    ['2023-06-01', [1, 2, 3, 4, 5, 6, 7, 8]],
+    ['2024-06-01', [9, 10, 11, 12, 13, 14, 15, 16]],
+    ['2025-06-01', [17, 18, 19, 20, 21, 22, 23, 24]],
+    [null, [25, 26]],
+  ];
+  for (const [date, ks] of batches) {
+    const text = '山城日报讯 ' + ks.map((k) => `星河动力投资${k}亿元建设第${k}号电驱项目。` + (k % 2 ? `第${k}号电驱项目落户江北区。` : '')).join('');
+    const x = article(
+      { title: `星河动力项目 ${date ?? '未注明日期'}`, date: date ?? '2000-01-01', text },
+      [
+        { key: 'hub', type: 'Enterprise', name: '重庆星河动力科技有限公司', aliases: ['星河动力'] },
+        { key: 'd', type: 'District', name: '江北区' },
+        ...ks.map((k) => ({ key: `p${k}`, type: 'Project' as const, name: `第${k}号电驱项目` })),
+      ],
+      ks.flatMap((k) => [
+        { type: 'INVESTS_IN' as const, from: 'hub', to: `p${k}`, amountCny: k * 100_000_000, evidence: `星河动力投资${k}亿元建设第${k}号电驱项目` },
+        ...(k % 2 ? [{ type: 'LOCATED_IN' as const, from: `p${k}`, to: 'd', evidence: `第${k}号电驱项目落户江北区` }] : []),
+      ]),
+    );
+    out.push(date ? x : { ...x, article: { ...x.article, date: null } });
+  }
+  return out;
+}
+
 async function loadAll(store: GraphStore, articles: ArticleExtraction[] = [ARTICLE_1, ARTICLE_2, ARTICLE_3]) {
   for (const a of articles) await store.upsertArticle(a);
 }
@@ -271,6 +302,118 @@ export function runGraphStoreContract(name: string, factory: () => Promise<Graph
           { type: 'Cluster', names: ['星河动力'] },
         ]);
         expect(ids).toEqual([E.xinghe, E.qingmu, E.banan, null]);
+      });
+    });
+
+    describe('the details panel of a hub', () => {
+      // 星河动力: 5 relations from ARTICLE_1–3 (12亿 invested, 2 articles) and 26 investments of k 亿.
+      const HUB_OUT = 1_200_000_000 + (26 * 27 / 2) * 100_000_000;
+      beforeEach(async () => loadAll(store, [ARTICLE_1, ARTICLE_2, ARTICLE_3, ...hubArticles()]));
+
+      it('counts every relation, investment and article, however few relations a read brings', async () => {
+        const capped = (await store.getEntity(E.xinghe, { relationLimit: 3 }))!;
+        expect(capped.relations).toHaveLength(3);
+        const s = (await store.entitySummary(E.xinghe))!;
+        expect(s.relationCount).toBe(31);
+        expect(s.relationCounts.find((c) => c.type === 'INVESTS_IN')!.count).toBe(27);
+        expect(s.relationCounts.find((c) => c.type === 'COOPERATES_WITH')!.count).toBe(2);
+        expect(s.relationCounts.find((c) => c.type === 'SUPPLIES')!.count).toBe(1);
+        expect(s.relationCounts.map((c) => c.type)).toHaveLength(6);
+        expect(s.investmentOutCny).toBe(HUB_OUT);
+        expect(s.investmentInCny).toBe(0);
+        expect(s.articleCount).toBe(6);
+        // The same figures walked by hand over every page of its relations.
+        const all = [];
+        for (let after: string | null = null; ; ) {
+          const page = await store.relationsOf(E.xinghe, { first: 4, after });
+          all.push(...page.items);
+          if (page.items.length < 4) break;
+          after = page.items[3].id;
+        }
+        expect(all).toHaveLength(s.relationCount);
+        const invested = all.filter((r) => r.type === 'INVESTS_IN' && r.from === E.xinghe).reduce((n, r) => n + (r.amountCny ?? 0), 0);
+        expect(invested).toBe(s.investmentOutCny);
+        expect(new Set(all.flatMap((r) => r.evidence.map((ev) => ev.articleId))).size).toBe(s.articleCount);
+        // A project's side: the amount it receives.
+        const p7 = (await store.entitySummary(entityId('Project', '第7号电驱项目')))!;
+        expect(p7).toMatchObject({ relationCount: 2, investmentOutCny: 0, investmentInCny: 700_000_000, articleCount: 1 });
+        expect(await store.entitySummary('enterprise:不存在')).toBeNull();
+      });
+
+      it('follows the filters: relation types, the other end\'s type, article dates (undated facts kept)', async () => {
+        const invest = (await store.entitySummary(E.xinghe, { relationTypes: ['INVESTS_IN'] }))!;
+        expect(invest.relationCount).toBe(27);
+        expect(invest.articleCount).toBe(5);
+        const enterprises = (await store.entitySummary(E.xinghe, { entityTypes: ['Enterprise'] }))!;
+        expect(enterprises.relationCount).toBe(3);
+        expect(enterprises.investmentOutCny).toBe(0);
+        const y2024 = (await store.entitySummary(E.xinghe, { dateFrom: '2024-01-01', dateTo: '2024-12-31' }))!;
+        // Projects 9–16 (2024) and 25–26 (undated: kept, no article counted).
+        expect(y2024.relationCount).toBe(10);
+        expect(y2024.investmentOutCny).toBe([9, 10, 11, 12, 13, 14, 15, 16, 25, 26].reduce((n, k) => n + k * 100_000_000, 0));
+        expect(y2024.articleCount).toBe(1);
+        const from2025 = (await store.entitySummary(E.xinghe, { dateFrom: '2025-01-01' }))!;
+        // ARTICLE_1–3 are of 2025 (5 relations), projects 17–24, and the two undated.
+        expect(from2025.relationCount).toBe(15);
+        const paged = await store.relationsOf(E.xinghe, { dateFrom: '2024-01-01', dateTo: '2024-12-31', first: 6 });
+        expect(paged.total).toBe(10);
+        expect(paged.items).toHaveLength(6);
+        const rest = await store.relationsOf(E.xinghe, { dateFrom: '2024-01-01', dateTo: '2024-12-31', first: 6, after: paged.items[5].id });
+        expect(rest.items).toHaveLength(4);
+        const ids = [...paged.items, ...rest.items].map((r) => r.id);
+        expect(ids).toEqual([...ids].sort());
+        expect(new Set(ids).size).toBe(10);
+        const typed = await store.relationsOf(E.xinghe, { types: ['INVESTS_IN'], entityTypes: ['Project'], first: 100 });
+        expect(typed.total).toBe(27);
+      });
+
+      it('leaves rejected facts out of the figures', async () => {
+        await store.rejectRelation(relationId('INVESTS_IN', E.xinghe, entityId('Project', '第26号电驱项目')), { reason: '项目已取消' });
+        const s = (await store.entitySummary(E.xinghe))!;
+        expect(s.relationCount).toBe(30);
+        expect(s.investmentOutCny).toBe(HUB_OUT - 26 * 100_000_000);
+      });
+
+      it('pages through neighbours best connected first, each once, with the relations that bring them', async () => {
+        const seen: string[] = [];
+        let after: string | null = null;
+        let pages = 0;
+        for (;;) {
+          const page = await store.neighbours(E.xinghe, { first: 7, after });
+          pages++;
+          expect(page.total).toBe(30);
+          for (const n of page.nodes) {
+            expect(page.edges.some((r) => (r.from === E.xinghe && r.to === n.id) || (r.to === E.xinghe && r.from === n.id))).toBe(true);
+          }
+          seen.push(...page.nodes.map((n) => n.id));
+          if (!page.next) break;
+          after = page.next;
+        }
+        expect(pages).toBe(5);
+        expect(new Set(seen).size).toBe(30);
+        const degrees = await store.degrees(seen);
+        const order = seen.map((id) => [degrees.get(id)!, id] as const);
+        expect(order).toEqual([...order].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)));
+        expect(seen[0]).toBe(E.lanjing);
+
+        // By type, and with the relations to what the canvas already shows.
+        const projects = await store.neighbours(E.xinghe, { entityTypes: ['Project'], first: 100, among: [E.jiangbei] });
+        expect(projects.total).toBe(27);
+        expect(projects.next).toBeNull();
+        const located = projects.edges.filter((r) => r.type === 'LOCATED_IN' && r.to === E.jiangbei);
+        expect(located).toHaveLength(14);
+        expect(projects.nodes.every((n) => n.type === 'Project')).toBe(true);
+        const dated = await store.neighbours(E.xinghe, { dateFrom: '2023-01-01', dateTo: '2023-12-31', relationTypes: ['INVESTS_IN'] });
+        expect(dated.total).toBe(10);
+        expect(await store.neighbours('enterprise:不存在')).toEqual({ nodes: [], edges: [], total: 0, next: null });
+        await expect(store.neighbours(E.xinghe, { after: 'nonsense' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      });
+
+      it('lists every district with how many entities are located in it', async () => {
+        const ds = await store.districts();
+        expect(ds.map((d) => d.district.id)).toEqual([E.jiangbei, E.bishan, E.banan]);
+        expect(ds.map((d) => d.located)).toEqual([15, 2, 1]);
+        expect(ds[0].district).toMatchObject({ type: 'District', name: '江北区' });
       });
     });
 

@@ -43,6 +43,8 @@ export const STORE_BOUNDS = {
   chainNodes: { default: 300, min: 1, max: 2000 },
   /** One page of 待审核, the review queue. */
   reviewPage: { default: 20, min: 0, max: 200 },
+  /** One page of an entity's neighbours (显示更多). */
+  neighbourPage: { default: 100, min: 1, max: 5000 },
   /** One page of saved views (refused, not clamped, outside the range: see viewPageSize). */
   viewsPage: { default: 50, min: 1, max: 200 },
 } as const satisfies Record<string, Bound>;
@@ -72,4 +74,5 @@ export const API_DEFAULTS = {
   chainLimit: 300,
   factsFirst: 20,
   reviewFirst: 20,
+  neighboursFirst: 100,
 } as const;

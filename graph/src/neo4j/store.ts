@@ -26,7 +26,12 @@ import type {
   UpsertReport,
   SavedView,
   StoredView,
+  DistrictSummary,
+  EntityFact,
+  EntitySummary,
+  NeighbourPage,
 } from '../model';
+import { neighbourCursor, parseNeighbourCursor, passes, summarise, type RelationFilter } from '../summary';
 import { checkSaveView, newViewId, viewPageSize, type SaveViewInput, type ViewPageOptions } from '../saved-views';
 import { ENTITY_TYPES, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { kShortestPaths, pathQuery } from '../paths';
@@ -41,6 +46,7 @@ import type {
   Curation,
   EntityDetailOptions,
   GraphStore,
+  NeighbourPageOptions,
   NeighbourhoodOptions,
   PathOptions,
   RejectOptions,
@@ -800,12 +806,77 @@ export class Neo4jGraphStore implements GraphStore {
     return this.read(async (tx) => {
       const [found] = await run(tx, 'entity_follow_redirect', { id });
       if (!found) return { total: 0, items: [] };
+      if (options.entityTypes?.length || options.dateFrom || options.dateTo) {
+        // The other end's type and the article dates: the facts carry them.
+        const filter: RelationFilter = { ...options, relationTypes: types };
+        const kept = (await this.factsOf(tx, found.id as string)).filter((f) => passes(f, filter)).map((f) => f.relationId).sort();
+        const after = options.after ?? '';
+        const pageIds = kept.filter((x) => x > after).slice(0, first);
+        const items = pageIds.length ? inOrder(pageIds, (await run(tx, 'relations_get', { ids: pageIds })).map(toRelation)) : [];
+        return { total: kept.length, items };
+      }
       // Relation ids are hex after a fixed prefix: Cypher and JavaScript sort them alike.
       const [row] = await run(tx, 'entity_relations_page', { id: found.id as string, types, after: options.after ?? '', first: int(first) });
       const pageIds = (row?.page as string[] | undefined) ?? [];
       const items = pageIds.length ? inOrder(pageIds, (await run(tx, 'relations_get', { ids: pageIds })).map(toRelation)) : [];
       return { total: Number(row?.total ?? 0), items };
     });
+  }
+
+  private async factsOf(tx: ManagedTransaction, id: string): Promise<EntityFact[]> {
+    return (await run(tx, 'entity_facts', { id })).map((row) => ({
+      relationId: row.relationId as string,
+      type: row.type as RelationType,
+      out: row.out === true,
+      otherType: row.otherType as EntityType,
+      amountCny: row.amountCny == null ? null : Number(row.amountCny),
+      articles: (row.articles as { id: string; date?: string | null }[]).map((a) => ({ id: a.id, date: a.date ?? null })),
+    }));
+  }
+
+  async entitySummary(id: string, filter: RelationFilter = {}): Promise<EntitySummary | null> {
+    return this.read(async (tx) => {
+      const [found] = await run(tx, 'entity_follow_redirect', { id });
+      if (!found) return null;
+      const [details] = await run(tx, 'entity_details', { id: found.id as string, relationLimit: int(0), articleLimit: int(0) });
+      return summarise(await this.factsOf(tx, found.id as string), filter, Number(details?.articleCount ?? 0));
+    });
+  }
+
+  async neighbours(id: string, options: NeighbourPageOptions = {}): Promise<NeighbourPage> {
+    const cursor = parseNeighbourCursor(options.after);
+    const first = bounded(options.first, STORE_BOUNDS.neighbourPage);
+    return this.read(async (tx) => {
+      const [found] = await run(tx, 'entity_follow_redirect', { id });
+      if (!found) return { nodes: [], edges: [], total: 0, next: null };
+      const self = found.id as string;
+      // Dates live with the evidence: only a date filter needs the facts.
+      const relationIds = options.dateFrom || options.dateTo ? (await this.factsOf(tx, self)).filter((f) => passes(f, options)).map((f) => f.relationId) : null;
+      const [row] = await run(tx, 'entity_neighbours_page', {
+        id: self,
+        relationTypes: (options.relationTypes ?? []).filter(isRelationType),
+        entityTypes: (options.entityTypes ?? []).filter(isEntityType),
+        relationIds,
+        afterDegree: int(cursor?.degree ?? 0),
+        afterId: cursor?.id ?? null,
+        first: int(first + 1),
+      });
+      const ranked = (row?.page as { id: string; degree: number; via: string[] }[] | undefined) ?? [];
+      const page = ranked.slice(0, first);
+      const pageIds = page.map((n) => n.id);
+      const others = unique([...pageIds, ...(options.among ?? [])]).filter((x) => x !== self);
+      const around = pageIds.length ? (await run(tx, 'neighbours_edges', { ids: pageIds, others })).map((r) => r.relationId as string) : [];
+      const edgeIds = unique([...page.flatMap((n) => n.via), ...around]).sort();
+      const nodes = pageIds.length ? inOrder(pageIds, (await run(tx, 'entities_get', { ids: pageIds })).map((r) => toEntity(r.entity))) : [];
+      const edges = edgeIds.length ? inOrder(edgeIds, (await run(tx, 'relations_get', { ids: edgeIds })).map(toRelation)) : [];
+      const last = page.at(-1);
+      return { nodes, edges, total: Number(row?.total ?? 0), next: ranked.length > first && last ? neighbourCursor(last.degree, last.id) : null };
+    });
+  }
+
+  async districts(): Promise<DistrictSummary[]> {
+    const rows = await this.read((tx) => run(tx, 'districts_list', {}));
+    return rows.map((r) => ({ district: toEntity(r.entity), located: Number(r.located) }));
   }
 
   async getRelations(ids: string[]): Promise<Relation[]> {

@@ -148,6 +148,14 @@ export class AdjacencyIndex {
     }
   }
 
+  /** Calls `visit` for every relation of a node, with its type and whether the node is its source. After `ensure()`. */
+  each(node: number, visit: (edge: number, other: number, type: RelationType, out: boolean) => void): void {
+    if (node < this.offsets.length - 1) {
+      for (let i = this.offsets[node]; i < this.offsets[node + 1]; i++) visit(this.edges[i], this.neighbours[i], RELATION_TYPES[this.edgeTypes[this.edges[i]] - 1], this.outgoing[i] === 1);
+    }
+    for (const step of this.added.get(node) ?? []) visit(step.edge, step.node, RELATION_TYPES[this.addedTypes.get(step.edge)! - 1], step.out);
+  }
+
   private entityTypeCode(n: number): number {
     return (n < this.entityTypes.length ? this.entityTypes[n] : 0) || (this.addedEntityTypes.get(n) ?? 0);
   }

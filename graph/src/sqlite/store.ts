@@ -29,7 +29,12 @@ import type {
   UpsertReport,
   SavedView,
   StoredView,
+  DistrictSummary,
+  EntityFact,
+  EntitySummary,
+  NeighbourPage,
 } from '../model';
+import { afterCursor, hasFilter, neighbourCursor, parseNeighbourCursor, passes, summarise, type RelationFilter } from '../summary';
 import { CHAIN_ROOT_TYPES, ENTITY_TYPES, RELATION_TYPES, isEntityType, isRelationType } from '../model';
 import { chainFromWalk, chainOptions, walkChain, type ChainSource, type ChainStep } from '../chain';
 import {
@@ -50,6 +55,7 @@ import type {
   Curation,
   EntityDetailOptions,
   GraphStore,
+  NeighbourPageOptions,
   NeighbourhoodOptions,
   PathOptions,
   RejectOptions,
@@ -627,6 +633,18 @@ export class SqliteGraphStore implements GraphStore {
     const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
     if (!row) return { total: 0, items: [] };
     const first = bounded(options.first, STORE_BOUNDS.relationPage);
+    if (options.entityTypes?.length || options.dateFrom || options.dateTo) {
+      // The other end's type and the article dates are not in the relations table: the facts are.
+      const filter: RelationFilter = { ...options, relationTypes: options.types };
+      const kept = this.panelFactsOf(row.n)
+        .filter((f) => passes(f, filter))
+        .sort((a, b) => (a.relationId < b.relationId ? -1 : a.relationId > b.relationId ? 1 : 0));
+      const after = options.after ?? '';
+      const page = kept.filter((f) => f.relationId > after).slice(0, first);
+      const rows = this.relationsByN(page.map((f) => f.n));
+      const order = new Map(page.map((f, i) => [f.n, i]));
+      return { total: kept.length, items: this.hydrateRelations(rows.sort((a, b) => order.get(a.n)! - order.get(b.n)!)) };
+    }
     const types = options.types?.length ? options.types : null;
     const typeSql = types ? ` AND type IN (${placeholders(types.length)})` : '';
     const t = types ?? [];
@@ -634,6 +652,137 @@ export class SqliteGraphStore implements GraphStore {
     const total = (this.st(`SELECT count(*) AS c FROM (${touching})`).get(row.n, ...t, row.n, ...t) as { c: number }).c;
     const page = this.st(`SELECT * FROM (${touching}) WHERE id > ? ORDER BY id LIMIT ?`).all(row.n, ...t, row.n, ...t, options.after ?? '', first) as RelationRow[];
     return { total, items: this.hydrateRelations(page) };
+  }
+
+  /**
+   * Every relation of an entity with what the details panel's figures and filters need: one
+   * query over its relations, their evidence and the articles' dates (a 500-relation hub is a
+   * few milliseconds; nothing of it is capped).
+   */
+  private panelFactsOf(n: number): (EntityFact & { n: number })[] {
+    // The other end's type from the in-memory index, the articles' dates from the entity's own
+    // mentions (every article stating one of its relations names it): joins per row would
+    // triple the time on a hub.
+    this.index.ensure();
+    const rows = this.st(
+      `SELECT r.n, r.id, r.type, r.amount_cny, r.src, r.dst, ev.article_id
+         FROM relations r LEFT JOIN evidence ev ON ev.relation = r.n WHERE r.src = ?
+       UNION ALL
+       SELECT r.n, r.id, r.type, r.amount_cny, r.src, r.dst, ev.article_id
+         FROM relations r LEFT JOIN evidence ev ON ev.relation = r.n WHERE r.dst = ? AND r.src <> r.dst`,
+    )
+      .raw()
+      .all(n, n) as [number, string, RelationType, number | null, number, number, string | null][];
+    const dates = new Map(this.st('SELECT article_id, article_date FROM mentions WHERE entity = ?').raw().all(n) as [string, string | null][]);
+    const missing = [...new Set(rows.map((r) => r[6]).filter((a): a is string => a != null && !dates.has(a)))];
+    for (const part of chunks(missing)) {
+      for (const [a, d] of this.db.prepare(`SELECT id, date FROM articles WHERE id IN (${placeholders(part.length)})`).raw().all(...part) as [string, string | null][]) dates.set(a, d);
+    }
+    const facts = new Map<number, EntityFact & { n: number }>();
+    for (const [rn, id, type, amount, src, dst, articleId] of rows) {
+      let f = facts.get(rn);
+      if (!f) {
+        const other = src === n ? dst : src;
+        f = { n: rn, relationId: id, type, out: src === n, otherType: this.index.typeOf(other) ?? this.entityTypeOf(other), amountCny: amount, articles: [] };
+        facts.set(rn, f);
+      }
+      if (articleId) f.articles.push({ id: articleId, date: dates.get(articleId) ?? null });
+    }
+    return [...facts.values()];
+  }
+
+  private entityTypeOf(n: number): EntityType {
+    return (this.st('SELECT type FROM entities WHERE n = ?').pluck().get(n) as EntityType | undefined) ?? 'Enterprise';
+  }
+
+  async entitySummary(id: string, filter: RelationFilter = {}): Promise<EntitySummary | null> {
+    this.assertOpen();
+    const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
+    if (!row) return null;
+    const mentions = (this.st('SELECT count(*) FROM mentions WHERE entity = ?').pluck().get(row.n) as number) ?? 0;
+    if (hasFilter(filter)) return summarise(this.panelFactsOf(row.n), filter, mentions);
+    // Without a filter nothing needs a relation's evidence: types and directions come from the
+    // in-memory index, amounts from the investments' rows alone (a hub's thousand relations
+    // read one by one cost tens of milliseconds at a million).
+    this.index.ensure();
+    const facts: EntityFact[] = [];
+    const investments: number[] = [];
+    this.index.each(row.n, (edge, other, type, out) => {
+      if (other === row.n) return;
+      if (type === 'INVESTS_IN') investments.push(edge);
+      facts.push({ relationId: '', type, out, otherType: 'Enterprise', amountCny: null, articles: [] });
+    });
+    const amounts = new Map<number, number | null>();
+    for (const part of chunks(investments)) {
+      for (const [n, a] of this.st(`SELECT n, amount_cny FROM relations WHERE n IN (${placeholders(part.length)})`).raw().all(...part) as [number, number | null][]) amounts.set(n, a);
+    }
+    let i = 0;
+    this.index.each(row.n, (edge, other, type) => {
+      if (other === row.n) return;
+      if (type === 'INVESTS_IN') facts[i].amountCny = amounts.get(edge) ?? null;
+      i++;
+    });
+    return summarise(facts, filter, mentions);
+  }
+
+  async neighbours(id: string, options: NeighbourPageOptions = {}): Promise<NeighbourPage> {
+    this.assertOpen();
+    const cursor = parseNeighbourCursor(options.after);
+    const first = bounded(options.first, STORE_BOUNDS.neighbourPage);
+    const row = this.entityRow(id) ?? this.entityRow(this.followRedirects(id));
+    if (!row) return { nodes: [], edges: [], total: 0, next: null };
+    this.index.ensure();
+    const types = options.relationTypes?.length ? new Set(options.relationTypes) : null;
+    const targets = options.entityTypes?.length ? new Set(options.entityTypes) : null;
+    // Dates live with the evidence: only a date filter needs the facts.
+    const dated = options.dateFrom || options.dateTo ? new Set(this.panelFactsOf(row.n).filter((f) => passes(f, options)).map((f) => f.n)) : null;
+    const viaEdges = new Map<number, number[]>();
+    for (const step of this.index.steps(row.n, types, targets)) {
+      if (step.node === row.n || (dated && !dated.has(step.edge))) continue;
+      const list = viaEdges.get(step.node);
+      if (list) list.push(step.edge);
+      else viaEdges.set(step.node, [step.edge]);
+    }
+    const ids = this.idsByN([...viaEdges.keys()]);
+    const ranked = [...viaEdges.keys()]
+      .map((n) => ({ n, id: ids.get(n)!, degree: this.index.degreeOf(n) }))
+      .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const rest = ranked.filter((x) => afterCursor(x.degree, x.id, cursor));
+    const page = rest.slice(0, first);
+    const onPage = new Set(page.map((x) => x.n));
+    const edgeNs = new Set(page.flatMap((x) => viaEdges.get(x.n)!));
+    const others = new Set([...onPage, ...this.entitiesByIds(options.among ?? []).map((r) => r.n)]);
+    for (const n of onPage) for (const step of this.index.steps(n, null)) if (step.node !== row.n && others.has(step.node)) edgeNs.add(step.edge);
+    const last = page.at(-1);
+    const rows = this.entitiesByN(page.map((x) => x.n));
+    return {
+      nodes: page.map((x) => toEntity(rows.get(x.n)!)),
+      edges: this.hydrateRelations(this.relationsByN([...edgeNs]).sort((a, b) => (a.id < b.id ? -1 : 1))),
+      total: ranked.length,
+      next: rest.length > first && last ? neighbourCursor(last.degree, last.id) : null,
+    };
+  }
+
+  /** Only the ids: ranking a hub's neighbours needs no more of their rows. */
+  private idsByN(ns: number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const part of chunks(ns)) {
+      for (const [n, id] of this.st(`SELECT n, id FROM entities WHERE n IN (${placeholders(part.length)})`).raw().all(...part) as [number, string][]) out.set(n, id);
+    }
+    return out;
+  }
+
+  async districts(): Promise<DistrictSummary[]> {
+    this.assertOpen();
+    this.index.ensure();
+    const rows = this.st(`SELECT * FROM entities WHERE type = 'District'`).all() as EntityRow[];
+    return rows
+      .map((r) => {
+        let located = 0;
+        this.index.directed(r.n, 'LOCATED_IN', false, () => located++);
+        return { district: toEntity(r), located };
+      })
+      .sort((a, b) => b.located - a.located || (a.district.id < b.district.id ? -1 : 1));
   }
 
   async getRelations(ids: string[]): Promise<Relation[]> {

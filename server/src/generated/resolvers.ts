@@ -202,6 +202,7 @@ export type Cluster = Entity & {
   members: Array<Enterprise>;
   name: Scalars['String']['output'];
   relations: RelationConnection;
+  summary: EntitySummary;
   type: EntityType;
 };
 
@@ -209,8 +210,15 @@ export type Cluster = Entity & {
 /** 产业集群 Cluster. */
 export type ClusterRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** 产业集群 Cluster. */
+export type ClusterSummaryArgs = {
+  filter?: InputMaybe<RelationFilter>;
 };
 
 /** A district where a cluster is or its members are. */
@@ -301,6 +309,7 @@ export type District = Entity & {
   /** Projects located in the district. */
   projects: Array<Project>;
   relations: RelationConnection;
+  summary: EntitySummary;
   /** Sum of the stated investment (元, CNY) into the district's projects; 0 when no article states an amount. */
   totalInvestmentCny: Scalars['Float']['output'];
   type: EntityType;
@@ -310,8 +319,22 @@ export type District = Entity & {
 /** 区县 District. */
 export type DistrictRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** 区县 District. */
+export type DistrictSummaryArgs = {
+  filter?: InputMaybe<RelationFilter>;
+};
+
+/** A district and how many entities are located in it. */
+export type DistrictCount = {
+  __typename?: 'DistrictCount';
+  district: District;
+  located: Scalars['Int']['output'];
 };
 
 /** Investment by the district the project is in. */
@@ -361,6 +384,7 @@ export type Enterprise = Entity & {
   /** Projects it invests in. */
   projects: Array<Project>;
   relations: RelationConnection;
+  summary: EntitySummary;
   /** Who supplies it (供应商): enterprises and platforms. */
   suppliers: Array<Entity>;
   type: EntityType;
@@ -370,8 +394,15 @@ export type Enterprise = Entity & {
 /** 企业 Enterprise. */
 export type EnterpriseRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** 企业 Enterprise. */
+export type EnterpriseSummaryArgs = {
+  filter?: InputMaybe<RelationFilter>;
 };
 
 /**
@@ -390,6 +421,11 @@ export type Entity = {
   name: Scalars['String']['output'];
   /** Relations touching this entity, either direction, ordered by relation id; paginated. */
   relations: RelationConnection;
+  /**
+   * The figures of its details panel — relations by type, investment, articles — over every one of
+   * its relations that passes the filter (a hub's too: nothing is capped).
+   */
+  summary: EntitySummary;
   type: EntityType;
 };
 
@@ -400,8 +436,18 @@ export type Entity = {
  */
 export type EntityRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/**
+ * A node of the graph. Ids are stable: the type and the canonical name, e.g. 'enterprise:赛力斯'.
+ * An id of an entity that was merged into another still finds the one it was merged into.
+ */
+export type EntitySummaryArgs = {
+  filter?: InputMaybe<RelationFilter>;
 };
 
 export type EntityAttach = {
@@ -412,6 +458,20 @@ export type EntityAttach = {
 export type EntityRetype = {
   key: Scalars['ID']['input'];
   type: EntityType;
+};
+
+/** The figures of an entity's details panel, over every relation of it that passes the filter. */
+export type EntitySummary = {
+  __typename?: 'EntitySummary';
+  /** Distinct articles stating those relations (within the dates, when the filter has dates). */
+  articleCount: Scalars['Int']['output'];
+  /** Stated amounts coming in (what a project receives), 元. */
+  investmentReceivedCny: Scalars['Float']['output'];
+  /** Stated amounts of its INVESTS_IN relations going out (what an enterprise invests), 元. */
+  investmentTotalCny: Scalars['Float']['output'];
+  relationCount: Scalars['Int']['output'];
+  /** Every relation type with its count (zeros included). */
+  relationCounts: Array<RelationTypeCount>;
 };
 
 export { EntityType };
@@ -646,6 +706,18 @@ export type MutationUnmergeEntitiesArgs = {
   mergeId: Scalars['ID']['input'];
 };
 
+/** A page of an entity's neighbours with the relations that bring them. */
+export type NeighbourPage = {
+  __typename?: 'NeighbourPage';
+  /** Between the entity and this page's neighbours, and between them and the 'among' entities. */
+  edges: Array<Relation>;
+  nodes: Array<Entity>;
+  /** endCursor is the 'after' of the next page. */
+  pageInfo: PageInfo;
+  /** How many neighbours pass the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor of the last edge of this page, null when the page is empty. */
@@ -677,6 +749,7 @@ export type Platform = Entity & {
   /** Enterprises and platforms it cooperates with. */
   partners: Array<Entity>;
   relations: RelationConnection;
+  summary: EntitySummary;
   type: EntityType;
 };
 
@@ -684,8 +757,15 @@ export type Platform = Entity & {
 /** 平台 Platform. */
 export type PlatformRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** 平台 Platform. */
+export type PlatformSummaryArgs = {
+  filter?: InputMaybe<RelationFilter>;
 };
 
 export type PlatformOperators = {
@@ -758,6 +838,7 @@ export type Project = Entity & {
   investors: Array<Investment>;
   name: Scalars['String']['output'];
   relations: RelationConnection;
+  summary: EntitySummary;
   type: EntityType;
 };
 
@@ -765,8 +846,15 @@ export type Project = Entity & {
 /** 项目 Project. */
 export type ProjectRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** 项目 Project. */
+export type ProjectSummaryArgs = {
+  filter?: InputMaybe<RelationFilter>;
 };
 
 export type Query = {
@@ -787,12 +875,20 @@ export type Query = {
   curations: Array<Curation>;
   /** 区县画像 of a district. NOT_FOUND when there is none, BAD_USER_INPUT when the id is not a district's. */
   districtProfile?: Maybe<DistrictProfile>;
+  /** Every district with how many entities are located in it, most first (the explorer's 区县 filter). */
+  districts: Array<DistrictCount>;
   /** One entity; null when there is none with this id. */
   entity?: Maybe<Entity>;
   /** What mergeEntities(keepId, mergeId) would do, without doing it. Fails as the merge would. */
   mergePreview: MergePreview;
   /** The entities within 'depth' relations of the given ones, and the relations among them. */
   neighbourhood: Subgraph;
+  /**
+   * An entity's neighbours a page at a time, best connected first (then by id), each with the
+   * relations that bring it; 'among' (the ids already on a canvas) adds the relations between them
+   * and the page. 显示更多 asks for the next page with 'after' instead of everything again.
+   */
+  neighbours: NeighbourPage;
   /**
    * Up to 'first' shortest paths between two entities, shortest first, each relation walked in
    * either direction (a path's edges keep their own from and to). maxLength: 1–6 hops.
@@ -883,6 +979,18 @@ export type QueryNeighbourhoodArgs = {
   entityTypes?: InputMaybe<Array<EntityType>>;
   ids: Array<Scalars['ID']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  relationTypes?: InputMaybe<Array<RelationType>>;
+};
+
+
+export type QueryNeighboursArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  among?: InputMaybe<Array<Scalars['ID']['input']>>;
+  dateFrom?: InputMaybe<Scalars['String']['input']>;
+  dateTo?: InputMaybe<Scalars['String']['input']>;
+  entityTypes?: InputMaybe<Array<EntityType>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
   relationTypes?: InputMaybe<Array<RelationType>>;
 };
 
@@ -1017,6 +1125,17 @@ export type RelationEdge = {
   /** Opaque; pass as 'after' to get the relations that follow. */
   cursor: Scalars['String']['output'];
   node: Relation;
+};
+
+/** Which of an entity's relations count, as the explorer's filters say. Absent fields filter nothing. */
+export type RelationFilter = {
+  /** Only relations stated in an article dated on or after this ISO date (YYYY-MM-DD); a relation no dated article states is kept. */
+  dateFrom?: InputMaybe<Scalars['String']['input']>;
+  /** On or before this ISO date. */
+  dateTo?: InputMaybe<Scalars['String']['input']>;
+  /** Only relations whose other end is of these types. */
+  entityTypes?: InputMaybe<Array<EntityType>>;
+  relationTypes?: InputMaybe<Array<RelationType>>;
 };
 
 /** What a relation between two entities states. Every relation is backed by evidence sentences. */
@@ -1237,12 +1356,14 @@ export type ResolversTypes = {
   Curation: ResolverTypeWrapper<CurationModel>;
   CurationKind: CurationKind;
   District: ResolverTypeWrapper<EntityModel>;
+  DistrictCount: ResolverTypeWrapper<Omit<DistrictCount, 'district'> & { district: ResolversTypes['District'] }>;
   DistrictFigure: ResolverTypeWrapper<Omit<DistrictFigure, 'district' | 'figure'> & { district?: Maybe<ResolversTypes['District']>, figure: ResolversTypes['Figure'] }>;
   DistrictProfile: ResolverTypeWrapper<Omit<DistrictProfile, 'byCluster' | 'byYear' | 'clusters' | 'district' | 'platforms' | 'recentArticles' | 'topInvestors' | 'total'> & { byCluster: Array<ResolversTypes['ClusterFigure']>, byYear: Array<ResolversTypes['YearFigure']>, clusters: Array<ResolversTypes['ClusterLeaders']>, district: ResolversTypes['District'], platforms: Array<ResolversTypes['PlatformOperators']>, recentArticles: Array<ResolversTypes['Article']>, topInvestors: Array<ResolversTypes['InvestorFigure']>, total: ResolversTypes['Figure'] }>;
   Enterprise: ResolverTypeWrapper<EntityModel>;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityAttach: EntityAttach;
   EntityRetype: EntityRetype;
+  EntitySummary: ResolverTypeWrapper<EntitySummary>;
   EntityType: EntityType;
   EntityTypeCount: ResolverTypeWrapper<EntityTypeCount>;
   Evidence: ResolverTypeWrapper<EvidenceParentModel>;
@@ -1260,6 +1381,7 @@ export type ResolversTypes = {
   MergeOutcome: MergeOutcome;
   MergePreview: ResolverTypeWrapper<MergePreviewModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NeighbourPage: ResolverTypeWrapper<Omit<NeighbourPage, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Relation']>, nodes: Array<ResolversTypes['Entity']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<GraphPathModel>;
   Platform: ResolverTypeWrapper<EntityModel>;
@@ -1274,6 +1396,7 @@ export type ResolversTypes = {
   Relation: ResolverTypeWrapper<RelationModel>;
   RelationConnection: ResolverTypeWrapper<Omit<RelationConnection, 'edges'> & { edges: Array<ResolversTypes['RelationEdge']> }>;
   RelationEdge: ResolverTypeWrapper<Omit<RelationEdge, 'node'> & { node: ResolversTypes['Relation'] }>;
+  RelationFilter: RelationFilter;
   RelationType: RelationType;
   RelationTypeCount: ResolverTypeWrapper<RelationTypeCount>;
   ReviewQueue: ResolverTypeWrapper<Omit<ReviewQueue, 'relations'> & { relations: Array<ResolversTypes['Relation']> }>;
@@ -1314,12 +1437,14 @@ export type ResolversParentTypes = {
   ClusterProfile: Omit<ClusterProfile, 'byDistrict' | 'byYear' | 'cluster' | 'districts' | 'leaders' | 'members' | 'recentArticles' | 'topInvestors' | 'total'> & { byDistrict: Array<ResolversParentTypes['DistrictFigure']>, byYear: Array<ResolversParentTypes['YearFigure']>, cluster: ResolversParentTypes['Cluster'], districts: Array<ResolversParentTypes['ClusterDistrict']>, leaders: Array<ResolversParentTypes['ClusterMember']>, members: Array<ResolversParentTypes['ClusterMember']>, recentArticles: Array<ResolversParentTypes['Article']>, topInvestors: Array<ResolversParentTypes['InvestorFigure']>, total: ResolversParentTypes['Figure'] };
   Curation: CurationModel;
   District: EntityModel;
+  DistrictCount: Omit<DistrictCount, 'district'> & { district: ResolversParentTypes['District'] };
   DistrictFigure: Omit<DistrictFigure, 'district' | 'figure'> & { district?: Maybe<ResolversParentTypes['District']>, figure: ResolversParentTypes['Figure'] };
   DistrictProfile: Omit<DistrictProfile, 'byCluster' | 'byYear' | 'clusters' | 'district' | 'platforms' | 'recentArticles' | 'topInvestors' | 'total'> & { byCluster: Array<ResolversParentTypes['ClusterFigure']>, byYear: Array<ResolversParentTypes['YearFigure']>, clusters: Array<ResolversParentTypes['ClusterLeaders']>, district: ResolversParentTypes['District'], platforms: Array<ResolversParentTypes['PlatformOperators']>, recentArticles: Array<ResolversParentTypes['Article']>, topInvestors: Array<ResolversParentTypes['InvestorFigure']>, total: ResolversParentTypes['Figure'] };
   Enterprise: EntityModel;
   Entity: EntityModel;
   EntityAttach: EntityAttach;
   EntityRetype: EntityRetype;
+  EntitySummary: EntitySummary;
   EntityTypeCount: EntityTypeCount;
   Evidence: EvidenceParentModel;
   EvidenceKeyInput: EvidenceKeyInput;
@@ -1335,6 +1460,7 @@ export type ResolversParentTypes = {
   MergeMove: MergeMoveModel;
   MergePreview: MergePreviewModel;
   Mutation: Record<PropertyKey, never>;
+  NeighbourPage: Omit<NeighbourPage, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relation']>, nodes: Array<ResolversParentTypes['Entity']> };
   PageInfo: PageInfo;
   Path: GraphPathModel;
   Platform: EntityModel;
@@ -1349,6 +1475,7 @@ export type ResolversParentTypes = {
   Relation: RelationModel;
   RelationConnection: Omit<RelationConnection, 'edges'> & { edges: Array<ResolversParentTypes['RelationEdge']> };
   RelationEdge: Omit<RelationEdge, 'node'> & { node: ResolversParentTypes['Relation'] };
+  RelationFilter: RelationFilter;
   RelationTypeCount: RelationTypeCount;
   ReviewQueue: Omit<ReviewQueue, 'relations'> & { relations: Array<ResolversParentTypes['Relation']> };
   SaveViewInput: SaveViewInput;
@@ -1460,6 +1587,7 @@ export type ClusterResolvers<ContextType = ApiContext, ParentType extends Resolv
   members?: Resolver<Array<ResolversTypes['Enterprise']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ClusterRelationsArgs, 'first'>>;
+  summary?: Resolver<ResolversTypes['EntitySummary'], ParentType, ContextType, Partial<ClusterSummaryArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1523,9 +1651,15 @@ export type DistrictResolvers<ContextType = ApiContext, ParentType extends Resol
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DistrictRelationsArgs, 'first'>>;
+  summary?: Resolver<ResolversTypes['EntitySummary'], ParentType, ContextType, Partial<DistrictSummaryArgs>>;
   totalInvestmentCny?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DistrictCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DistrictCount'] = ResolversParentTypes['DistrictCount']> = {
+  district?: Resolver<ResolversTypes['District'], ParentType, ContextType>;
+  located?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DistrictFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DistrictFigure'] = ResolversParentTypes['DistrictFigure']> = {
@@ -1558,6 +1692,7 @@ export type EnterpriseResolvers<ContextType = ApiContext, ParentType extends Res
   platforms?: Resolver<Array<ResolversTypes['Platform']>, ParentType, ContextType>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<EnterpriseRelationsArgs, 'first'>>;
+  summary?: Resolver<ResolversTypes['EntitySummary'], ParentType, ContextType, Partial<EnterpriseSummaryArgs>>;
   suppliers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1565,6 +1700,14 @@ export type EnterpriseResolvers<ContextType = ApiContext, ParentType extends Res
 
 export type EntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Cluster' | 'District' | 'Enterprise' | 'Platform' | 'Project', ParentType, ContextType>;
+};
+
+export type EntitySummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EntitySummary'] = ResolversParentTypes['EntitySummary']> = {
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  investmentReceivedCny?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  investmentTotalCny?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  relationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationCounts?: Resolver<Array<ResolversTypes['RelationTypeCount']>, ParentType, ContextType>;
 };
 
 export type EntityTypeResolvers = EnumResolverSignature<{ CLUSTER?: any, DISTRICT?: any, ENTERPRISE?: any, PLATFORM?: any, PROJECT?: any }, ResolversTypes['EntityType']>;
@@ -1658,6 +1801,13 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   unmergeEntities?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUnmergeEntitiesArgs, 'keepId' | 'mergeId'>>;
 };
 
+export type NeighbourPageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NeighbourPage'] = ResolversParentTypes['NeighbourPage']> = {
+  edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1678,6 +1828,7 @@ export type PlatformResolvers<ContextType = ApiContext, ParentType extends Resol
   operators?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PlatformRelationsArgs, 'first'>>;
+  summary?: Resolver<ResolversTypes['EntitySummary'], ParentType, ContextType, Partial<PlatformSummaryArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1729,6 +1880,7 @@ export type ProjectResolvers<ContextType = ApiContext, ParentType extends Resolv
   investors?: Resolver<Array<ResolversTypes['Investment']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ProjectRelationsArgs, 'first'>>;
+  summary?: Resolver<ResolversTypes['EntitySummary'], ParentType, ContextType, Partial<ProjectSummaryArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1741,9 +1893,11 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   clusterProfile?: Resolver<Maybe<ResolversTypes['ClusterProfile']>, ParentType, ContextType, RequireFields<QueryClusterProfileArgs, 'id'>>;
   curations?: Resolver<Array<ResolversTypes['Curation']>, ParentType, ContextType>;
   districtProfile?: Resolver<Maybe<ResolversTypes['DistrictProfile']>, ParentType, ContextType, RequireFields<QueryDistrictProfileArgs, 'id'>>;
+  districts?: Resolver<Array<ResolversTypes['DistrictCount']>, ParentType, ContextType>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   mergePreview?: Resolver<ResolversTypes['MergePreview'], ParentType, ContextType, RequireFields<QueryMergePreviewArgs, 'keepId' | 'mergeId'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'ids' | 'limit'>>;
+  neighbours?: Resolver<ResolversTypes['NeighbourPage'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'first' | 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'leaveOutShortcuts' | 'maxLength' | 'to'>>;
   previewArticle?: Resolver<ResolversTypes['ArticlePreview'], ParentType, ContextType, RequireFields<QueryPreviewArticleArgs, 'input'>>;
   rejections?: Resolver<Array<ResolversTypes['Rejection']>, ParentType, ContextType, RequireFields<QueryRejectionsArgs, 'first'>>;
@@ -1891,10 +2045,12 @@ export type Resolvers<ContextType = ApiContext> = {
   Curation?: CurationResolvers<ContextType>;
   CurationKind?: CurationKindResolvers;
   District?: DistrictResolvers<ContextType>;
+  DistrictCount?: DistrictCountResolvers<ContextType>;
   DistrictFigure?: DistrictFigureResolvers<ContextType>;
   DistrictProfile?: DistrictProfileResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  EntitySummary?: EntitySummaryResolvers<ContextType>;
   EntityType?: EntityTypeResolvers;
   EntityTypeCount?: EntityTypeCountResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
@@ -1908,6 +2064,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MergeOutcome?: MergeOutcomeResolvers;
   MergePreview?: MergePreviewResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NeighbourPage?: NeighbourPageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Platform?: PlatformResolvers<ContextType>;

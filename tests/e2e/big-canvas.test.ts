@@ -17,7 +17,9 @@ const DOCS = join(ROOT, 'docs');
 beforeAll(async () => {
   mkdirSync(DOCS, { recursive: true });
   ensureClientBuilt();
-  served = await startSyntheticServer(6000, 11);
+  // Big enough that a hub's whole expansion holds true leaves (at most two other neighbours drawn):
+  // an expansion brings the relations among what is on the canvas, so a small graph's hub has few.
+  served = await startSyntheticServer(20000, 11);
   browser = await launchChromium();
 }, 240_000);
 
@@ -38,7 +40,7 @@ type NodeLike = { id(): string; data(k: string): unknown; visible(): boolean; ha
 /** The biggest hub expanded to 200 neighbours: a canvas past the sizes where bundles and labels by zoom start. */
 async function bigCanvas(lang: 'zh-CN' | 'en'): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
-  await ctx.addInitScript(() => localStorage.setItem('chainAtlas.expandLimit', '200'));
+  await ctx.addInitScript(() => localStorage.setItem('chainAtlas.expandLimit', '500'));
   const p = await ctx.newPage();
   p.setDefaultTimeout(60_000);
   await p.goto(`${served.url}/`);

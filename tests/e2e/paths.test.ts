@@ -101,7 +101,7 @@ async function open(lang = 'zh-CN'): Promise<Page> {
   const p = await ctx.newPage();
   p.setDefaultTimeout(20_000);
   await p.goto(url);
-  await p.getByRole('searchbox', { name: '搜索' }).waitFor();
+  await p.getByRole('combobox', { name: '搜索' }).waitFor();
   return p;
 }
 
